@@ -1,0 +1,214 @@
+package org.sharpeyes.schema.codec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonCloudEventData;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.EventData;
+import org.sharpeyes.schema.event.EventType;
+
+/**
+ * Encodes {@link EdgeEvent}s as CloudEvents 1.0 structured JSON and decodes them back, rejecting bad
+ * input with every problem and its path. Decoding never throws on any input. Thread-safe; create one
+ * and share it (loading the schemas takes a few milliseconds).
+ */
+public final class EventCodec {
+
+  /** Media type of an encoded event (structured mode). */
+  public static final String CONTENT_TYPE = "application/cloudevents+json";
+
+  private final CodecLimits limits;
+  private final ObjectMapper mapper;
+  private final JsonFormat format = new JsonFormat();
+  private final SchemaValidator validator = new SchemaValidator();
+
+  public EventCodec() {
+    this(CodecLimits.DEFAULTS);
+  }
+
+  public EventCodec(CodecLimits limits) {
+    this.limits = limits;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxDepth())
+                    .maxStringLength(limits.maxBytes())
+                    .build())
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+  }
+
+  public CodecLimits limits() {
+    return limits;
+  }
+
+  /** A mapper configured like the codec's, for payload records (shared, thread-safe). */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Encodes an event as CloudEvents structured JSON (UTF-8). */
+  public byte[] encode(EdgeEvent event) {
+    JsonNode data = mapper.valueToTree(event.data());
+    CloudEvent ce =
+        CloudEventBuilder.v1()
+            .withId(event.id())
+            .withSource(event.source())
+            .withType(event.type().ceType())
+            .withTime(event.time().atOffset(ZoneOffset.UTC))
+            .withDataSchema(event.type().dataSchema())
+            .withDataContentType("application/json")
+            .withExtension("edgeid", event.edgeId())
+            .withExtension("deviceid", event.deviceId())
+            .withExtension("seq", event.seq())
+            .withData(JsonCloudEventData.wrap(data))
+            .build();
+    return format.serialize(ce);
+  }
+
+  /** Decodes one message. Never throws; bad input yields {@link DecodeResult.Rejected}. */
+  public DecodeResult decode(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return reject(RejectReason.MALFORMED_JSON, "$", "empty message");
+    }
+    if (bytes.length > limits.maxBytes()) {
+      return reject(
+          RejectReason.OVERSIZE,
+          "$",
+          "message is " + bytes.length + " bytes, the limit is " + limits.maxBytes());
+    }
+    Optional<Problem> notUtf8 = checkUtf8(bytes);
+    if (notUtf8.isPresent()) {
+      return new DecodeResult.Rejected(RejectReason.NOT_UTF8, List.of(notUtf8.get()));
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      return reject(
+          RejectReason.TOO_DEEP, "$", "nesting deeper than " + limits.maxDepth() + " levels");
+    } catch (IOException e) {
+      return reject(RejectReason.MALFORMED_JSON, "$", "not valid JSON: " + firstLine(e));
+    }
+    if (root == null || !root.isObject()) {
+      return reject(RejectReason.MALFORMED_JSON, "$", "expected a JSON object");
+    }
+    return decodeTree(root, bytes);
+  }
+
+  private DecodeResult decodeTree(JsonNode root, byte[] bytes) {
+    List<Problem> problems = new ArrayList<>(validator.validateEnvelope(root));
+    JsonNode typeNode = root.get("type");
+    Optional<EventType> type =
+        typeNode != null && typeNode.isTextual()
+            ? EventType.fromCeType(typeNode.asText())
+            : Optional.empty();
+    if (typeNode != null && typeNode.isTextual() && type.isEmpty()) {
+      return reject(
+          RejectReason.UNKNOWN_TYPE,
+          "type",
+          "unknown event type '" + typeNode.asText() + "'; known: " + knownTypes());
+    }
+    JsonNode dataNode = root.get("data");
+    if (type.isPresent() && dataNode != null && dataNode.isObject()) {
+      problems.addAll(validator.validateData(type.get(), dataNode));
+      checkConsistency(root, type.get(), problems);
+    }
+    if (!problems.isEmpty()) {
+      return new DecodeResult.Rejected(RejectReason.INVALID_FIELDS, problems);
+    }
+    try {
+      CloudEvent ce = format.deserialize(bytes);
+      EventData data = mapper.treeToValue(dataNode, type.get().dataClass());
+      Instant time = ce.getTime().toInstant();
+      EdgeEvent event =
+          new EdgeEvent(
+              ce.getId(),
+              root.get("edgeid").asText(),
+              root.get("deviceid").asText(),
+              root.get("seq").asLong(),
+              time,
+              data);
+      return new DecodeResult.Decoded(event);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // The schemas should have caught this; report it rather than fail.
+      return reject(RejectReason.INVALID_FIELDS, "$", "cannot bind event: " + firstLine(e));
+    }
+  }
+
+  private static void checkConsistency(JsonNode root, EventType type, List<Problem> problems) {
+    JsonNode schema = root.get("dataschema");
+    if (schema != null && schema.isTextual() && !schema.asText().equals(type.dataSchema().toString())) {
+      problems.add(
+          new Problem("dataschema", "must be " + type.dataSchema() + " for type " + type.ceType()));
+    }
+    JsonNode source = root.get("source");
+    JsonNode edge = root.get("edgeid");
+    JsonNode device = root.get("deviceid");
+    if (source != null && edge != null && device != null) {
+      String expected = EdgeEvent.sourceOf(edge.asText(), device.asText()).toString();
+      if (!expected.equals(source.asText())) {
+        problems.add(new Problem("source", "must be " + expected + " (from edgeid and deviceid)"));
+      }
+    }
+  }
+
+  private static Optional<Problem> checkUtf8(byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      decoder.decode(in);
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      return Optional.of(new Problem("$", "not valid UTF-8 near byte " + in.position()));
+    }
+  }
+
+  private static DecodeResult reject(RejectReason reason, String path, String message) {
+    return new DecodeResult.Rejected(reason, List.of(new Problem(path, message)));
+  }
+
+  private static String knownTypes() {
+    return String.join(
+        ", ", java.util.Arrays.stream(EventType.values()).map(EventType::ceType).toList());
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,4 @@
+package org.sharpeyes.schema.event;
+
+/** A box in frame pixels, origin top-left. */
+public record BoundingBox(int x, int y, int width, int height) {}
