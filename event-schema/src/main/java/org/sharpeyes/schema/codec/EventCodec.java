@@ -30,9 +30,9 @@ import org.sharpeyes.schema.event.EventData;
 import org.sharpeyes.schema.event.EventType;
 
 /**
- * Encodes {@link EdgeEvent}s as CloudEvents 1.0 structured JSON and decodes them back, rejecting bad
- * input with every problem and its path. Decoding never throws on any input. Thread-safe; create one
- * and share it (loading the schemas takes a few milliseconds).
+ * Encodes {@link EdgeEvent}s as CloudEvents 1.0 structured JSON and decodes them back, rejecting
+ * bad input with every problem and its path. Decoding never throws on any input. Thread-safe;
+ * create one and share it (loading the schemas takes a few milliseconds).
  */
 public final class EventCodec {
 
@@ -89,7 +89,7 @@ public final class EventCodec {
             .withDataContentType("application/json")
             .withExtension("edgeid", event.edgeId())
             .withExtension("deviceid", event.deviceId())
-            .withExtension("seq", event.seq())
+            .withExtension("seq", Long.toString(event.seq())) // 64-bit: a string
             .withData(JsonCloudEventData.wrap(data))
             .build();
     return format.serialize(ce);
@@ -155,7 +155,7 @@ public final class EventCodec {
               ce.getId(),
               root.get("edgeid").asText(),
               root.get("deviceid").asText(),
-              root.get("seq").asLong(),
+              Long.parseLong(root.get("seq").asText()),
               time,
               data);
       return new DecodeResult.Decoded(event);
@@ -167,7 +167,9 @@ public final class EventCodec {
 
   private static void checkConsistency(JsonNode root, EventType type, List<Problem> problems) {
     JsonNode schema = root.get("dataschema");
-    if (schema != null && schema.isTextual() && !schema.asText().equals(type.dataSchema().toString())) {
+    if (schema != null
+        && schema.isTextual()
+        && !schema.asText().equals(type.dataSchema().toString())) {
       problems.add(
           new Problem("dataschema", "must be " + type.dataSchema() + " for type " + type.ceType()));
     }

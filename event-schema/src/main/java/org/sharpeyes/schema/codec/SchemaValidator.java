@@ -59,8 +59,8 @@ final class SchemaValidator {
       java.util.Set<ValidationMessage> messages, String prefix) {
     List<Problem> problems = new ArrayList<>();
     for (ValidationMessage m : messages) {
-      String location = m.getInstanceLocation().toString(); // "$" or "$.a.b" or "$.a[0]"
-      String path = location.equals("$") ? "" : location.substring(2);
+      String location = m.getInstanceLocation().toString();
+      String path = dotted(location);
       if ("required".equals(m.getType()) && m.getProperty() != null) {
         path = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
         problems.add(new Problem(join(prefix, path), "is required but missing"));
@@ -72,14 +72,36 @@ final class SchemaValidator {
         continue;
       }
       String text = m.getMessage();
-      int colon = text.indexOf(": ");
-      if (text.startsWith("$") && colon > 0) {
-        text = text.substring(colon + 2);
+      if (text.startsWith(location + ": ")) {
+        text = text.substring(location.length() + 2);
       }
       problems.add(new Problem(join(prefix, path), text));
     }
     problems.sort(Comparator.comparing(Problem::path).thenComparing(Problem::message));
     return problems;
+  }
+
+  /**
+   * Turns a JSON Pointer ({@code /data/lane}) or JSON Path ({@code $.data.lane}) into {@code
+   * data.lane}.
+   */
+  static String dotted(String location) {
+    if (location.isEmpty() || location.equals("$") || location.equals("/")) {
+      return "";
+    }
+    if (location.startsWith("$.")) {
+      return location.substring(2);
+    }
+    StringBuilder out = new StringBuilder();
+    for (String part : location.substring(location.startsWith("/") ? 1 : 0).split("/")) {
+      String unescaped = part.replace("~1", "/").replace("~0", "~");
+      if (unescaped.chars().allMatch(Character::isDigit) && !unescaped.isEmpty()) {
+        out.append('[').append(unescaped).append(']');
+      } else {
+        out.append(out.isEmpty() ? "" : ".").append(unescaped);
+      }
+    }
+    return out.toString();
   }
 
   private static String join(String prefix, String path) {

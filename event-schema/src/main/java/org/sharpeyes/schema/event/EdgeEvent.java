@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One event as it travels from an edge to the ingest-server: the CloudEvents 1.0 envelope fields that
- * this project uses plus the typed data.
+ * One event as it travels from an edge to the ingest-server: the CloudEvents 1.0 envelope fields
+ * that this project uses plus the typed data.
  *
  * @param id created at the edge when the event is first observed (UUIDv7); never changed by retries
  * @param edgeId the edge box that observed it

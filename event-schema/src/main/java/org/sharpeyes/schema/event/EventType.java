@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The six kinds of event an edge publishes. The {@linkplain #kind() kind} is the last segment of the
- * event topic and the suffix of the CloudEvents {@code type}; the data schema URI is versioned.
+ * The six kinds of event an edge publishes. The {@linkplain #kind() kind} is the last segment of
+ * the event topic and the suffix of the CloudEvents {@code type}; the data schema URI is versioned.
  */
 public enum EventType {
   FACE_CAPTURED("face.captured", FaceCaptured.class),

@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Creates time-ordered event ids (UUID version 7, RFC 9562): 48 bits of Unix milliseconds, then
- * random bits. Ids sort by creation time, so the store's index stays append-mostly. Thread-safe when
- * the random generator is.
+ * random bits. Ids sort by creation time, so the store's index stays append-mostly. Thread-safe
+ * when the random generator is.
  */
 public final class EventIds {
 

@@ -3,10 +3,10 @@ package org.sharpeyes.schema.plate;
 import java.util.Locale;
 
 /**
- * Normalises licence plates so that the edge and the server compare the same strings, whatever
- * the reader sent: full-width characters become half-width, letters become upper case, and
- * separators (spaces, dots, middle dots, hyphens, underscores) are removed. Chinese characters (the
- * province abbreviation, and suffixes such as 学, 警, 挂) are kept.
+ * Normalises licence plates so that the edge and the server compare the same strings, whatever the
+ * reader sent: full-width characters become half-width, letters become upper case, and separators
+ * (spaces, dots, middle dots, hyphens, underscores) are removed. Chinese characters (the province
+ * abbreviation, and suffixes such as 学, 警, 挂) are kept.
  */
 public final class PlateNumbers {
 
