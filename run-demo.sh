@@ -6,7 +6,7 @@ set -Eeuo pipefail
 cd "$(dirname "$0")"
 
 HTTP_PORT=${SHARPEYES_DEMO_HTTP_PORT:-8080}      # ingest-server API, live feed
-MQTT_PORT=${SHARPEYES_DEMO_MQTT_PORT:-11883}     # embedded broker (1883 is often taken by a system Mosquitto)
+MQTT_PORT=11883                                  # embedded broker, from config/ingest-server.yaml
 STATUS_PORT=${SHARPEYES_DEMO_STATUS_PORT:-9180}  # edge-agent /healthz /metrics /status
 PLATE_PORT=${SHARPEYES_DEMO_PLATE_PORT:-8081}    # the plate reader pushes here
 RATE=${SHARPEYES_DEMO_RATE:-5}                   # plate reads per second
@@ -52,7 +52,7 @@ wait_http() { # wait_http URL NAME LOG
 
 say "starting ingest-server (embedded broker on :$MQTT_PORT, H2 in $DEMO_DIR/data)"
 java $JAVA_OPTS -jar "${jars[0]}" run --config config/ingest-server.yaml \
-  --http-port "$HTTP_PORT" --mqtt-port "$MQTT_PORT" --data-dir "$DEMO_DIR/data" \
+  --http-port "$HTTP_PORT" --data-dir "$DEMO_DIR/data" \
   > "$DEMO_DIR/logs/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/ingest-server.log"

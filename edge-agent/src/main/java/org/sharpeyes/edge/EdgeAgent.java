@@ -1,0 +1,338 @@
+package org.sharpeyes.edge;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.random.RandomGenerator;
+import org.sharpeyes.edge.adapter.AdapterCatalog;
+import org.sharpeyes.edge.adapter.AdapterContext;
+import org.sharpeyes.edge.adapter.DeviceAdapter;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
+import org.sharpeyes.edge.config.EdgeAgentConfig;
+import org.sharpeyes.edge.publish.BrokerCredentials;
+import org.sharpeyes.edge.publish.MemoryOutbox;
+import org.sharpeyes.edge.publish.MqttEventPublisher;
+import org.sharpeyes.edge.publish.Outbox;
+import org.sharpeyes.edge.publish.PublisherSetup;
+import org.sharpeyes.edge.status.AgentStatus;
+import org.sharpeyes.edge.status.StatusHttpServer;
+import org.sharpeyes.edge.status.StatusSource;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.sharpeyes.schema.id.EventIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running edge agent: device adapters, the publish queue, the MQTT publisher and the status
+ * endpoints, wired from an {@link EdgeAgentConfig}. Start it with {@link #start(EdgeAgentConfig,
+ * Clock)} or {@link #builder(EdgeAgentConfig)}; {@link #close()} stops adapters first, then the
+ * publisher (which publishes {@code offline} and disconnects), then the listeners and threads.
+ */
+public final class EdgeAgent implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
+
+  static final int IO_THREADS = 2;
+  static final Duration ADAPTER_START_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration ADAPTER_STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final EdgeAgentConfig config;
+  private final Clock clock;
+  private final Duration drainTimeout;
+  private final PrometheusMeterRegistry meters;
+  private final Threads threads;
+  private final Outbox outbox;
+  private final MqttEventPublisher publisher;
+  private final StatusHttpServer statusServer;
+  private final Map<String, DeviceAdapter> adapters = new LinkedHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private int statusPort = -1;
+
+  private EdgeAgent(Builder b, BrokerCredentials credentials, Threads threads) {
+    this.threads = threads;
+    this.config = b.config;
+    this.clock = b.clock;
+    this.drainTimeout = b.drainTimeout;
+    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    meters.config().commonTags("edge", config.edgeId());
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    EventCodec codec = new EventCodec();
+    this.outbox = MemoryOutbox.of(config.broker(), codec, clock, meters);
+    this.publisher =
+        new MqttEventPublisher(
+            new PublisherSetup(
+                config.edgeId(), AgentVersion.current(), config.broker(), credentials),
+            outbox,
+            codec,
+            threads.publisher(),
+            clock,
+            b.random,
+            meters);
+    this.statusServer = new StatusHttpServer(config.status(), threads.io(), new Status(), meters);
+    AdapterContext context =
+        new AdapterContext(
+            config.edgeId(),
+            outbox,
+            clock,
+            new EventIds(clock, new SecureRandom()),
+            meters,
+            threads.io(),
+            threads.adapters());
+    for (DeviceConfig device : config.devices()) {
+      adapters.put(device.id(), b.adapters.create(device, context));
+    }
+  }
+
+  /** Starts an agent with the system environment for broker credentials. */
+  public static EdgeAgent start(EdgeAgentConfig config, Clock clock) {
+    return builder(config).clock(clock).start();
+  }
+
+  public static Builder builder(EdgeAgentConfig config) {
+    return new Builder(config);
+  }
+
+  private void startAll() {
+    publisher.start();
+    statusPort = statusServer.start();
+    log.info("status endpoints on http://{}:{}/status", config.status().host(), statusPort);
+    List<String> failures = new ArrayList<>();
+    for (DeviceAdapter adapter : adapters.values()) {
+      try {
+        adapter.start().get(ADAPTER_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new EdgeAgentStartException("interrupted while starting adapters", e);
+      } catch (Exception e) {
+        failures.add("device " + adapter.device().label() + ": " + adapter.status().lastError());
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new EdgeAgentStartException(String.join("\n", failures), null);
+    }
+    log.info(
+        "edge agent {} {} started: {} devices, broker {}",
+        config.edgeId(),
+        AgentVersion.current(),
+        adapters.size(),
+        config.broker().serverUri());
+  }
+
+  /** The bound port of the status endpoints (resolves port 0). */
+  public int statusPort() {
+    return statusPort;
+  }
+
+  /**
+   * The port a device's adapter listens on (resolves port 0).
+   *
+   * @throws IllegalArgumentException for an unknown device or one whose adapter does not listen
+   */
+  public int devicePort(String deviceId) {
+    DeviceAdapter adapter = adapters.get(deviceId);
+    if (adapter == null) {
+      throw new IllegalArgumentException("no device " + deviceId + " in this agent");
+    }
+    return adapter
+        .listenPort()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException("device " + deviceId + " does not listen on a port"));
+  }
+
+  /** Whether the publisher is connected to the broker right now. */
+  public boolean isConnected() {
+    return publisher.isConnected();
+  }
+
+  /** The same snapshot {@code GET /status} returns. */
+  public AgentStatus status() {
+    return new Status().status();
+  }
+
+  public EdgeAgentConfig config() {
+    return config;
+  }
+
+  /** The agent's meter registry, as scraped on {@code /metrics}. */
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  /** Stops everything and releases every port and thread; blocks. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    log.info("edge agent {} stopping", config.edgeId());
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
+    for (DeviceAdapter adapter : adapters.values()) {
+      stopping.add(adapter.stop());
+    }
+    try {
+      CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
+          .get(ADAPTER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.warn("not every adapter stopped within {}: {}", ADAPTER_STOP_TIMEOUT, e.toString());
+    }
+    outbox.close();
+    publisher.close(drainTimeout);
+    statusServer.close();
+    threads.close();
+    meters.close();
+    log.info("edge agent {} stopped", config.edgeId());
+  }
+
+  /** The agent's threads: Netty event loops, the publisher's thread, the adapters' timer. */
+  private record Threads(
+      EventLoopGroup io, ScheduledExecutorService publisher, ScheduledExecutorService adapters) {
+
+    static Threads create() {
+      return new Threads(
+          new MultiThreadIoEventLoopGroup(
+              IO_THREADS, new DefaultThreadFactory("edge-io"), NioIoHandler.newFactory()),
+          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-publisher")),
+          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-adapters")));
+    }
+
+    void close() {
+      io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+      stop(publisher);
+      stop(adapters);
+    }
+
+    private static void stop(ExecutorService executor) {
+      executor.shutdownNow();
+      try {
+        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+          log.warn("an agent thread did not stop within 2s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private final class Status implements StatusSource {
+    @Override
+    public AgentStatus status() {
+      return new AgentStatus(
+          config.edgeId(),
+          AgentVersion.current(),
+          clock.instant(),
+          publisher.status(),
+          outbox.status(),
+          adapters.values().stream().map(DeviceAdapter::status).toList());
+    }
+
+    @Override
+    public String scrapeMetrics() {
+      return meters.scrape();
+    }
+  }
+
+  /** Options for starting an agent; every one has a default. */
+  public static final class Builder {
+    private final EdgeAgentConfig config;
+    private Clock clock = Clock.systemUTC();
+    private Map<String, String> environment = System.getenv();
+    private RandomGenerator random = new SecureRandom();
+    private Duration drainTimeout = MqttEventPublisher.DEFAULT_DRAIN_TIMEOUT;
+    private AdapterCatalog adapters = AdapterCatalog.of(new PlateReaderAdapterFactory());
+
+    private Builder(EdgeAgentConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The clock for event times, ids, latencies and status; default the UTC system clock. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Where broker credentials are looked up; default the process environment. */
+    public Builder environment(Map<String, String> value) {
+      this.environment = Map.copyOf(value);
+      return this;
+    }
+
+    /** The source of reconnect jitter; default a {@link SecureRandom}. */
+    public Builder random(RandomGenerator value) {
+      this.random = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** How long {@link EdgeAgent#close()} waits for queued events to reach the broker. */
+    public Builder drainTimeout(Duration value) {
+      this.drainTimeout = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The adapter factories; default the built-in ones. */
+    public Builder adapters(AdapterCatalog value) {
+      this.adapters = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * Starts the agent: connects in the background (a broker that is down is not a start failure),
+     * binds the status port and every device listener.
+     *
+     * @throws EdgeAgentStartException naming what could not start (credentials missing, a port
+     *     taken); everything already started is released
+     */
+    public EdgeAgent start() {
+      BrokerCredentials credentials;
+      try {
+        credentials = BrokerCredentials.resolve(config.broker(), environment);
+      } catch (IllegalStateException e) {
+        throw new EdgeAgentStartException(e.getMessage(), e);
+      }
+      Threads threads = Threads.create();
+      EdgeAgent agent;
+      try {
+        agent = new EdgeAgent(this, credentials, threads);
+      } catch (RuntimeException e) {
+        threads.close();
+        throw new EdgeAgentStartException(e.getMessage(), e);
+      }
+      try {
+        agent.startAll();
+        return agent;
+      } catch (RuntimeException e) {
+        agent.close();
+        throw e instanceof EdgeAgentStartException s
+            ? s
+            : new EdgeAgentStartException(e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.sharpeyes.edge.adapter;
+
+import java.util.OptionalInt;
+
+/**
+ * The adapter-specific part of a device entry (e.g. {@code plateHttp}). One record per device kind,
+ * living in that adapter's package.
+ */
+public interface AdapterSettings {
+
+  /** The kind of device these settings are for. */
+  DeviceKind kind();
+
+  /**
+   * The local TCP port the adapter listens on, when it listens at all (push devices). Used to find
+   * port clashes at load time; 0 means "any free port" and never clashes.
+   */
+  OptionalInt listenPort();
+
+  /** The local address the adapter listens on, when it listens. */
+  default String listenHost() {
+    return "0.0.0.0";
+  }
+
+  /** A copy that listens on another port; settings that do not listen return themselves. */
+  AdapterSettings withListenPort(int port);
+}

@@ -1,0 +1,42 @@
+package org.sharpeyes.edge.adapter;
+
+import java.time.Instant;
+
+/**
+ * A snapshot of one adapter, for {@code /status}.
+ *
+ * @param deviceId the device's GB/T 28181 id
+ * @param name the device's name, or {@code null}
+ * @param kind the device kind
+ * @param runtimeState the adapter's lifecycle state
+ * @param connectionState the link to the device
+ * @param endpoint where the adapter listens or connects, e.g. {@code http://0.0.0.0:8081/plates};
+ *     {@code null} before start
+ * @param lastError the last fault in words, or {@code null}
+ * @param lastErrorAt when it happened, or {@code null}
+ * @param lastEventAt when the adapter last handed an event to the sink, or {@code null}
+ * @param counters totals since start
+ */
+public record AdapterStatus(
+    String deviceId,
+    String name,
+    DeviceKind kind,
+    RuntimeState runtimeState,
+    ConnectionState connectionState,
+    String endpoint,
+    String lastError,
+    Instant lastErrorAt,
+    Instant lastEventAt,
+    Counters counters) {
+
+  /**
+   * Totals since the adapter started.
+   *
+   * @param eventsAccepted events the sink took
+   * @param inputsRejected device messages rejected as malformed or invalid
+   * @param eventsRefused events the sink refused (queue full)
+   * @param failures other faults: connection, start, internal
+   */
+  public record Counters(
+      long eventsAccepted, long inputsRejected, long eventsRefused, long failures) {}
+}

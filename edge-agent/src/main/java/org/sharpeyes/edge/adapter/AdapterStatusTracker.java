@@ -1,0 +1,79 @@
+package org.sharpeyes.edge.adapter;
+
+import java.time.Instant;
+
+/**
+ * The mutable status behind {@link AdapterStatus}, written by an adapter from any of its threads
+ * and read by {@code /status}. Thread-safe; every method is short and never blocks for long.
+ */
+public final class AdapterStatusTracker {
+
+  private final DeviceConfig device;
+  private RuntimeState runtime = RuntimeState.STOPPED;
+  private ConnectionState connection = ConnectionState.DISCONNECTED;
+  private String endpoint;
+  private String lastError;
+  private Instant lastErrorAt;
+  private Instant lastEventAt;
+  private long eventsAccepted;
+  private long inputsRejected;
+  private long eventsRefused;
+  private long failures;
+
+  public AdapterStatusTracker(DeviceConfig device) {
+    this.device = device;
+  }
+
+  public synchronized void runtime(RuntimeState state) {
+    runtime = state;
+  }
+
+  public synchronized void connection(ConnectionState state) {
+    connection = state;
+  }
+
+  public synchronized void endpoint(String where) {
+    endpoint = where;
+  }
+
+  /** The device reached us or we reached it; an earlier link error no longer holds. */
+  public synchronized void contact() {
+    if (connection != ConnectionState.CONNECTED) {
+      connection = ConnectionState.CONNECTED;
+    }
+  }
+
+  public synchronized void eventAccepted(Instant at) {
+    eventsAccepted++;
+    lastEventAt = at;
+  }
+
+  /** Records a fault; called only by {@link AdapterFaults}, the one failure path. */
+  synchronized void fault(FaultKind kind, String message, Instant at) {
+    lastError = message;
+    lastErrorAt = at;
+    switch (kind) {
+      case INPUT_REJECTED -> inputsRejected++;
+      case SINK_REFUSED -> eventsRefused++;
+      default -> failures++;
+    }
+    if (kind.linkFault()) {
+      connection =
+          kind == FaultKind.START_FAILED ? ConnectionState.ERROR : ConnectionState.DISCONNECTED;
+    }
+  }
+
+  public synchronized AdapterStatus snapshot() {
+    return new AdapterStatus(
+        device.id(),
+        device.name(),
+        device.kind(),
+        runtime,
+        connection,
+        endpoint,
+        lastError,
+        lastErrorAt,
+        lastEventAt,
+        new AdapterStatus.Counters(eventsAccepted, inputsRejected, eventsRefused, failures));
+  }
+}

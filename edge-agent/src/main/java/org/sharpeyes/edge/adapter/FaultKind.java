@@ -1,0 +1,33 @@
+package org.sharpeyes.edge.adapter;
+
+/** What kind of thing went wrong in an adapter; the tag of {@code sharpeyes.edge.device.faults}. */
+public enum FaultKind {
+  /** The device sent something malformed or invalid; it was answered with the reason. */
+  INPUT_REJECTED("input-rejected", false),
+  /** The event sink had no room; the device was told to retry. */
+  SINK_REFUSED("sink-refused", false),
+  /** The device could not be reached or the link broke; the adapter retries. */
+  DEVICE_UNREACHABLE("device-unreachable", true),
+  /** The adapter could not start (e.g. port taken); retrying will not help. */
+  START_FAILED("start-failed", true),
+  /** An unexpected exception in the adapter itself. */
+  INTERNAL("internal", false);
+
+  private final String tag;
+  private final boolean linkFault;
+
+  FaultKind(String tag, boolean linkFault) {
+    this.tag = tag;
+    this.linkFault = linkFault;
+  }
+
+  /** The metric tag value. */
+  public String tag() {
+    return tag;
+  }
+
+  /** Whether the fault says something about the link to the device (sets the connection state). */
+  public boolean linkFault() {
+    return linkFault;
+  }
+}

@@ -1,0 +1,130 @@
+package org.sharpeyes.edge.adapter.plate;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sharpeyes.edge.adapter.AdapterFaults;
+import org.sharpeyes.edge.adapter.AdapterStatusTracker;
+import org.sharpeyes.edge.adapter.FaultKind;
+import org.sharpeyes.edge.http.HttpReplies;
+import org.sharpeyes.edge.http.ResponseCounter;
+import org.sharpeyes.edge.publish.EventSink;
+import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.VehicleSighted;
+
+/**
+ * Turns one complete plate push (JSON, or multipart with a {@code read} and a {@code snapshot}
+ * part) into a {@code vehicle.sighted} event in the sink, and answers: 202 with the event id, 400
+ * with every problem, 503 when the sink is full. Runs on the event loop and never blocks: parsing
+ * is bounded by {@code maxBodyBytes} and the sink does not wait. Sharable.
+ */
+@ChannelHandler.Sharable
+final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  private final PlateReaderAdapterConfig config;
+  private final PlateReadParser parser;
+  private final PlateReadEventMapper mapper;
+  private final EventSink sink;
+  private final AdapterFaults faults;
+  private final AdapterStatusTracker status;
+  private final ResponseCounter responses;
+  private final Clock clock;
+
+  PlateHttpHandler(
+      PlateReaderAdapterConfig config,
+      PlateReadEventMapper mapper,
+      EventSink sink,
+      AdapterFaults faults,
+      AdapterStatusTracker status,
+      ResponseCounter responses,
+      Clock clock) {
+    this.config = config;
+    this.parser = new PlateReadParser(config.maxSnapshotBytes());
+    this.mapper = mapper;
+    this.sink = sink;
+    this.faults = faults;
+    this.status = status;
+    this.responses = responses;
+    this.clock = clock;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    PlateReadResult result = parse(request);
+    if (result instanceof PlateReadResult.Invalid invalid) {
+      faults.report(FaultKind.INPUT_REJECTED, "invalid plate read: " + invalid.summary(), null);
+      reply(
+          ctx,
+          request,
+          HttpReplies.problems(
+              HttpResponseStatus.BAD_REQUEST, "invalid plate read", invalid.problems()));
+      return;
+    }
+    PlateRead read = ((PlateReadResult.Valid) result).read();
+    EdgeEvent event = mapper.toEvent(read);
+    SinkResult offered = sink.offer(event, read.snapshotJpeg());
+    if (offered instanceof SinkResult.Refused refused) {
+      faults.report(FaultKind.SINK_REFUSED, refused.reason(), null);
+      FullHttpResponse busy =
+          HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, refused.reason());
+      busy.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      reply(ctx, request, busy);
+      return;
+    }
+    status.eventAccepted(clock.instant());
+    VehicleSighted data = (VehicleSighted) event.data();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("eventId", event.id());
+    body.put("plateNumber", data.plateNumber());
+    body.put("seq", ((SinkResult.Accepted) offered).seq());
+    reply(ctx, request, HttpReplies.json(HttpResponseStatus.ACCEPTED, body));
+  }
+
+  private PlateReadResult parse(FullHttpRequest request) {
+    if (PlateRequestGate.mediaType(request).equals(PlateRequestGate.MULTIPART)) {
+      PlateMultipartReader.Parts parts = PlateMultipartReader.read(request, config.maxBodyBytes());
+      if (!parts.problems().isEmpty()) {
+        return new PlateReadResult.Invalid(parts.problems());
+      }
+      return parser.parse(parts.readJson(), parts.snapshot());
+    }
+    return parser.parse(ByteBufUtil.getBytes(request.content()));
+  }
+
+  private void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
+    responses.count(r.status().code());
+    HttpReplies.send(ctx, request, r, false);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof ReadTimeoutException || cause instanceof IOException) {
+      // An idle or vanished device: routine, the connection just goes.
+      ctx.close();
+      return;
+    }
+    faults.report(FaultKind.INTERNAL, "plate push failed: " + cause, cause);
+    if (ctx.channel().isActive()) {
+      responses.count(HttpResponseStatus.INTERNAL_SERVER_ERROR.code());
+      HttpReplies.send(
+          ctx,
+          null,
+          HttpReplies.error(
+              HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error; see the agent log"),
+          true);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package org.sharpeyes.edge.adapter.plate;
+
+import io.micrometer.core.instrument.Counter;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sharpeyes.edge.adapter.AdapterContext;
+import org.sharpeyes.edge.adapter.AdapterFaults;
+import org.sharpeyes.edge.adapter.AdapterStatus;
+import org.sharpeyes.edge.adapter.AdapterStatusTracker;
+import org.sharpeyes.edge.adapter.ConnectionState;
+import org.sharpeyes.edge.adapter.DeviceAdapter;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.FaultKind;
+import org.sharpeyes.edge.adapter.RuntimeState;
+import org.sharpeyes.edge.http.ConnectionLimit;
+import org.sharpeyes.edge.http.ResponseCounter;
+import org.sharpeyes.edge.telemetry.EdgeMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adapter for a plate reader that pushes its reads over HTTP: listens on {@code
+ * plateHttp.host:port} and turns each POST to {@code plateHttp.path} into a {@code vehicle.sighted}
+ * event. The device connects to us, so starting does not depend on it; {@link
+ * ConnectionState#CONNECTED} means it has reached the listener since start.
+ */
+public final class PlateReaderAdapter implements DeviceAdapter {
+
+  private static final Logger log = LoggerFactory.getLogger(PlateReaderAdapter.class);
+
+  private final DeviceConfig device;
+  private final PlateReaderAdapterConfig config;
+  private final AdapterStatusTracker status;
+  private final AdapterFaults faults;
+  private final PlateHttpServer server;
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile int boundPort = -1;
+
+  public PlateReaderAdapter(
+      DeviceConfig device, PlateReaderAdapterConfig config, AdapterContext context) {
+    this.device = device;
+    this.config = config;
+    this.status = new AdapterStatusTracker(device);
+    this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
+    ResponseCounter responses = new ResponseCounter(context.meters(), "plate-" + device.id());
+    ConnectionLimit connections =
+        new ConnectionLimit(
+            config.maxConnections(),
+            Counter.builder(EdgeMetrics.HTTP_CONNECTIONS_REFUSED)
+                .description("Connections closed on arrival because the listener was full")
+                .tag("listener", "plate-" + device.id())
+                .register(context.meters()));
+    PlateHttpHandler handler =
+        new PlateHttpHandler(
+            config,
+            new PlateReadEventMapper(context.edgeId(), device.id(), context.eventIds()),
+            context.sink(),
+            faults,
+            status,
+            responses,
+            context.clock());
+    PlateHttpInitializer initializer =
+        new PlateHttpInitializer(config, connections, faults, status, responses, handler);
+    this.server = new PlateHttpServer(config, context.io(), initializer, connections);
+  }
+
+  @Override
+  public DeviceConfig device() {
+    return device;
+  }
+
+  @Override
+  public CompletableFuture<Void> start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("adapter for " + device.label() + " already started");
+    }
+    status.runtime(RuntimeState.STARTING);
+    return server
+        .bind()
+        .handle(
+            (port, error) -> {
+              if (error != null) {
+                String message =
+                    "cannot listen on "
+                        + config.host()
+                        + ":"
+                        + config.port()
+                        + ": "
+                        + error.getMessage();
+                faults.report(FaultKind.START_FAILED, message, error);
+                status.runtime(RuntimeState.STOPPED);
+                throw new CompletionException(new IllegalStateException(message, error));
+              }
+              boundPort = port;
+              String endpoint = "http://" + config.host() + ":" + port + config.path();
+              status.endpoint(endpoint);
+              status.runtime(RuntimeState.STARTED);
+              log.info("device {}: plate reader listening on {}", device.label(), endpoint);
+              return null;
+            });
+  }
+
+  @Override
+  public CompletableFuture<Void> stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    status.runtime(RuntimeState.STOPPING);
+    return server
+        .close()
+        .whenComplete(
+            (v, e) -> {
+              status.runtime(RuntimeState.STOPPED);
+              status.connection(ConnectionState.DISCONNECTED);
+              log.info("device {}: plate reader listener closed", device.label());
+            });
+  }
+
+  @Override
+  public AdapterStatus status() {
+    return status.snapshot();
+  }
+
+  /** The port the listener is bound to (resolves port 0); -1 before a successful start. */
+  public int boundPort() {
+    return boundPort;
+  }
+
+  @Override
+  public OptionalInt listenPort() {
+    return boundPort < 0 ? OptionalInt.empty() : OptionalInt.of(boundPort);
+  }
+}

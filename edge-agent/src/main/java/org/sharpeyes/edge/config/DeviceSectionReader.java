@@ -1,0 +1,195 @@
+package org.sharpeyes.edge.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.sharpeyes.edge.adapter.AdapterSettings;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.DeviceKind;
+import org.sharpeyes.edge.adapter.GeoPoint;
+import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
+import org.sharpeyes.schema.id.GbDeviceId;
+
+/** Reads one entry of the {@code devices} list, with the section of its adapter. */
+final class DeviceSectionReader {
+
+  static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]%]{1,253}");
+  static final int MAX_NAME_LENGTH = 64;
+
+  static final List<String> PLATE_HTTP_KEYS =
+      List.of(
+          "host",
+          "port",
+          "path",
+          "maxBodyBytes",
+          "maxSnapshotBytes",
+          "maxConnections",
+          "idleTimeout");
+
+  private DeviceSectionReader() {}
+
+  static List<String> keys() {
+    List<String> keys = new ArrayList<>(List.of("id", "name", "kind", "location"));
+    for (DeviceKind kind : DeviceKind.values()) {
+      keys.add(kind.settingsKey());
+    }
+    return keys;
+  }
+
+  /** The device, or {@code null} when the entry has problems (all reported). */
+  static DeviceConfig read(ConfigNode device) {
+    int before = device.problemCount();
+    device.allowKeys(keys());
+    String id = id(device);
+    String name = device.text("name", null);
+    if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
+      device.problem("name", "expected 1.." + MAX_NAME_LENGTH + " characters");
+    }
+    GeoPoint location = location(device.section("location", null));
+    DeviceKind kind = kind(device);
+    AdapterSettings settings = kind == null ? checkSectionsAnyway(device) : settings(device, kind);
+    if (device.problemCount() > before) {
+      return null;
+    }
+    return new DeviceConfig(id, name, location, settings);
+  }
+
+  private static String id(ConfigNode device) {
+    String id = device.text("id", "the 20-digit GB/T 28181 id, e.g. id: \"43070200001140000001\"");
+    if (id == null) {
+      return null;
+    }
+    if (!GbDeviceId.isValid(id)) {
+      String hint =
+          device.isNumber("id")
+              ? " — write the id in quotes (\"…\"): YAML reads bare digits as a number"
+              : " — expected exactly 20 digits, e.g. \"43070200001140000001\"";
+      device.problem("id", "'" + id + "' is not a GB/T 28181 id" + hint);
+      return null;
+    }
+    return id;
+  }
+
+  private static DeviceKind kind(ConfigNode device) {
+    Map<String, DeviceKind> options = new LinkedHashMap<>();
+    for (DeviceKind k : DeviceKind.values()) {
+      options.put(k.label(), k);
+    }
+    DeviceKind kind = device.choice("kind", options, true);
+    if (kind != null && !kind.supported()) {
+      device.problem(
+          "kind",
+          "'"
+              + kind.label()
+              + "' is not supported yet — this version supports: "
+              + String.join(", ", DeviceKind.supportedLabels()));
+      return null;
+    }
+    return kind;
+  }
+
+  private static GeoPoint location(ConfigNode location) {
+    if (location == null) {
+      return null;
+    }
+    location.allowKeys(List.of("lat", "lon"));
+    Double lat = location.decimal("lat", -90, 90, true);
+    Double lon = location.decimal("lon", -180, 180, true);
+    return lat == null || lon == null ? null : new GeoPoint(lat, lon);
+  }
+
+  /** With the kind unknown, still reports the problems inside whatever adapter sections exist. */
+  private static AdapterSettings checkSectionsAnyway(ConfigNode device) {
+    if (device.has(DeviceKind.PLATE_READER.settingsKey())) {
+      plateHttp(device.section(DeviceKind.PLATE_READER.settingsKey(), null));
+    }
+    return null;
+  }
+
+  private static AdapterSettings settings(ConfigNode device, DeviceKind kind) {
+    for (DeviceKind other : DeviceKind.values()) {
+      if (other != kind && device.has(other.settingsKey())) {
+        device.problem(
+            other.settingsKey(),
+            "only for kind "
+                + other.label()
+                + " — this device is a "
+                + kind.label()
+                + "; remove it");
+      }
+    }
+    return switch (kind) {
+      case PLATE_READER ->
+          plateHttp(device.section("plateHttp", "a plate reader needs plateHttp: { port: 8081 }"));
+      default -> null;
+    };
+  }
+
+  private static PlateReaderAdapterConfig plateHttp(ConfigNode http) {
+    if (http == null) {
+      return null;
+    }
+    int before = http.problemCount();
+    http.allowKeys(PLATE_HTTP_KEYS);
+    String host = host(http, PlateReaderAdapterConfig.DEFAULT_HOST);
+    Integer port = http.integer("port", 0, 65_535, null);
+    String path = http.text("path", null);
+    if (path == null) {
+      path = PlateReaderAdapterConfig.DEFAULT_PATH;
+    } else if (!path.matches("/[A-Za-z0-9._~/-]*")) {
+      http.problem("path", "'" + path + "' is not a plain URL path — e.g. /plates");
+    }
+    Long maxBody =
+        http.byteSize(
+            "maxBodyBytes",
+            PlateReaderAdapterConfig.DEFAULT_MAX_BODY_BYTES,
+            PlateReaderAdapterConfig.MIN_BODY_BYTES,
+            PlateReaderAdapterConfig.MAX_BODY_BYTES);
+    Long maxSnapshot =
+        http.byteSize(
+            "maxSnapshotBytes",
+            PlateReaderAdapterConfig.DEFAULT_MAX_SNAPSHOT_BYTES,
+            1,
+            PlateReaderAdapterConfig.MAX_BODY_BYTES);
+    if (maxBody != null && maxSnapshot != null && maxSnapshot > maxBody) {
+      http.problem(
+          "maxSnapshotBytes",
+          ByteSize.format(maxSnapshot)
+              + " is larger than maxBodyBytes ("
+              + ByteSize.format(maxBody)
+              + ") — a snapshot must fit in the request body; raise maxBodyBytes or lower this");
+    }
+    Integer maxConnections =
+        http.integer(
+            "maxConnections",
+            1,
+            PlateReaderAdapterConfig.MAX_CONNECTIONS,
+            PlateReaderAdapterConfig.DEFAULT_MAX_CONNECTIONS);
+    Duration idle =
+        http.duration(
+            "idleTimeout",
+            PlateReaderAdapterConfig.DEFAULT_IDLE_TIMEOUT,
+            Duration.ofSeconds(1),
+            Duration.ofHours(1));
+    if (http.problemCount() > before) {
+      return null;
+    }
+    return new PlateReaderAdapterConfig(
+        host, port, path, maxBody.intValue(), maxSnapshot.intValue(), maxConnections, idle);
+  }
+
+  static String host(ConfigNode node, String fallback) {
+    String host = node.text("host", null);
+    if (host == null) {
+      return fallback;
+    }
+    if (!HOST.matcher(host).matches()) {
+      node.problem("host", "'" + host + "' is not an IP address or host name — e.g. 0.0.0.0");
+      return fallback;
+    }
+    return host;
+  }
+}

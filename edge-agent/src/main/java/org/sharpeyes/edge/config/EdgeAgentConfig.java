@@ -1,0 +1,92 @@
+package org.sharpeyes.edge.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.publish.BrokerConfig;
+import org.sharpeyes.edge.status.StatusHttpConfig;
+import org.sharpeyes.schema.topic.Topics;
+
+/**
+ * Everything one edge agent needs, validated. Read it from YAML with {@link EdgeAgentConfigLoader},
+ * or build it in code from the records (tests, embedding):
+ *
+ * <pre>{@code
+ * EdgeAgentConfig config = EdgeAgentConfig.of("edge-test-01", "tcp://127.0.0.1:1883",
+ *     DeviceConfig(...)).withEphemeralPorts();
+ * }</pre>
+ *
+ * @param edgeId this box's id; a single MQTT topic level ({@link Topics#EDGE_ID})
+ * @param broker the MQTT broker and the in-memory publish queue bounds
+ * @param status where the status endpoints listen
+ * @param devices the devices, ids unique
+ */
+public record EdgeAgentConfig(
+    String edgeId, BrokerConfig broker, StatusHttpConfig status, List<DeviceConfig> devices) {
+
+  public EdgeAgentConfig {
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(status, "status");
+    devices = List.copyOf(devices);
+    if (edgeId == null || !Topics.EDGE_ID.matcher(edgeId).matches()) {
+      throw new IllegalArgumentException(
+          "edge id '" + edgeId + "' must match " + Topics.EDGE_ID.pattern());
+    }
+    long distinct = devices.stream().map(DeviceConfig::id).distinct().count();
+    if (distinct != devices.size()) {
+      throw new IllegalArgumentException("device ids must be unique");
+    }
+  }
+
+  /** A config with default broker settings (client id = edge id) and default status port. */
+  public static EdgeAgentConfig of(String edgeId, String brokerUrl, DeviceConfig... devices) {
+    return new EdgeAgentConfig(
+        edgeId,
+        BrokerConfig.defaults(brokerUrl, edgeId),
+        StatusHttpConfig.DEFAULTS,
+        List.of(devices));
+  }
+
+  public EdgeAgentConfig withBrokerUrl(String url) {
+    return new EdgeAgentConfig(edgeId, broker.withUrl(url), status, devices);
+  }
+
+  public EdgeAgentConfig withBroker(BrokerConfig newBroker) {
+    return new EdgeAgentConfig(edgeId, newBroker, status, devices);
+  }
+
+  public EdgeAgentConfig withStatusPort(int port) {
+    return new EdgeAgentConfig(edgeId, broker, status.withPort(port), devices);
+  }
+
+  public EdgeAgentConfig withDevices(List<DeviceConfig> newDevices) {
+    return new EdgeAgentConfig(edgeId, broker, status, newDevices);
+  }
+
+  /** A copy whose one device listens on another port. */
+  public EdgeAgentConfig withDevicePort(String deviceId, int port) {
+    if (device(deviceId).isEmpty()) {
+      throw new IllegalArgumentException("no device " + deviceId);
+    }
+    return withDevices(
+        devices.stream()
+            .map(
+                d ->
+                    d.id().equals(deviceId) ? d.withSettings(d.settings().withListenPort(port)) : d)
+            .toList());
+  }
+
+  /** A copy where the status endpoints and every listening device use a free port (tests). */
+  public EdgeAgentConfig withEphemeralPorts() {
+    return new EdgeAgentConfig(
+        edgeId,
+        broker,
+        status.withPort(0),
+        devices.stream().map(d -> d.withSettings(d.settings().withListenPort(0))).toList());
+  }
+
+  public Optional<DeviceConfig> device(String deviceId) {
+    return devices.stream().filter(d -> d.id().equals(deviceId)).findFirst();
+  }
+}

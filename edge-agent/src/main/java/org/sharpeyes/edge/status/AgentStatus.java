@@ -1,0 +1,25 @@
+package org.sharpeyes.edge.status;
+
+import java.time.Instant;
+import java.util.List;
+import org.sharpeyes.edge.adapter.AdapterStatus;
+import org.sharpeyes.edge.publish.OutboxStatus;
+import org.sharpeyes.edge.publish.PublisherStatus;
+
+/**
+ * What {@code GET /status} returns.
+ *
+ * @param edgeId this edge
+ * @param agentVersion the agent's version
+ * @param time when the snapshot was taken
+ * @param broker the broker connection
+ * @param queue the publish queue
+ * @param devices one entry per configured device, in config order
+ */
+public record AgentStatus(
+    String edgeId,
+    String agentVersion,
+    Instant time,
+    PublisherStatus broker,
+    OutboxStatus queue,
+    List<AdapterStatus> devices) {}

@@ -1,0 +1,148 @@
+package org.sharpeyes.edge.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sharpeyes.edge.testing.Jpegs;
+import org.sharpeyes.edge.testing.Mosquitto;
+import org.sharpeyes.edge.testing.MqttRecorder;
+import org.sharpeyes.schema.codec.DecodeResult;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.SnapshotRef;
+import org.sharpeyes.schema.event.VehicleSighted;
+import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.schema.topic.Topics;
+
+class MqttEventPublisherTest {
+
+  final EventCodec codec = new EventCodec();
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+  final EventIds ids = EventIds.system();
+  final String edgeId = Mosquitto.uniqueEdgeId();
+
+  @AfterEach
+  void stopExecutor() {
+    executor.shutdownNow();
+  }
+
+  @Test
+  void queuedEventsReachTheBrokerAtQos1InSequenceAndTheStatusIsRetainedOnlineThenOffline()
+      throws Exception {
+    Mosquitto.assumeReachable();
+    BrokerConfig broker = BrokerConfig.defaults(Mosquitto.URL, edgeId);
+    MemoryOutbox outbox = MemoryOutbox.of(broker, codec, Clock.systemUTC(), meters);
+    String status = Topics.status(edgeId);
+    byte[] jpeg = Jpegs.ofSize(5000);
+    try (MqttRecorder wire =
+        MqttRecorder.subscribe(
+            Mosquitto.URL,
+            "sharpeyes/v1/edge/" + edgeId + "/events/+",
+            "sharpeyes/v1/edge/" + edgeId + "/snapshots/+")) {
+      for (int i = 0; i < 5; i++) {
+        outbox.offer(event(i == 2), i == 2 ? jpeg : null);
+      }
+      MqttEventPublisher publisher = publisher(broker, outbox);
+
+      publisher.start();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> wire.messages().size() == 6);
+      List<MqttRecorder.Received> received = wire.messages();
+      assertThat(received).allSatisfy(m -> assertThat(m.qos()).isEqualTo(1));
+      List<EdgeEvent> events =
+          received.stream()
+              .filter(m -> m.topic().contains("/events/"))
+              .map(m -> ((DecodeResult.Decoded) codec.decode(m.payload())).event())
+              .toList();
+      assertThat(events).extracting(EdgeEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+      assertThat(received.get(2).topic()).isEqualTo(Topics.snapshot(edgeId, events.get(2).id()));
+      assertThat(received.get(2).payload()).isEqualTo(jpeg);
+      assertThat(received.get(3).topic()).isEqualTo(Topics.events(edgeId, events.get(2).type()));
+      await().until(() -> outbox.status().depth() == 0);
+      assertThat(
+              meters
+                  .get("sharpeyes.edge.events.published")
+                  .tag("type", "vehicle.sighted")
+                  .counter()
+                  .count())
+          .isEqualTo(5.0);
+
+      assertThat(retainedState(status)).isEqualTo("online");
+      publisher.close();
+      assertThat(publisher.status().state()).isEqualTo(PublisherState.STOPPED);
+      assertThat(retainedState(status)).isEqualTo("offline");
+      wire.clearRetained(status);
+    }
+  }
+
+  @Test
+  void whileTheBrokerIsUnreachableEventsWaitAndTheStatusSaysWhy() {
+    BrokerConfig broker =
+        BrokerConfig.defaults("tcp://127.0.0.1:1", edgeId)
+            .withReconnect(new ReconnectConfig(Duration.ofMillis(10), Duration.ofMillis(50)));
+    MemoryOutbox outbox = MemoryOutbox.of(broker, codec, Clock.systemUTC(), meters);
+    MqttEventPublisher publisher = publisher(broker, outbox);
+
+    publisher.start();
+    outbox.offer(event(false), null);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> publisher.status().reconnects() >= 3);
+    PublisherStatus s = publisher.status();
+    assertThat(publisher.isConnected()).isFalse();
+    assertThat(s.lastError()).startsWith("cannot connect to tcp://127.0.0.1:1");
+    assertThat(outbox.status().waiting()).isEqualTo(1);
+    publisher.close(Duration.ZERO);
+    assertThat(publisher.status().state()).isEqualTo(PublisherState.STOPPED);
+  }
+
+  private MqttEventPublisher publisher(BrokerConfig broker, MemoryOutbox outbox) {
+    return new MqttEventPublisher(
+        new PublisherSetup(edgeId, "test", broker, BrokerCredentials.ANONYMOUS),
+        outbox,
+        codec,
+        executor,
+        Clock.systemUTC(),
+        new Random(1),
+        meters);
+  }
+
+  /** The state in the retained status message, as a new subscriber sees it. */
+  private static String retainedState(String topic) throws Exception {
+    try (MqttRecorder late = MqttRecorder.subscribe(Mosquitto.URL, topic)) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> !late.messages().isEmpty());
+      MqttRecorder.Received m = late.messages().get(late.messages().size() - 1);
+      assertThat(m.retained()).isTrue();
+      JsonNode json = new ObjectMapper().readTree(m.payload());
+      return json.get("state").asText();
+    }
+  }
+
+  private EdgeEvent event(boolean withSnapshot) {
+    VehicleSighted data =
+        new VehicleSighted(
+            "湘JA1234",
+            "湘J·A1234",
+            VehicleSighted.PlateColor.BLUE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            0.9,
+            withSnapshot ? new SnapshotRef(SnapshotRef.JPEG, 5000) : null);
+    return new EdgeEvent(
+        ids.next(), edgeId, "43070200001140000001", 0, Clock.systemUTC().instant(), data);
+  }
+}

@@ -1,0 +1,344 @@
+package org.sharpeyes.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.sharpeyes.ingest.broker.EmbeddedBroker;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.http.DeadLetterRoute;
+import org.sharpeyes.ingest.http.HealthRoute;
+import org.sharpeyes.ingest.http.HttpErrors;
+import org.sharpeyes.ingest.http.IngestHttpServer;
+import org.sharpeyes.ingest.http.SnapshotRoute;
+import org.sharpeyes.ingest.metrics.IngestMetrics;
+import org.sharpeyes.ingest.mqtt.ConnectionState;
+import org.sharpeyes.ingest.mqtt.IngestSubscriber;
+import org.sharpeyes.ingest.pipeline.EdgePresence;
+import org.sharpeyes.ingest.pipeline.InboundMessage;
+import org.sharpeyes.ingest.pipeline.IngestWorker;
+import org.sharpeyes.ingest.pipeline.MessageTriage;
+import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.store.BatchWriter;
+import org.sharpeyes.ingest.store.Database;
+import org.sharpeyes.ingest.store.DeadLetterStore;
+import org.sharpeyes.ingest.store.EventStore;
+import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running ingest-server: embedded broker (optional), store, ingest pipeline, extensions and the
+ * HTTP listener, wired together. {@link #start} returns once everything listens; the MQTT
+ * subscription connects in the background and keeps retrying. {@link #close()} stops it all in
+ * reverse order; messages not yet stored stay with the broker.
+ */
+public final class IngestServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestServer.class);
+  private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
+
+  private final IngestServerConfig config;
+  private final PrometheusMeterRegistry registry;
+  private final Deque<AutoCloseable> resources;
+  private final Database database;
+  private final URI brokerUrl;
+  private final IngestHttpServer http;
+  private final IngestSubscriber subscriber;
+  private final IngestWorker worker;
+  private final EdgePresence edges;
+  private final SnapshotCache snapshots;
+  private boolean closed;
+
+  private IngestServer(Parts p) {
+    this.config = p.config;
+    this.registry = p.registry;
+    this.resources = p.resources;
+    this.database = p.database;
+    this.brokerUrl = p.brokerUrl;
+    this.http = p.http;
+    this.subscriber = p.subscriber;
+    this.worker = p.worker;
+    this.edges = p.edges;
+    this.snapshots = p.snapshots;
+  }
+
+  /** Starts a server without extensions. */
+  public static IngestServer start(IngestServerConfig config, Clock clock) {
+    return start(config, clock, List.of());
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @param extensions created in order once the store is ready
+   * @throws IngestStartException naming the part that failed and why; whatever had started is
+   *     stopped again
+   */
+  public static IngestServer start(
+      IngestServerConfig config, Clock clock, List<IngestExtension.Factory> extensions) {
+    Parts p = new Parts(config);
+    try {
+      p.startCore();
+      p.startExtensions(clock, extensions);
+      p.startPipeline(clock);
+      p.startListeners();
+    } catch (RuntimeException e) {
+      closeAll(p.resources);
+      throw e instanceof IngestStartException ise ? ise : new IngestStartException(p.step, e);
+    }
+    IngestServer server = new IngestServer(p);
+    LOG.info(server.readyLine());
+    return server;
+  }
+
+  /** The one line an operator needs: where the API, the broker and the store are. */
+  public String readyLine() {
+    String host = config.http().host();
+    String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    return "ingest-server ready: http://"
+        + shown
+        + ":"
+        + httpPort()
+        + " (API, live feed /api/alerts/stream), MQTT "
+        + brokerUrl
+        + ", store "
+        + Database.redacted(config.store().jdbcUrl());
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** The broker the server subscribes to (the embedded one's actual address when embedded). */
+  public String brokerUrl() {
+    return brokerUrl.toString();
+  }
+
+  public boolean brokerConnected() {
+    return subscriber.state() == ConnectionState.CONNECTED;
+  }
+
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /** The registry {@code /metrics} serves. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  public EdgePresence edges() {
+    return edges;
+  }
+
+  public SnapshotCache snapshots() {
+    return snapshots;
+  }
+
+  public IngestServerConfig config() {
+    return config;
+  }
+
+  /** Whether the ingest worker's last write reached the store. */
+  public boolean storeWriting() {
+    return worker.storeHealthy();
+  }
+
+  /** Stops everything, newest first. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("ingest-server stopping");
+    closeAll(resources);
+    LOG.info("ingest-server stopped");
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping: {}", e.toString());
+      }
+    }
+  }
+
+  /** The parts being started; on failure, {@code resources} holds what must be stopped. */
+  private static final class Parts {
+    final IngestServerConfig config;
+    final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    final List<StoredEventListener> listeners = new ArrayList<>();
+    final List<IngestExtension> extensions = new ArrayList<>();
+    String step = "metrics";
+    PrometheusMeterRegistry registry;
+    Vertx vertx;
+    URI brokerUrl;
+    Database database;
+    IngestMetrics metrics;
+    BlockingQueue<InboundMessage> queue;
+    EdgePresence edges;
+    SnapshotCache snapshots;
+    IngestSubscriber subscriber;
+    IngestWorker worker;
+    ExecutorService workerThread;
+    IngestHttpServer http;
+
+    Parts(IngestServerConfig config) {
+      this.config = config;
+    }
+
+    void startCore() {
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      resources.push(registry::close);
+      step = "Vert.x";
+      vertx =
+          Vertx.builder()
+              .with(
+                  new VertxOptions()
+                      .setMetricsOptions(
+                          new MicrometerMetricsOptions()
+                              .setEnabled(true)
+                              .setJvmMetricsEnabled(true)))
+              .withMetrics(new MicrometerMetricsFactory(registry))
+              .build();
+      resources.push(
+          () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+      if (config.broker().embedded().enabled()) {
+        step = "embedded broker";
+        EmbeddedBroker broker = EmbeddedBroker.start(config.broker().embedded());
+        resources.push(broker);
+        brokerUrl = broker.clientUrl();
+      } else {
+        brokerUrl = config.broker().url();
+      }
+      step = "store";
+      database = Database.open(config.store(), registry);
+      resources.push(database);
+    }
+
+    void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
+      IngestExtension.Context context =
+          new IngestExtension.Context(
+              vertx, database.dataSource(), config.referenceData(), clock, registry, config);
+      for (IngestExtension.Factory factory : factories) {
+        step = factory.name();
+        IngestExtension extension;
+        try {
+          extension = factory.create(context);
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IngestStartException(step, e);
+        }
+        resources.push(extension);
+        extensions.add(extension);
+        listeners.add(extension.listener());
+      }
+    }
+
+    void startPipeline(Clock clock) {
+      step = "ingest pipeline";
+      var ingest = config.ingest();
+      metrics = new IngestMetrics(registry);
+      queue = new ArrayBlockingQueue<>(ingest.workerQueue());
+      edges = new EdgePresence(ingest.maxEdges());
+      snapshots = new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted);
+      metrics.gauge("sharpeyes.ingest.queue.depth", "messages waiting for the worker", queue::size);
+      metrics.gauge(
+          "sharpeyes.ingest.queue.capacity", "bound of the worker queue", ingest::workerQueue);
+      metrics.gauge(
+          "sharpeyes.ingest.edges.online", "edges whose last status is online", edges::onlineCount);
+      metrics.gauge(
+          "sharpeyes.ingest.snapshots.bytes", "snapshot bytes held in memory", snapshots::bytes);
+      ScheduledExecutorService reconnects =
+          Executors.newSingleThreadScheduledExecutor(named("sharpeyes-mqtt-reconnect"));
+      resources.push(reconnects::shutdownNow);
+      subscriber =
+          new IngestSubscriber(
+              brokerUrl, config.broker(), queue, reconnects, clock, new SecureRandom(), metrics);
+      metrics.gauge(
+          "sharpeyes.ingest.mqtt.connected",
+          "1 when subscribed to the broker",
+          () -> subscriber.state() == ConnectionState.CONNECTED ? 1 : 0);
+      DataSource ds = database.dataSource();
+      worker =
+          new IngestWorker(
+              queue,
+              new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics),
+              new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds)),
+              snapshots,
+              edges,
+              subscriber,
+              listeners,
+              metrics,
+              clock,
+              ingest.batchSize(),
+              ingest.maxMessageBytes());
+    }
+
+    void startListeners() {
+      step = "HTTP listener";
+      Router router = Router.router(vertx);
+      HttpErrors.install(router);
+      new HealthRoute(vertx, subscriber, database, worker::storeHealthy, edges, queue)
+          .mount(router);
+      router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+      new DeadLetterRoute(vertx, new DeadLetterStore(database.dataSource())).mount(router);
+      new SnapshotRoute(snapshots).mount(router);
+      extensions.forEach(e -> e.mount(router));
+      http = IngestHttpServer.start(vertx, config.http(), router);
+      resources.push(http);
+      step = "ingest worker";
+      workerThread = Executors.newSingleThreadExecutor(named("sharpeyes-ingest-worker"));
+      resources.push(workerThread::shutdownNow);
+      worker.start(workerThread);
+      resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
+      step = "MQTT subscriber";
+      try {
+        subscriber.start();
+      } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+        throw new IngestStartException(step + " (" + brokerUrl + ")", e);
+      }
+      // Closed before the worker stops: the worker's last acks are then skipped and those
+      // messages come again as duplicates, which is harmless; the reverse would leave Paho
+      // blocked on a full queue nobody drains.
+      resources.push(subscriber);
+    }
+
+    private static ThreadFactory named(String name) {
+      AtomicInteger n = new AtomicInteger();
+      return r -> {
+        Thread t = new Thread(r, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
+        t.setDaemon(true);
+        return t;
+      };
+    }
+  }
+}

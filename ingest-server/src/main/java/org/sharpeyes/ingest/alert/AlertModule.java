@@ -1,0 +1,100 @@
+package org.sharpeyes.ingest.alert;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.sharpeyes.ingest.api.AlertApi;
+import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
+import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.ingest.rule.PlateHotlistRule;
+import org.sharpeyes.ingest.rule.RuleContext;
+import org.sharpeyes.schema.id.EventIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reference data, correlation rules, alerts and their API, wired together. The wiring creates one,
+ * registers {@link #listener()} with the ingest pipeline and calls {@link #mount} on the HTTP
+ * router.
+ *
+ * <p>Needs the {@code alerts} tables of migration V2 (and {@code events} of V1): run Flyway before
+ * constructing it.
+ */
+public final class AlertModule implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertModule.class);
+
+  private final CorrelationListener listener;
+  private final AlertApi api;
+  private final AutoCloseable feedSubscription;
+
+  /**
+   * Loads the reference data in {@code referenceDir} and checks it.
+   *
+   * @throws InvalidReferenceDataException listing every problem (file, line, what is wrong) when
+   *     the reference data is bad; nothing is started then
+   */
+  public AlertModule(
+      Vertx vertx,
+      DataSource dataSource,
+      Path referenceDir,
+      Clock clock,
+      MeterRegistry registry,
+      AlertSettings settings) {
+    ReferenceData reference = ReferenceData.load(referenceDir).orElseThrow();
+    LOG.info(
+        "reference data from {}: {} regions, {} grid cells, {} devices, {} key persons,"
+            + " {} hotlisted plates",
+        referenceDir,
+        reference.regions().regions().size(),
+        reference.grids().size(),
+        reference.devices().size(),
+        reference.keyPersons().size(),
+        reference.plates().hotlistSize());
+    EventIds ids = new EventIds(clock, new SecureRandom());
+    AlertStore store = new AlertStore(dataSource, clock, ids::next);
+    AlertFeed feed = new AlertFeed();
+    this.listener =
+        new CorrelationListener(
+            List.of(new PlateHotlistRule()),
+            new RuleContext(reference, clock),
+            store,
+            feed,
+            new AlertMetrics(registry));
+    this.api = new AlertApi(vertx, reference, store, dataSource, clock, registry, settings);
+    this.feedSubscription = feed.subscribe(api::publish);
+  }
+
+  /**
+   * Give this to the ingest pipeline. It is called on the ingest worker thread and never throws; it
+   * runs the rules and stores, folds and publishes alerts (blocking JDBC).
+   */
+  public StoredEventListener listener() {
+    return listener;
+  }
+
+  /**
+   * Adds {@code GET /api/alerts}, {@code /api/alerts/stream}, {@code /api/alerts/:id} and {@code
+   * /api/events} to the router.
+   */
+  public void mount(Router router) {
+    api.mount(router);
+  }
+
+  /** Ends live-feed streams and releases the API's worker pool. */
+  @Override
+  public void close() {
+    try {
+      feedSubscription.close();
+    } catch (Exception e) {
+      LOG.warn("cannot unsubscribe from the alert feed", e);
+    }
+    api.close();
+  }
+}

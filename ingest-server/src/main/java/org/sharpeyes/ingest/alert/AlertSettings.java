@@ -1,0 +1,29 @@
+package org.sharpeyes.ingest.alert;
+
+/**
+ * Bounds of the alert module.
+ *
+ * @param sseMaxClients most live-feed clients at once; one more is refused with 503
+ * @param sseQueuePerClient most messages waiting for one live-feed client; a client that falls
+ *     further behind is disconnected (and counted), so it cannot hold memory
+ */
+public record AlertSettings(int sseMaxClients, int sseQueuePerClient) {
+
+  public static final int DEFAULT_SSE_MAX_CLIENTS = 100;
+  public static final int DEFAULT_SSE_QUEUE_PER_CLIENT = 1000;
+
+  public AlertSettings {
+    if (sseMaxClients < 1 || sseMaxClients > 10_000) {
+      throw new IllegalArgumentException(
+          "sseMaxClients is " + sseMaxClients + "; it must be from 1 to 10000");
+    }
+    if (sseQueuePerClient < 1 || sseQueuePerClient > 100_000) {
+      throw new IllegalArgumentException(
+          "sseQueuePerClient is " + sseQueuePerClient + "; it must be from 1 to 100000");
+    }
+  }
+
+  public static AlertSettings defaults() {
+    return new AlertSettings(DEFAULT_SSE_MAX_CLIENTS, DEFAULT_SSE_QUEUE_PER_CLIENT);
+  }
+}

@@ -1,0 +1,42 @@
+package org.sharpeyes.ingest.alert;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where an alert is in its closed loop: new → acknowledged → dispatched → resolved, or
+ * false-positive. Sightings fold into an alert while it is open.
+ */
+public enum AlertState {
+  NEW("new", true),
+  ACKNOWLEDGED("acknowledged", true),
+  DISPATCHED("dispatched", true),
+  RESOLVED("resolved", false),
+  FALSE_POSITIVE("false-positive", false);
+
+  private final String label;
+  private final boolean open;
+
+  AlertState(String label, boolean open) {
+    this.label = label;
+    this.open = open;
+  }
+
+  /** As stored and in JSON, e.g. {@code false-positive}. */
+  public String label() {
+    return label;
+  }
+
+  /** True while further sightings fold into the alert. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  public static Optional<AlertState> fromLabel(String label) {
+    return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
+  }
+
+  public static String labels() {
+    return String.join(", ", Arrays.stream(values()).map(AlertState::label).toList());
+  }
+}

@@ -1,0 +1,323 @@
+package org.sharpeyes.ingest.alert;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.sharpeyes.ingest.reference.Severity;
+import org.sharpeyes.ingest.rule.AlertCandidate;
+
+/**
+ * The {@code alerts} and {@code alert_evidence} tables (migration V2). Blocking JDBC: call it from
+ * a worker thread, never from an event loop. Thread-safe; each call uses its own connection.
+ *
+ * <p>Raise-or-fold is race-free across threads and processes: each call is one transaction that
+ * locks the open alert of the subject with {@code SELECT ... FOR UPDATE}, so concurrent folds into
+ * one alert queue up instead of losing counts, and the unique {@code open_key} column means two
+ * writers that both found no open alert cannot both insert one: the loser gets a unique violation,
+ * rolls back and retries, and then folds into the winner's alert.
+ */
+public final class AlertStore {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final int ATTEMPTS = 3;
+
+  private final DataSource dataSource;
+  private final Clock clock;
+  private final Supplier<String> ids;
+
+  /**
+   * @param ids creates alert ids (UUIDv7 in production)
+   */
+  public AlertStore(DataSource dataSource, Clock clock, Supplier<String> ids) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /**
+   * Records one sighting: folds it into the open alert with the candidate's rule and subject, or
+   * raises a new alert at {@code location}. A sighting already recorded changes nothing.
+   */
+  public AlertChange record(
+      AlertCandidate candidate, AlertLocation location, String eventId, Instant seenAt)
+      throws SQLException {
+    String openKey = openKey(candidate);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          Optional<Alert> open = lockOpen(c, openKey);
+          AlertChange change =
+              open.isPresent()
+                  ? fold(c, open.get(), eventId, seenAt)
+                  : raise(c, candidate, location, eventId, seenAt, openKey);
+          c.commit();
+          return change;
+        } catch (SQLException e) {
+          c.rollback();
+          if (attempt < ATTEMPTS && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            continue; // another writer raised this subject's alert first: fold into it
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Moves an open alert to {@code to}. Closing it (resolved, false-positive) frees its subject, so
+   * the next sighting raises a new alert; a closed alert stays closed. The full workflow (allowed
+   * steps, assignee, notes, audit) comes later.
+   *
+   * @return the alert after the change (unchanged if it was closed), or empty when there is none
+   */
+  public Optional<Alert> transition(String id, AlertState to) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE alerts SET state = ?, open_key = "
+                    + (to.isOpen() ? "open_key" : "NULL")
+                    + ", updated_at = ?, version = version + 1 WHERE id = ? AND open_key IS NOT NULL")) {
+      ps.setString(1, to.label());
+      AlertRows.setInstant(ps, 2, clock.instant());
+      ps.setString(3, id);
+      ps.executeUpdate();
+    }
+    return get(id);
+  }
+
+  public Optional<Alert> get(String id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(AlertRows.read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Alerts matching the filter, the most recently seen first. */
+  public List<Alert> find(AlertFilter filter) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    if (!filter.states().isEmpty()) {
+      in(sql, args, "state", filter.states().stream().map(AlertState::label).sorted().toList());
+    }
+    if (!filter.severities().isEmpty()) {
+      in(
+          sql,
+          args,
+          "severity",
+          filter.severities().stream().map(Severity::label).sorted().toList());
+    }
+    if (filter.regionCode() != null) {
+      sql.append(" AND region_path LIKE ?");
+      args.add("%/" + filter.regionCode() + "/%");
+    }
+    if (filter.since() != null) {
+      sql.append(" AND last_seen >= ?");
+      args.add(filter.since());
+    }
+    if (filter.until() != null) {
+      sql.append(" AND first_seen < ?");
+      args.add(filter.until());
+    }
+    sql.append(" ORDER BY last_seen DESC, id DESC LIMIT ?");
+    args.add(filter.limit());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        Object arg = args.get(i);
+        if (arg instanceof Instant t) {
+          AlertRows.setInstant(ps, i + 1, t);
+        } else {
+          ps.setObject(i + 1, arg);
+        }
+      }
+      List<Alert> alerts = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          alerts.add(AlertRows.read(rs));
+        }
+      }
+      return alerts;
+    }
+  }
+
+  /** The latest {@code limit} sightings behind an alert, newest first. */
+  public List<Evidence> evidence(String alertId, int limit) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT event_id, seen_at FROM alert_evidence WHERE alert_id = ?"
+                    + " ORDER BY seen_at DESC, event_id DESC LIMIT ?")) {
+      ps.setString(1, alertId);
+      ps.setInt(2, limit);
+      List<Evidence> evidence = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          evidence.add(new Evidence(rs.getString(1), AlertRows.instant(rs, "seen_at")));
+        }
+      }
+      return evidence;
+    }
+  }
+
+  private static Optional<Alert> lockOpen(Connection c, String openKey) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE open_key = ? FOR UPDATE")) {
+      ps.setString(1, openKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(AlertRows.read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private AlertChange fold(Connection c, Alert open, String eventId, Instant seenAt)
+      throws SQLException {
+    if (hasEvidence(c, open.id(), eventId)) {
+      return new AlertChange(open, AlertChange.Kind.ALREADY_RECORDED);
+    }
+    addEvidence(c, open.id(), eventId, seenAt);
+    // Events can arrive out of order (an edge catching up after an outage).
+    boolean earlier = seenAt.isBefore(open.firstSeen());
+    boolean later = !seenAt.isBefore(open.lastSeen());
+    Alert folded =
+        new Alert(
+            open.id(),
+            open.rule(),
+            open.severity(),
+            open.subjectType(),
+            open.subjectKey(),
+            open.subjectLabel(),
+            open.state(),
+            open.deviceId(),
+            open.gridCode(),
+            open.villageCode(),
+            open.regionPath(),
+            open.personId(),
+            open.plate(),
+            open.reason(),
+            open.count() + 1,
+            earlier ? seenAt : open.firstSeen(),
+            later ? seenAt : open.lastSeen(),
+            open.createdAt(),
+            clock.instant(),
+            earlier ? eventId : open.firstEventId(),
+            later ? eventId : open.lastEventId(),
+            open.version() + 1);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE alerts SET count = ?, first_seen = ?, last_seen = ?, updated_at = ?,"
+                + " first_event_id = ?, last_event_id = ?, version = ?"
+                + " WHERE id = ? AND version = ?")) {
+      ps.setInt(1, folded.count());
+      AlertRows.setInstant(ps, 2, folded.firstSeen());
+      AlertRows.setInstant(ps, 3, folded.lastSeen());
+      AlertRows.setInstant(ps, 4, folded.updatedAt());
+      ps.setString(5, folded.firstEventId());
+      ps.setString(6, folded.lastEventId());
+      ps.setInt(7, folded.version());
+      ps.setString(8, open.id());
+      ps.setInt(9, open.version());
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("alert " + open.id() + " changed while locked", "40001");
+      }
+    }
+    return new AlertChange(folded, AlertChange.Kind.FOLDED);
+  }
+
+  private AlertChange raise(
+      Connection c,
+      AlertCandidate k,
+      AlertLocation at,
+      String eventId,
+      Instant seenAt,
+      String openKey)
+      throws SQLException {
+    Instant now = clock.instant();
+    Alert alert =
+        new Alert(
+            ids.get(),
+            k.rule(),
+            k.severity(),
+            k.subjectType(),
+            k.subjectKey(),
+            truncate(k.subjectLabel(), 200),
+            AlertState.NEW,
+            at.deviceId(),
+            at.gridCode(),
+            at.villageCode(),
+            at.regionPath(),
+            k.personId(),
+            k.plate(),
+            truncate(k.reason(), 200),
+            1,
+            seenAt,
+            seenAt,
+            now,
+            now,
+            eventId,
+            eventId,
+            1);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alerts ("
+                + AlertRows.COLUMNS
+                + ", open_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")) {
+      AlertRows.bindAll(ps, alert, openKey);
+      ps.executeUpdate();
+    }
+    addEvidence(c, alert.id(), eventId, seenAt);
+    return new AlertChange(alert, AlertChange.Kind.RAISED);
+  }
+
+  private static boolean hasEvidence(Connection c, String alertId, String eventId)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM alert_evidence WHERE alert_id = ? AND event_id = ?")) {
+      ps.setString(1, alertId);
+      ps.setString(2, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static void addEvidence(Connection c, String alertId, String eventId, Instant seenAt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alert_evidence (alert_id, event_id, seen_at) VALUES (?, ?, ?)")) {
+      ps.setString(1, alertId);
+      ps.setString(2, eventId);
+      AlertRows.setInstant(ps, 3, seenAt);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
+    sql.append(" AND ").append(column).append(" IN (");
+    sql.append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
+    args.addAll(values);
+  }
+
+  static String openKey(AlertCandidate k) {
+    return k.rule() + "|" + k.subjectType().label() + "|" + k.subjectKey();
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

@@ -1,0 +1,120 @@
+package org.sharpeyes.ingest.alert;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.reference.DeviceLocation;
+import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.ingest.reference.Region;
+import org.sharpeyes.ingest.reference.RegionDirectory;
+import org.sharpeyes.ingest.rule.AlertCandidate;
+import org.sharpeyes.ingest.rule.CorrelationRule;
+import org.sharpeyes.ingest.rule.RuleContext;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every rule on each stored event and records what they find. Called on the ingest worker
+ * thread (blocking JDBC is fine there). Never throws: a rule that fails or an alert that cannot be
+ * stored is logged with the event and device id and counted in {@code sharpeyes_alert_failures},
+ * and the next rule still runs.
+ */
+final class CorrelationListener implements StoredEventListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CorrelationListener.class);
+
+  private final List<CorrelationRule> rules;
+  private final RuleContext context;
+  private final AlertStore store;
+  private final AlertFeed feed;
+  private final AlertMetrics metrics;
+  private final Clock clock;
+
+  CorrelationListener(
+      List<CorrelationRule> rules,
+      RuleContext context,
+      AlertStore store,
+      AlertFeed feed,
+      AlertMetrics metrics) {
+    this.rules = List.copyOf(rules);
+    this.context = context;
+    this.store = store;
+    this.feed = feed;
+    this.metrics = metrics;
+    this.clock = context.clock();
+  }
+
+  @Override
+  public void onStored(EdgeEvent event, Instant receivedAt) {
+    for (CorrelationRule rule : rules) {
+      Optional<AlertCandidate> candidate;
+      try {
+        candidate = rule.evaluate(event, context);
+      } catch (RuntimeException e) {
+        metrics.failed(rule.id(), "evaluate");
+        LOG.error(
+            "rule {} failed on event {} from device {}",
+            rule.id(),
+            event.id(),
+            event.deviceId(),
+            e);
+        continue;
+      }
+      candidate.ifPresent(c -> record(c, event, receivedAt));
+    }
+  }
+
+  private void record(AlertCandidate candidate, EdgeEvent event, Instant receivedAt) {
+    AlertChange change;
+    try {
+      change = store.record(candidate, locate(candidate, event), event.id(), event.time());
+    } catch (SQLException | RuntimeException e) {
+      metrics.failed(candidate.rule(), "record");
+      LOG.error(
+          "cannot store {} alert for {} {} (event {} from device {})",
+          candidate.rule(),
+          candidate.subjectType().label(),
+          candidate.subjectKey(),
+          event.id(),
+          event.deviceId(),
+          e);
+      return;
+    }
+    switch (change.kind()) {
+      case RAISED -> metrics.raised(candidate.rule(), change.alert().severity());
+      case FOLDED -> metrics.folded(candidate.rule());
+      case ALREADY_RECORDED -> {
+        return;
+      }
+    }
+    feed.publish(change);
+    metrics.latency(candidate.rule(), Duration.between(receivedAt, clock.instant()));
+  }
+
+  /**
+   * The device's cell and regions. A device missing from the reference data still raises its alert,
+   * placed by the county code its GB/T 28181 id starts with (or nowhere), and is counted.
+   */
+  private AlertLocation locate(AlertCandidate candidate, EdgeEvent event) {
+    ReferenceData reference = context.reference();
+    Optional<DeviceLocation> known = reference.locate(event.deviceId());
+    if (known.isPresent()) {
+      DeviceLocation l = known.get();
+      return new AlertLocation(
+          event.deviceId(), l.grid().code(), l.grid().villageCode(), l.regionPath());
+    }
+    metrics.unlocated(candidate.rule());
+    LOG.warn(
+        "device {} (edge {}) is not in the reference data; alert placed by its id prefix",
+        event.deviceId(),
+        event.edgeId());
+    String county = event.deviceId().length() >= 6 ? event.deviceId().substring(0, 6) : "";
+    List<Region> chain = reference.regions().chain(county);
+    return new AlertLocation(event.deviceId(), null, null, RegionDirectory.path(chain));
+  }
+}

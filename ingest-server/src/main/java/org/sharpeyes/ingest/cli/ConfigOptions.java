@@ -1,0 +1,58 @@
+package org.sharpeyes.ingest.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import org.sharpeyes.ingest.config.ConfigError;
+import org.sharpeyes.ingest.config.ConfigOverrides;
+import org.sharpeyes.ingest.config.ConfigResult;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.config.IngestServerConfigLoader;
+import picocli.CommandLine.Option;
+
+/** The config file and the command-line overrides, shared by {@code run} and {@code validate}. */
+final class ConfigOptions {
+
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "ingest-server.yaml (keys: docs/config.md)")
+  Path config;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "replaces http.port (0: any free port)")
+  Integer httpPort;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL", description = "replaces store.jdbcUrl")
+  String jdbcUrl;
+
+  @Option(
+      names = "--broker-url",
+      paramLabel = "URL",
+      description = "use this external broker (tcp://host:port) instead of the embedded one")
+  URI brokerUrl;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "replaces dataDir (embedded broker and H2 files)")
+  Path dataDir;
+
+  /** The loaded config, or {@code null} after printing every error to {@code err}. */
+  IngestServerConfig load(PrintWriter err) {
+    ConfigOverrides overrides = new ConfigOverrides(httpPort, jdbcUrl, brokerUrl, dataDir);
+    ConfigResult result = IngestServerConfigLoader.fromSystemEnv().load(config, overrides);
+    if (result instanceof ConfigResult.Invalid invalid) {
+      err.println(config + ": " + invalid.errors().size() + " error(s)");
+      for (ConfigError e : invalid.errors()) {
+        err.println("  " + e);
+      }
+      err.flush();
+      return null;
+    }
+    return ((ConfigResult.Valid) result).config();
+  }
+}

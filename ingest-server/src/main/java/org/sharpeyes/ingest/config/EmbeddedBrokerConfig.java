@@ -1,0 +1,31 @@
+package org.sharpeyes.ingest.config;
+
+import java.nio.file.Path;
+
+/**
+ * The in-process MQTT broker (Apache ActiveMQ Artemis).
+ *
+ * @param enabled whether to run it; when false, {@link BrokerConfig#url()} names an external broker
+ * @param host interface its MQTT acceptor binds
+ * @param port MQTT port; {@code 0} picks a free one at start
+ * @param dataDir where it keeps its journal, bindings, paging and large messages (absolute)
+ */
+public record EmbeddedBrokerConfig(boolean enabled, String host, int port, Path dataDir) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 1883;
+
+  public EmbeddedBrokerConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("embedded broker host must not be blank");
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("embedded broker port must be 0..65535, was " + port);
+    }
+    dataDir = dataDir.toAbsolutePath().normalize();
+  }
+
+  public EmbeddedBrokerConfig withPort(int newPort) {
+    return new EmbeddedBrokerConfig(enabled, host, newPort, dataDir);
+  }
+}

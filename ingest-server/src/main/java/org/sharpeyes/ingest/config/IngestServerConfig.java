@@ -1,0 +1,123 @@
+package org.sharpeyes.ingest.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The whole, validated configuration of an ingest-server. Load it from YAML with {@link
+ * IngestServerConfigLoader}; build it in code from {@link #defaults(Path)} and the {@code withX}
+ * methods.
+ *
+ * @param dataDir base directory of the embedded broker's and H2's files (absolute)
+ * @param http HTTP listener
+ * @param broker MQTT broker
+ * @param store database
+ * @param ingest pipeline bounds
+ * @param referenceData directory of the reference data (regions, grids, devices...), absolute
+ * @param alerts live feed bounds
+ */
+public record IngestServerConfig(
+    Path dataDir,
+    HttpConfig http,
+    BrokerConfig broker,
+    StoreConfig store,
+    IngestConfig ingest,
+    Path referenceData,
+    AlertsConfig alerts) {
+
+  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
+
+  public IngestServerConfig {
+    dataDir = dataDir.toAbsolutePath().normalize();
+    referenceData = referenceData.toAbsolutePath().normalize();
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /**
+   * What an empty config file means, with data under {@code dataDir}: HTTP on 8080, the embedded
+   * broker on 127.0.0.1:1883 keeping its files in {@code dataDir/broker}, H2 in {@code
+   * dataDir/sharpeyes}, reference data in {@code demo-city} under the working directory.
+   */
+  public static IngestServerConfig defaults(Path dataDir) {
+    EmbeddedBrokerConfig embedded =
+        new EmbeddedBrokerConfig(
+            true,
+            EmbeddedBrokerConfig.DEFAULT_HOST,
+            EmbeddedBrokerConfig.DEFAULT_PORT,
+            dataDir.resolve("broker"));
+    BrokerConfig broker =
+        new BrokerConfig(
+            embedded,
+            BrokerConfig.embeddedUrl(embedded),
+            BrokerConfig.DEFAULT_CLIENT_ID,
+            Credentials.NONE,
+            BrokerConfig.DEFAULT_KEEP_ALIVE,
+            BrokerConfig.DEFAULT_RECONNECT_MIN,
+            BrokerConfig.DEFAULT_RECONNECT_MAX);
+    return new IngestServerConfig(
+        dataDir,
+        HttpConfig.defaults(),
+        broker,
+        new StoreConfig(
+            StoreConfig.h2FileUrl(dataDir), Credentials.NONE, StoreConfig.DEFAULT_POOL_SIZE),
+        IngestConfig.defaults(),
+        DEFAULT_REFERENCE_DATA,
+        AlertsConfig.defaults());
+  }
+
+  /**
+   * Defaults for a test: everything under {@code dataDir}, HTTP and the embedded broker on free
+   * ports, bound to loopback.
+   */
+  public static IngestServerConfig ephemeral(Path dataDir) {
+    return defaults(dataDir).withHttp(new HttpConfig("127.0.0.1", 0)).withEmbeddedBrokerPort(0);
+  }
+
+  public IngestServerConfig withHttp(HttpConfig newHttp) {
+    return new IngestServerConfig(dataDir, newHttp, broker, store, ingest, referenceData, alerts);
+  }
+
+  public IngestServerConfig withHttpPort(int port) {
+    return withHttp(new HttpConfig(http.host(), port));
+  }
+
+  public IngestServerConfig withBroker(BrokerConfig newBroker) {
+    return new IngestServerConfig(dataDir, http, newBroker, store, ingest, referenceData, alerts);
+  }
+
+  /** Connect to an external broker instead of running the embedded one. */
+  public IngestServerConfig withExternalBroker(URI url) {
+    return withBroker(broker.withExternalUrl(url));
+  }
+
+  /** Run the embedded broker on {@code port} ({@code 0}: any free port). */
+  public IngestServerConfig withEmbeddedBrokerPort(int port) {
+    return withBroker(broker.withEmbeddedPort(port));
+  }
+
+  public IngestServerConfig withStore(StoreConfig newStore) {
+    return new IngestServerConfig(dataDir, http, broker, newStore, ingest, referenceData, alerts);
+  }
+
+  public IngestServerConfig withJdbcUrl(String jdbcUrl) {
+    return withStore(store.withJdbcUrl(jdbcUrl));
+  }
+
+  public IngestServerConfig withIngest(IngestConfig newIngest) {
+    return new IngestServerConfig(dataDir, http, broker, store, newIngest, referenceData, alerts);
+  }
+
+  public IngestServerConfig withReferenceData(Path dir) {
+    return new IngestServerConfig(dataDir, http, broker, store, ingest, dir, alerts);
+  }
+
+  public IngestServerConfig withAlerts(AlertsConfig newAlerts) {
+    return new IngestServerConfig(dataDir, http, broker, store, ingest, referenceData, newAlerts);
+  }
+}

@@ -1,0 +1,78 @@
+package org.sharpeyes.ingest.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.sharpeyes.ingest.config.HttpConfig;
+
+/** The one HTTP listener of the server: API, live feed, health and metrics on one port. */
+public final class IngestHttpServer implements AutoCloseable {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpServer server;
+
+  private IngestHttpServer(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Binds {@code router} to the configured host and port; waits until it listens.
+   *
+   * @throws IllegalStateException with the reason when the port cannot be bound
+   */
+  public static IngestHttpServer start(Vertx vertx, HttpConfig config, Router router) {
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.host())
+            .setPort(config.port())
+            .setCompressionSupported(true);
+    try {
+      HttpServer server =
+          vertx
+              .createHttpServer(options)
+              .requestHandler(router)
+              .listen()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return new IngestHttpServer(server);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "cannot listen for HTTP on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getCause().getMessage()
+              + "); free the port or set http.port / --http-port",
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("HTTP listener did not start within " + TIMEOUT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the HTTP listener", e);
+    }
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // closing anyway; nothing to recover
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package org.sharpeyes.ingest.pipeline;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sharpeyes.ingest.metrics.IngestMetrics;
+import org.sharpeyes.ingest.store.BatchWriter;
+import org.sharpeyes.ingest.store.DeadLetter;
+import org.sharpeyes.ingest.store.EventRow;
+import org.sharpeyes.ingest.store.Snapshot;
+import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the bounded queue of received messages on one thread: up to {@code batchSize} messages at
+ * a time are judged, written in one transaction (events and dead letters), told to the {@link
+ * StoredEventListener}s and only then acknowledged to the broker. When the database fails, the same
+ * batch is retried with a capped backoff and nothing is acknowledged; the queue fills up and the
+ * MQTT subscriber stops reading, so the broker holds the rest.
+ */
+public final class IngestWorker {
+
+  /** Reason label: the database refused a valid event (should not happen; kept, not lost). */
+  public static final String STORE_REFUSED = "store-refused";
+
+  /** Reason label: the pipeline failed on a message (a bug); kept, not lost. */
+  public static final String INTERNAL_ERROR = "internal-error";
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
+  private static final Duration RETRY_MIN = Duration.ofMillis(100);
+  private static final Duration RETRY_MAX = Duration.ofSeconds(5);
+  private static final Duration REJECTION_LOG_INTERVAL = Duration.ofSeconds(10);
+
+  private final BlockingQueue<InboundMessage> queue;
+  private final MessageTriage triage;
+  private final BatchWriter writer;
+  private final SnapshotCache snapshots;
+  private final EdgePresence edges;
+  private final MessageAcknowledger acks;
+  private final List<StoredEventListener> listeners;
+  private final List<String> listenerNames;
+  private final IngestMetrics metrics;
+  private final Clock clock;
+  private final int batchSize;
+  private final int maxDeadLetterBytes;
+  private final RejectionLog rejectionLog;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean storeHealthy = true;
+
+  public IngestWorker(
+      BlockingQueue<InboundMessage> queue,
+      MessageTriage triage,
+      BatchWriter writer,
+      SnapshotCache snapshots,
+      EdgePresence edges,
+      MessageAcknowledger acks,
+      List<StoredEventListener> listeners,
+      IngestMetrics metrics,
+      Clock clock,
+      int batchSize,
+      int maxDeadLetterBytes) {
+    this.queue = queue;
+    this.triage = triage;
+    this.writer = writer;
+    this.snapshots = snapshots;
+    this.edges = edges;
+    this.acks = acks;
+    this.listeners = List.copyOf(listeners);
+    this.listenerNames = new ArrayList<>();
+    for (int i = 0; i < this.listeners.size(); i++) {
+      Class<?> type = this.listeners.get(i).getClass();
+      boolean nameless =
+          type.isHidden() || type.isAnonymousClass() || type.getSimpleName().isEmpty();
+      listenerNames.add(nameless ? "listener-" + (i + 1) : type.getSimpleName());
+    }
+    this.metrics = metrics;
+    this.clock = clock;
+    this.batchSize = batchSize;
+    this.maxDeadLetterBytes = maxDeadLetterBytes;
+    this.rejectionLog = new RejectionLog(clock, REJECTION_LOG_INTERVAL);
+  }
+
+  /** Starts draining on {@code executor} (one of its threads is used until {@link #stop}). */
+  public void start(ExecutorService executor) {
+    executor.execute(this::run);
+  }
+
+  /**
+   * Stops after the batch in hand is written (or abandoned, if the database is down). Messages
+   * still queued are not acknowledged; the broker redelivers them on the next connection.
+   *
+   * @return whether the worker stopped within {@code timeout}
+   */
+  public boolean stop(Duration timeout) throws InterruptedException {
+    stopRequested.countDown();
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the last write reached the database. */
+  public boolean storeHealthy() {
+    return storeHealthy;
+  }
+
+  private void run() {
+    try {
+      while (stopRequested.getCount() > 0) {
+        InboundMessage first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        List<InboundMessage> batch = new ArrayList<>(batchSize);
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        try {
+          handle(batch);
+        } catch (RuntimeException e) {
+          // A bug; keep draining. These messages stay unacknowledged: the broker sends them
+          // again on the next connection.
+          LOG.error("failed on a batch of {} messages; they are not acknowledged", batch.size(), e);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  /** Judges, writes, notifies and acknowledges one batch. */
+  void handle(List<InboundMessage> batch) throws InterruptedException {
+    List<EventRow> rows = new ArrayList<>();
+    List<EdgeEvent> events = new ArrayList<>();
+    List<InboundMessage> eventMessages = new ArrayList<>();
+    List<DeadLetter> letters = new ArrayList<>();
+    for (InboundMessage message : batch) {
+      Verdict verdict = judge(message);
+      if (verdict instanceof Verdict.Accepted accepted) {
+        rows.add(accepted.row());
+        events.add(accepted.event());
+        eventMessages.add(message);
+      } else if (verdict instanceof Verdict.Rejected rejected) {
+        letters.add(deadLetter(message, rejected.reason(), rejected.detail()));
+      } else if (verdict instanceof Verdict.SnapshotImage image) {
+        snapshots.put(
+            new Snapshot(image.eventId(), image.edgeId(), message.payload(), message.receivedAt()));
+        metrics.snapshotStored();
+      } else if (verdict instanceof Verdict.Status status) {
+        if (!edges.update(status.status(), message.receivedAt())) {
+          metrics.edgeDropped();
+        }
+      } else if (verdict instanceof Verdict.Ignored ignored) {
+        LOG.debug("ignored message on {}: {}", message.topic(), ignored.why());
+      }
+    }
+    BatchWriter.Batch written = new BatchWriter.Batch(rows, letters);
+    if (!writeUntilDone(written)) {
+      return;
+    }
+    List<DeadLetter> refused = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (written.outcome(i) == BatchWriter.Outcome.REFUSED) {
+        refused.add(deadLetter(eventMessages.get(i), STORE_REFUSED, written.refusal(i)));
+      }
+    }
+    if (!refused.isEmpty() && !writeUntilDone(new BatchWriter.Batch(List.of(), refused))) {
+      return;
+    }
+    Instant storedAt = clock.instant();
+    for (int i = 0; i < rows.size(); i++) {
+      String kind = rows.get(i).kind();
+      switch (written.outcome(i)) {
+        case INSERTED -> {
+          metrics.accepted(kind);
+          metrics.recordLatency(
+              Duration.between(events.get(i).time(), storedAt),
+              Duration.between(eventMessages.get(i).receivedAt(), storedAt));
+          notifyListeners(events.get(i), eventMessages.get(i).receivedAt());
+        }
+        case DUPLICATE -> metrics.duplicate(kind);
+        case REFUSED -> {} // dead-lettered and counted above
+      }
+    }
+    batch.forEach(acks::acknowledge);
+    metrics.recordBatch(batch.size());
+  }
+
+  private Verdict judge(InboundMessage message) {
+    try {
+      return triage.judge(message);
+    } catch (RuntimeException e) {
+      LOG.error("failed to judge message on {}; dead-lettering it", message.topic(), e);
+      return new Verdict.Rejected(INTERNAL_ERROR, "the server failed on this message: " + e);
+    }
+  }
+
+  private DeadLetter deadLetter(InboundMessage message, String reason, String detail) {
+    metrics.rejected(reason);
+    rejectionLog.rejected(reason, message.topic(), detail);
+    return DeadLetter.of(
+        message.receivedAt(),
+        message.topic(),
+        reason,
+        detail,
+        message.payload(),
+        maxDeadLetterBytes);
+  }
+
+  /** Writes {@code batch}, retrying failures; {@code false} when stopped before it succeeded. */
+  private boolean writeUntilDone(BatchWriter.Batch batch) throws InterruptedException {
+    Duration delay = RETRY_MIN;
+    while (true) {
+      try {
+        writer.write(batch);
+        if (!storeHealthy) {
+          LOG.info("store reachable again; ingest resumes");
+        }
+        storeHealthy = true;
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        metrics.storeFailed();
+        if (storeHealthy) {
+          LOG.warn("cannot write to the store, retrying until it is back: {}", e.toString());
+        }
+        storeHealthy = false;
+      }
+      if (stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+      delay = delay.multipliedBy(2).compareTo(RETRY_MAX) > 0 ? RETRY_MAX : delay.multipliedBy(2);
+    }
+  }
+
+  private void notifyListeners(EdgeEvent event, Instant receivedAt) {
+    for (int i = 0; i < listeners.size(); i++) {
+      try {
+        listeners.get(i).onStored(event, receivedAt);
+      } catch (RuntimeException e) {
+        metrics.listenerFailed(listenerNames.get(i));
+        LOG.warn("listener {} failed on event {}", listenerNames.get(i), event.id(), e);
+      }
+    }
+  }
+}

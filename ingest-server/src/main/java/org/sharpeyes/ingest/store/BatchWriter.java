@@ -1,0 +1,195 @@
+package org.sharpeyes.ingest.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a batch of events and dead letters. The common case is one transaction with two JDBC
+ * batches; ids already stored (or repeated within the batch) are found first and reported as
+ * duplicates. If the transaction fails anyway (a duplicate racing in from another instance, a row
+ * the database refuses), the batch is written row by row so that one bad row costs only itself.
+ *
+ * <p>What has been decided is kept in the {@link Batch}, so a caller retrying after a transient
+ * failure (database unreachable) never reports an event as both stored and duplicate. Not
+ * thread-safe per batch; the writer itself is stateless.
+ */
+public final class BatchWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
+
+  /** What happened to one event of a batch. */
+  public enum Outcome {
+    /** Stored for the first time. */
+    INSERTED,
+    /** An event with this id was already stored. */
+    DUPLICATE,
+    /** The database will never accept this row (see {@link Batch#refusal(int)}). */
+    REFUSED
+  }
+
+  private final DataSource dataSource;
+  private final EventStore events;
+  private final DeadLetterStore deadLetters;
+
+  public BatchWriter(DataSource dataSource, EventStore events, DeadLetterStore deadLetters) {
+    this.dataSource = dataSource;
+    this.events = events;
+    this.deadLetters = deadLetters;
+  }
+
+  /**
+   * Writes what is not yet written of {@code batch}.
+   *
+   * @throws SQLException on a failure that may pass (connection lost...); the batch keeps what was
+   *     decided, call again later
+   */
+  public void write(Batch batch) throws SQLException {
+    if (batch.complete()) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      if (batch.untouched() && writeInOneTransaction(c, batch)) {
+        return;
+      }
+      c.setAutoCommit(true);
+      writeRowByRow(c, batch);
+    }
+  }
+
+  private boolean writeInOneTransaction(Connection c, Batch batch) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      Set<String> stored = events.existing(c, batch.events.stream().map(EventRow::id).toList());
+      Set<String> seen = new HashSet<>();
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < batch.events.size(); i++) {
+        String id = batch.events.get(i).id();
+        if (!stored.contains(id) && seen.add(id)) {
+          fresh.add(i);
+        }
+      }
+      events.insertBatch(c, fresh.stream().map(batch.events::get).toList());
+      deadLetters.insertBatch(c, batch.letters);
+      c.commit();
+      Arrays.fill(batch.outcomes, Outcome.DUPLICATE);
+      fresh.forEach(i -> batch.outcomes[i] = Outcome.INSERTED);
+      Arrays.fill(batch.lettersDone, true);
+      return true;
+    } catch (SQLException e) {
+      LOG.debug(
+          "batch of {} events failed, writing row by row: {}", batch.events.size(), e.toString());
+      try {
+        c.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+        throw e; // the connection is unusable: let the caller retry later
+      }
+      return false;
+    }
+  }
+
+  private void writeRowByRow(Connection c, Batch batch) throws SQLException {
+    for (int i = 0; i < batch.events.size(); i++) {
+      if (batch.outcomes[i] != null) {
+        continue;
+      }
+      try {
+        batch.outcomes[i] =
+            events.insert(c, batch.events.get(i)) ? Outcome.INSERTED : Outcome.DUPLICATE;
+      } catch (SQLException e) {
+        if (!SqlFailures.isPermanent(e)) {
+          throw e;
+        }
+        batch.outcomes[i] = Outcome.REFUSED;
+        batch.refusals[i] = "the database refused the event: " + firstLine(e);
+      }
+    }
+    for (int i = 0; i < batch.letters.size(); i++) {
+      if (batch.lettersDone[i]) {
+        continue;
+      }
+      try {
+        deadLetters.insert(c, batch.letters.get(i));
+      } catch (SQLException e) {
+        if (!SqlFailures.isPermanent(e)) {
+          throw e;
+        }
+        // Cannot happen with the bounds DeadLetter applies; logged so that it is never silent.
+        LOG.error(
+            "dead letter ({}) refused by the database, dropped: {}",
+            batch.letters.get(i).reason(),
+            firstLine(e));
+      }
+      batch.lettersDone[i] = true;
+    }
+  }
+
+  private static String firstLine(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return (nl < 0 ? m : m.substring(0, nl)) + " (SQLState " + e.getSQLState() + ")";
+  }
+
+  /** Events and dead letters to write together, with what has been decided about each. */
+  public static final class Batch {
+    private final List<EventRow> events;
+    private final List<DeadLetter> letters;
+    private final Outcome[] outcomes;
+    private final String[] refusals;
+    private final boolean[] lettersDone;
+
+    public Batch(List<EventRow> events, List<DeadLetter> letters) {
+      this.events = List.copyOf(events);
+      this.letters = List.copyOf(letters);
+      this.outcomes = new Outcome[events.size()];
+      this.refusals = new String[events.size()];
+      this.lettersDone = new boolean[letters.size()];
+    }
+
+    /** The outcome of event {@code i}, or {@code null} while undecided. */
+    public Outcome outcome(int i) {
+      return outcomes[i];
+    }
+
+    /** Why event {@code i} was {@link Outcome#REFUSED}, else {@code null}. */
+    public String refusal(int i) {
+      return refusals[i];
+    }
+
+    public boolean complete() {
+      for (Outcome o : outcomes) {
+        if (o == null) {
+          return false;
+        }
+      }
+      for (boolean done : lettersDone) {
+        if (!done) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean untouched() {
+      for (Outcome o : outcomes) {
+        if (o != null) {
+          return false;
+        }
+      }
+      for (boolean done : lettersDone) {
+        if (done) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}

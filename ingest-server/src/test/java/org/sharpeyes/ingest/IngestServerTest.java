@@ -1,0 +1,293 @@
+package org.sharpeyes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.store.EventStore;
+import org.sharpeyes.ingest.testing.TestEvents;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.EventType;
+import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.schema.topic.Topics;
+
+/**
+ * The whole server in-process: embedded Artemis on a free port, H2 in a temp directory, HTTP on a
+ * free port, and a real Paho client publishing like an edge.
+ */
+class IngestServerTest {
+
+  @TempDir static Path dataDir;
+
+  private static IngestServer server;
+  private static MqttClient edge;
+  private static final EventCodec CODEC = new EventCodec();
+  private static final EventIds IDS = EventIds.system();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String EVENTS = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
+
+  @BeforeAll
+  static void startServerAndEdge() throws Exception {
+    server = IngestServer.start(IngestServerConfig.ephemeral(dataDir), Clock.systemUTC());
+    await().until(server::brokerConnected);
+    edge =
+        new MqttClient(
+            server.brokerUrl(), "test-edge-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    edge.connect(options);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (edge != null) {
+      edge.disconnect();
+      edge.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static void publish(String topic, byte[] payload) throws Exception {
+    edge.publish(topic, payload, 1, false);
+  }
+
+  private static EdgeEvent sighting(String id, Instant time) {
+    return TestEvents.vehicleSighted(id, "湘J12345", time);
+  }
+
+  private static double rejected(String reason) {
+    var c = server.registry().find("sharpeyes.ingest.rejected").tag("reason", reason).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  private static long deadLetters(String reason, String topic) throws Exception {
+    try (Connection c = server.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM dead_letters WHERE reason = ? AND topic = ?")) {
+      ps.setString(1, reason);
+      ps.setString(2, topic);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void eventPublishedTwiceIsStoredExactlyOnce() throws Exception {
+    String id = IDS.next();
+    byte[] payload = CODEC.encode(sighting(id, Instant.now()));
+    EventStore events = new EventStore(server.dataSource());
+    double duplicatesBefore = duplicates();
+
+    publish(EVENTS, payload);
+    publish(EVENTS, payload);
+
+    await().until(() -> duplicates() >= duplicatesBefore + 1);
+    assertThat(events.countById(id)).isEqualTo(1);
+  }
+
+  private static double duplicates() {
+    var c =
+        server
+            .registry()
+            .find("sharpeyes.ingest.duplicate")
+            .tag("type", "vehicle.sighted")
+            .counter();
+    return c == null ? 0 : c.count();
+  }
+
+  @Test
+  void everyKindOfBadMessageIsDeadLetteredWithItsReasonAndTheNextGoodOneIsStored()
+      throws Exception {
+    String valid =
+        new String(CODEC.encode(sighting(IDS.next(), Instant.now())), StandardCharsets.UTF_8);
+    String badEdge = "edge-bad-" + UUID.randomUUID().toString().substring(0, 8);
+    String topic = Topics.events(badEdge, EventType.VEHICLE_SIGHTED);
+    byte[] nested = ("[".repeat(100) + "]".repeat(100)).getBytes(StandardCharsets.UTF_8);
+    byte[] oversize = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] unknownType =
+        valid
+            .replace("sharpeyes.vehicle.sighted", "sharpeyes.vehicle.teleported")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] missingFields =
+        "{\"specversion\":\"1.0\",\"id\":\"x1\",\"type\":\"sharpeyes.vehicle.sighted\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    String impostorTopic = Topics.events("edge-impostor", EventType.VEHICLE_SIGHTED);
+    byte[] fromTheFuture =
+        CODEC.encode(sighting(IDS.next(), Instant.now().plus(Duration.ofHours(1))));
+    String futureTopic = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
+
+    publish(topic, "{not json".getBytes(StandardCharsets.UTF_8));
+    publish(topic, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+    publish(topic, nested);
+    publish(topic, oversize);
+    publish(topic, unknownType);
+    publish(topic, missingFields);
+    publish(impostorTopic, CODEC.encode(sighting(IDS.next(), Instant.now())));
+    publish(futureTopic, fromTheFuture);
+    String goodId = IDS.next();
+    publish(EVENTS, CODEC.encode(sighting(goodId, Instant.now())));
+
+    EventStore events = new EventStore(server.dataSource());
+    await().until(() -> events.countById(goodId) == 1);
+    for (String reason :
+        new String[] {
+          "malformed-json", "not-utf8", "too-deep", "oversize", "unknown-type", "invalid-fields"
+        }) {
+      assertThat(deadLetters(reason, topic)).as(reason).isEqualTo(1);
+      assertThat(rejected(reason)).as(reason).isGreaterThanOrEqualTo(1);
+    }
+    assertThat(deadLetters("wrong-topic", impostorTopic)).isEqualTo(1);
+    assertThat(deadLetters("clock-skew", futureTopic)).isEqualTo(1);
+    assertThat(rejected("wrong-topic")).isGreaterThanOrEqualTo(1);
+    assertThat(rejected("clock-skew")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void healthzAnswersUpWithBrokerAndStoreStatus() throws Exception {
+    HttpResponse<String> response = get("/healthz");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject body = new JsonObject(response.body());
+    assertThat(body.getString("status")).isEqualTo("UP");
+    assertThat(body.getJsonObject("broker").getBoolean("connected")).isTrue();
+    assertThat(body.getJsonObject("store").getBoolean("reachable")).isTrue();
+    assertThat(body.getJsonObject("queue").getInteger("capacity")).isEqualTo(10_000);
+  }
+
+  @Test
+  void retainedOnlineStatusPutsTheEdgeOnlineAndItsLastWillTakesItOff() throws Exception {
+    String edgeId = "edge-status-" + UUID.randomUUID().toString().substring(0, 8);
+    String status = Topics.status(edgeId);
+    MqttClient box = new MqttClient(server.brokerUrl(), edgeId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setWill(status, statusJson(edgeId, "offline"), 1, true);
+    box.connect(options);
+    box.publish(status, statusJson(edgeId, "online"), 1, true);
+
+    await()
+        .until(
+            () ->
+                new JsonObject(get("/healthz").body())
+                    .getJsonArray("edgesOnline")
+                    .contains(edgeId));
+
+    box.disconnectForcibly(0, 0, false); // no DISCONNECT packet: the broker sends the last will
+    box.close();
+    await().until(() -> !server.edges().online().contains(edgeId));
+    assertThat(server.edges().all())
+        .anySatisfy(
+            e -> {
+              assertThat(e.edgeId()).isEqualTo(edgeId);
+              assertThat(e.online()).isFalse();
+            });
+  }
+
+  private static byte[] statusJson(String edgeId, String state) {
+    return ("{\"edgeId\":\""
+            + edgeId
+            + "\",\"state\":\""
+            + state
+            + "\",\"time\":\""
+            + Instant.now()
+            + "\",\"agentVersion\":\"test\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void snapshotIsServedByItsEventId() throws Exception {
+    String id = IDS.next();
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    publish(Topics.snapshot(TestEvents.EDGE, id), jpeg);
+
+    await().until(() -> server.snapshots().get(id).isPresent());
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/api/snapshots/" + id))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).contains("image/jpeg");
+    assertThat(response.body()).isEqualTo(jpeg);
+    assertThat(get("/api/snapshots/no-such-event").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void deadLettersRouteShowsBinaryPayloadsAsBase64AndRejectsABadLimit() throws Exception {
+    String topic = Topics.events("edge-binary", EventType.DOOR_STATE);
+    publish(topic, new byte[] {(byte) 0xFE, (byte) 0xFF, 0x00});
+
+    await().until(() -> deadLetters("not-utf8", topic) == 1);
+    JsonArray letters = new JsonArray(get("/api/dead-letters?limit=500").body());
+    JsonObject letter =
+        letters.stream()
+            .map(JsonObject.class::cast)
+            .filter(o -> topic.equals(o.getString("topic")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(letter.getString("reason")).isEqualTo("not-utf8");
+    assertThat(letter.getString("payloadEncoding")).isEqualTo("base64");
+    assertThat(letter.getString("payload")).isEqualTo("/v8A");
+    assertThat(letter.getInteger("payloadSize")).isEqualTo(3);
+
+    HttpResponse<String> bad = get("/api/dead-letters?limit=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(bad.body()).getString("error")).isEqualTo("bad-request");
+  }
+
+  @Test
+  void metricsEndpointServesTheIngestCountersInPrometheusFormat() throws Exception {
+    publish(EVENTS, CODEC.encode(sighting(IDS.next(), Instant.now())));
+    await().until(() -> get("/metrics").body().contains("sharpeyes_ingest_accepted_total"));
+
+    String metrics = get("/metrics").body();
+    assertThat(metrics)
+        .contains("sharpeyes_ingest_received_total{type=\"vehicle.sighted\"}")
+        .contains("sharpeyes_ingest_latency_seconds_bucket")
+        .contains("sharpeyes_ingest_queue_capacity 10000.0")
+        .contains("hikaricp_connections");
+  }
+
+  @Test
+  void unknownRouteAnswersJson404() throws Exception {
+    HttpResponse<String> response = get("/no/such/route");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("not-found");
+  }
+}

@@ -1,0 +1,92 @@
+package org.sharpeyes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.testing.TestEvents;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.sharpeyes.schema.event.EventType;
+import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.schema.topic.Topics;
+
+/** The server as the command line runs it: with the alert module on the demo city's data. */
+class StandardExtensionsTest {
+
+  private static final Path DEMO_CITY = Path.of("../config/demo-city");
+
+  @TempDir Path dataDir;
+  private IngestServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void hotlistedPlateSightedOverMqttRaisesAnAlertOnTheApi() throws Exception {
+    IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
+    server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
+    await().until(server::brokerConnected);
+
+    MqttClient edge = new MqttClient(server.brokerUrl(), "edge-alert", new MemoryPersistence());
+    edge.connect();
+    edge.publish(
+        Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED),
+        new EventCodec()
+            .encode(TestEvents.vehicleSighted(EventIds.system().next(), "湘J3B924", Instant.now())),
+        1,
+        false);
+    edge.disconnect();
+    edge.close();
+
+    HttpClient http = HttpClient.newHttpClient();
+    URI alerts = URI.create("http://127.0.0.1:" + server.httpPort() + "/api/alerts");
+    await()
+        .until(
+            () ->
+                new JsonObject(
+                            http.send(
+                                    HttpRequest.newBuilder(alerts).build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .getInteger("count")
+                    == 1);
+    JsonObject alert =
+        new JsonObject(
+                http.send(
+                        HttpRequest.newBuilder(alerts).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .getJsonArray("alerts")
+            .getJsonObject(0);
+    assertThat(alert.getString("rule")).isEqualTo("plate-hotlist");
+    assertThat(alert.getJsonObject("subject").getString("key")).isEqualTo("湘J3B924");
+  }
+
+  @Test
+  void badReferenceDataStopsTheStartAndNamesTheAlertModule() {
+    IngestServerConfig config =
+        IngestServerConfig.ephemeral(dataDir).withReferenceData(dataDir.resolve("no-such-dir"));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all()))
+        .isInstanceOf(IngestStartException.class)
+        .hasMessageStartingWith("cannot start the alert module: ");
+  }
+}

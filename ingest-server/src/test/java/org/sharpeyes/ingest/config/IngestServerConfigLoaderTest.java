@@ -1,0 +1,294 @@
+package org.sharpeyes.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestServerConfigLoaderTest {
+
+  @TempDir Path configDir;
+
+  private final IngestServerConfigLoader loader =
+      new IngestServerConfigLoader(Map.of("DB_PASSWORD", "s3cret", "MQTT_USER", "ingest"));
+
+  private ConfigResult parse(String yaml) {
+    return loader.parse(yaml, configDir, ConfigOverrides.NONE);
+  }
+
+  private List<String> errorsOf(String yaml) {
+    ConfigResult result = parse(yaml);
+    assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
+    return ((ConfigResult.Invalid) result).errors().stream().map(ConfigError::toString).toList();
+  }
+
+  private void withReferenceDir() throws Exception {
+    Files.createDirectories(configDir.resolve("demo-city"));
+  }
+
+  @Test
+  void shippedDemoConfigIsValid() {
+    Path shipped = Path.of("../config/ingest-server.yaml");
+    ConfigResult result =
+        new IngestServerConfigLoader(Map.of()).load(shipped, ConfigOverrides.NONE);
+
+    IngestServerConfig config = result.orThrow();
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.broker().embedded().enabled()).isTrue();
+    assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:1883"));
+    assertThat(config.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/sharpeyes");
+    assertThat(config.referenceData()).isDirectory().endsWith(Path.of("config", "demo-city"));
+  }
+
+  @Test
+  void emptyFileMeansDefaults() throws Exception {
+    withReferenceDir();
+    IngestServerConfig config = parse("").orThrow();
+
+    assertThat(config.http().port()).isEqualTo(HttpConfig.DEFAULT_PORT);
+    assertThat(config.ingest()).isEqualTo(IngestConfig.defaults());
+    assertThat(config.broker().embedded().dataDir())
+        .isEqualTo(Path.of("data", "broker").toAbsolutePath());
+    assertThat(config.broker().clientId()).isEqualTo("ingest-server-1");
+  }
+
+  @Test
+  void everyErrorIsReportedWithItsPathAndFix() throws Exception {
+    withReferenceDir();
+    List<String> errors =
+        errorsOf(
+            """
+            http:
+              port: 70000
+            broker:
+              embedded:
+                port: eighteen
+              keepAlive: forever
+              clientId: "ingest server/1"
+            store:
+              jdbcUrl: jdbc:mysql://db/sharpeyes
+              poolSize: 0
+            ingest:
+              maxClockSkew: 2d
+              workerQueue: -1
+            alerts:
+              sseMaxClients: 0
+            """);
+
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            "http.port: is 70000 — use a number from 0 to 65535",
+            "broker.embedded.port: expected a whole number, got 'eighteen' — use a number from 0"
+                + " to 65535",
+            "broker.keepAlive: expected a duration, got 'forever' — write e.g. 500ms, 30s, 5m or"
+                + " 2h",
+            "broker.clientId: 'ingest server/1' is not a usable MQTT client id — use 1-64 letters,"
+                + " digits, '.', '_' or '-', unique per ingest-server instance",
+            "store.jdbcUrl: unsupported database 'jdbc:mysql://db/sharpeyes' — use"
+                + " jdbc:h2:file:./data/sharpeyes or jdbc:postgresql://host:5432/sharpeyes",
+            "store.poolSize: is 0 — use a number from 1 to 256",
+            "ingest.maxClockSkew: is 48h — use a duration from 0s to 24h",
+            "ingest.workerQueue: is -1 — use a number from 1 to 1000000",
+            "alerts.sseMaxClients: is 0 — use a number from 1 to 10000");
+  }
+
+  @Test
+  void unknownKeyIsRejectedWithTheClosestKnownKeySuggested() throws Exception {
+    withReferenceDir();
+    List<String> errors =
+        errorsOf(
+            """
+            ingest:
+              maxMesageBytes: 1024
+            brokr:
+              url: tcp://x:1883
+            """);
+
+    assertThat(errors)
+        .containsExactlyInAnyOrder(
+            "ingest.maxMesageBytes: unknown key — did you mean 'maxMessageBytes'?",
+            "brokr: unknown key — did you mean 'broker'?");
+  }
+
+  @Test
+  void unknownKeyFarFromAnyKnownOneListsTheKnownKeys() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("http: {colour: blue}"))
+        .containsExactly("http.colour: unknown key — known keys here: host, port");
+  }
+
+  @Test
+  void brokerUrlAlongsideAnEnabledEmbeddedBrokerIsAnError() throws Exception {
+    withReferenceDir();
+    assertThat(
+            errorsOf(
+                """
+                broker:
+                  embedded: {enabled: true}
+                  url: tcp://mosquitto:1883
+                """))
+        .containsExactly(
+            "broker.url: is set while broker.embedded.enabled is true — remove broker.url to use"
+                + " the embedded broker, or set broker.embedded.enabled: false");
+  }
+
+  @Test
+  void brokerUrlAloneMeansAnExternalBroker() throws Exception {
+    withReferenceDir();
+    BrokerConfig broker = parse("broker: {url: 'ssl://broker.example:8883'}").orThrow().broker();
+
+    assertThat(broker.embedded().enabled()).isFalse();
+    assertThat(broker.url()).isEqualTo(URI.create("ssl://broker.example:8883"));
+  }
+
+  @Test
+  void externalBrokerWithoutUsableUrlIsAnError() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("broker: {embedded: {enabled: false}}"))
+        .containsExactly(
+            "broker.url: is required when broker.embedded.enabled is false — write"
+                + " tcp://host:1883 or ssl://host:8883");
+    assertThat(errorsOf("broker: {url: 'http://broker:80'}"))
+        .containsExactly(
+            "broker.url: 'http://broker:80' is not an MQTT broker address — write tcp://host:1883"
+                + " or ssl://host:8883");
+  }
+
+  @Test
+  void secretsComeFromTheNamedEnvironmentVariablesAndNeverShow() throws Exception {
+    withReferenceDir();
+    IngestServerConfig config =
+        parse(
+                """
+                store:
+                  jdbcUrl: jdbc:postgresql://127.0.0.1:5432/sharpeyes
+                  username: postgres
+                  passwordEnv: DB_PASSWORD
+                broker:
+                  usernameEnv: MQTT_USER
+                """)
+            .orThrow();
+
+    assertThat(config.store().credentials().username()).isEqualTo("postgres");
+    assertThat(config.store().credentials().password().value()).isEqualTo("s3cret");
+    assertThat(config.broker().credentials().username()).isEqualTo("ingest");
+    assertThat(config.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void missingEnvironmentVariableIsReportedWithTheFix() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("broker: {passwordEnv: MQTT_PASSWORD}"))
+        .containsExactly(
+            "broker.passwordEnv: environment variable MQTT_PASSWORD is not set — export"
+                + " MQTT_PASSWORD before starting, or remove broker.passwordEnv");
+  }
+
+  @Test
+  void implicitlyRelativeH2PathIsRejectedBeforeH2Does() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("store: {jdbcUrl: 'jdbc:h2:file:data/sharpeyes'}"))
+        .containsExactly(
+            "store.jdbcUrl: H2 refuses a file path that is implicitly relative to the working"
+                + " directory — start the path with ./ or / (e.g. jdbc:h2:file:./data/sharpeyes)");
+  }
+
+  @Test
+  void missingReferenceDataDirectoryIsAnError() {
+    assertThat(errorsOf("referenceData: nowhere"))
+        .singleElement()
+        .asString()
+        .startsWith("referenceData: directory " + configDir.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
+  void sizesAndDurationsAcceptUnits() throws Exception {
+    withReferenceDir();
+    IngestConfig ingest =
+        parse(
+                """
+                ingest:
+                  maxMessageBytes: 128KiB
+                  maxClockSkew: 90s
+                  maxSnapshotBytes: 2MiB
+                  snapshotCacheBytes: 1GiB
+                """)
+            .orThrow()
+            .ingest();
+
+    assertThat(ingest.maxMessageBytes()).isEqualTo(128 * 1024);
+    assertThat(ingest.maxClockSkew()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(ingest.maxSnapshotBytes()).isEqualTo(2 * 1024 * 1024);
+    assertThat(ingest.snapshotCacheBytes()).isEqualTo(1L << 30);
+  }
+
+  @Test
+  void snapshotCacheSmallerThanOneSnapshotIsAnError() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("ingest: {maxSnapshotBytes: 2MiB, snapshotCacheBytes: 1MiB}"))
+        .containsExactly(
+            "ingest.snapshotCacheBytes: is smaller than maxSnapshotBytes (2097152), so no snapshot"
+                + " would fit — raise it to at least 2097152");
+  }
+
+  @Test
+  void malformedYamlAndDuplicateKeysAreReportedWithTheirLine() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("http:\n  port: 1\n  port: 2\n"))
+        .singleElement()
+        .asString()
+        .startsWith("$: not valid YAML at line 3")
+        .contains("Duplicate field 'port'");
+    assertThat(errorsOf("http: [unclosed\n")).singleElement().asString().contains("not valid YAML");
+  }
+
+  @Test
+  void commandLineOverridesWinOverTheFile() throws Exception {
+    withReferenceDir();
+    Path dataDir = configDir.resolve("elsewhere");
+    IngestServerConfig config =
+        loader
+            .parse(
+                "http: {port: 8080}\nbroker: {embedded: {port: 1883}}\n",
+                configDir,
+                new ConfigOverrides(0, null, URI.create("tcp://127.0.0.1:11883"), dataDir))
+            .orThrow();
+
+    assertThat(config.http().port()).isZero();
+    assertThat(config.broker().embedded().enabled()).isFalse();
+    assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:11883"));
+    assertThat(config.store().jdbcUrl()).isEqualTo(StoreConfig.h2FileUrl(dataDir));
+    assertThat(config.dataDir()).isEqualTo(dataDir);
+  }
+
+  @Test
+  void jdbcUrlOverrideReplacesTheFileValue() throws Exception {
+    withReferenceDir();
+    String pg = "jdbc:postgresql://127.0.0.1:5432/other";
+    IngestServerConfig config =
+        loader
+            .parse(
+                "store: {jdbcUrl: 'jdbc:h2:mem:x'}",
+                configDir,
+                new ConfigOverrides(null, pg, null, null))
+            .orThrow();
+
+    assertThat(config.store().jdbcUrl()).isEqualTo(pg);
+    assertThat(config.store().isPostgres()).isTrue();
+  }
+
+  @Test
+  void unreadableFileIsOneErrorNamingThePath() {
+    ConfigResult result = loader.load(configDir.resolve("missing.yaml"), ConfigOverrides.NONE);
+
+    assertThat(((ConfigResult.Invalid) result).report())
+        .startsWith("$: cannot read " + configDir.resolve("missing.yaml"))
+        .endsWith("check the --config path");
+  }
+}

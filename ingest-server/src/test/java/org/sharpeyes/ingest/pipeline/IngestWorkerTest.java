@@ -1,0 +1,177 @@
+package org.sharpeyes.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.config.Credentials;
+import org.sharpeyes.ingest.config.IngestConfig;
+import org.sharpeyes.ingest.config.StoreConfig;
+import org.sharpeyes.ingest.metrics.IngestMetrics;
+import org.sharpeyes.ingest.store.BatchWriter;
+import org.sharpeyes.ingest.store.Database;
+import org.sharpeyes.ingest.store.DeadLetterStore;
+import org.sharpeyes.ingest.store.EventStore;
+import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.testing.SwitchableDataSource;
+import org.sharpeyes.ingest.testing.TestEvents;
+import org.sharpeyes.schema.codec.EventCodec;
+import org.sharpeyes.schema.event.EventType;
+import org.sharpeyes.schema.topic.Topics;
+
+class IngestWorkerTest {
+
+  private final Clock clock = Clock.systemUTC();
+  private final EventCodec codec = new EventCodec();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final IngestMetrics metrics = new IngestMetrics(registry);
+  private final BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(100);
+  private final List<InboundMessage> acked = new CopyOnWriteArrayList<>();
+  private final List<String> heard = new CopyOnWriteArrayList<>();
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+  private Database database;
+  private SwitchableDataSource dataSource;
+  private EventStore events;
+  private IngestWorker worker;
+
+  @BeforeEach
+  void start() {
+    String url = "jdbc:h2:mem:worker-" + UUID.randomUUID() + "";
+    database = Database.open(new StoreConfig(url, Credentials.NONE, 2), null);
+    dataSource = new SwitchableDataSource(database.dataSource());
+    events = new EventStore(database.dataSource());
+  }
+
+  private void startWorker(StoredEventListener... listeners) {
+    worker =
+        new IngestWorker(
+            queue,
+            new MessageTriage(codec, IngestConfig.defaults(), clock, metrics),
+            new BatchWriter(
+                dataSource, new EventStore(dataSource), new DeadLetterStore(dataSource)),
+            new SnapshotCache(1 << 20, metrics::snapshotEvicted),
+            new EdgePresence(10),
+            acked::add,
+            List.of(listeners),
+            metrics,
+            clock,
+            50,
+            1024);
+    worker.start(executor);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    worker.stop(Duration.ofSeconds(5));
+    executor.shutdownNow();
+    database.close();
+  }
+
+  private InboundMessage event(String id) {
+    byte[] payload = codec.encode(TestEvents.vehicleSighted(id, "湘J12345", clock.instant()));
+    return new InboundMessage(
+        Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED),
+        payload,
+        1,
+        1,
+        1,
+        clock.instant());
+  }
+
+  private double counter(String name) {
+    var c = registry.find(name).counter();
+    return c == null ? 0 : c.count();
+  }
+
+  @Test
+  void nothingIsAcknowledgedWhileTheStoreIsDownAndEverythingOnceItIsBack() throws Exception {
+    dataSource.down();
+    startWorker();
+    queue.put(event("a"));
+    queue.put(event("b"));
+
+    await().until(() -> counter("sharpeyes.ingest.store.failures") >= 2);
+    assertThat(acked).isEmpty();
+    assertThat(worker.storeHealthy()).isFalse();
+
+    dataSource.up();
+
+    await().until(() -> acked.size() == 2);
+    assertThat(events.countById("a")).isEqualTo(1);
+    assertThat(events.countById("b")).isEqualTo(1);
+    assertThat(worker.storeHealthy()).isTrue();
+  }
+
+  @Test
+  void listenersHearFirstTimeStoresOnlyNotDuplicates() throws Exception {
+    startWorker((event, receivedAt) -> heard.add(event.id()));
+    queue.put(event("x"));
+    queue.put(event("x"));
+    queue.put(event("y"));
+
+    await().until(() -> acked.size() == 3);
+
+    assertThat(heard).containsExactly("x", "y");
+    assertThat(counter("sharpeyes.ingest.duplicate")).isEqualTo(1);
+  }
+
+  @Test
+  void failingListenerIsCountedAndDoesNotHoldBackTheAckOrTheOtherListeners() throws Exception {
+    StoredEventListener broken =
+        (event, receivedAt) -> {
+          throw new IllegalStateException("boom");
+        };
+    startWorker(broken, (event, receivedAt) -> heard.add(event.id()));
+    queue.put(event("z"));
+
+    await().until(() -> acked.size() == 1);
+
+    assertThat(heard).containsExactly("z");
+    assertThat(
+            registry
+                .get("sharpeyes.ingest.listener.failures")
+                .tag("listener", "listener-1")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rejectedMessageIsDeadLetteredCountedAndAcknowledged() throws Exception {
+    startWorker();
+    InboundMessage bad =
+        new InboundMessage(
+            Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED),
+            "{oops".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            9,
+            1,
+            1,
+            Instant.now());
+    queue.put(bad);
+
+    await().until(() -> acked.contains(bad));
+
+    assertThat(new DeadLetterStore(database.dataSource()).countByReason("malformed-json"))
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("sharpeyes.ingest.rejected")
+                .tag("reason", "malformed-json")
+                .counter()
+                .count())
+        .isEqualTo(1);
+  }
+}

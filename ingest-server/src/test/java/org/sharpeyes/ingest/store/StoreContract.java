@@ -1,0 +1,121 @@
+package org.sharpeyes.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the store must do on every supported database. Subclasses provide a freshly migrated
+ * database through {@link #database()}.
+ */
+abstract class StoreContract {
+
+  static final Instant T0 = Instant.parse("2026-03-01T08:00:00.123456Z");
+
+  abstract Database database();
+
+  static EventRow row(String id, String plate) {
+    return new EventRow(
+        id,
+        "vehicle.sighted",
+        "edge-1",
+        "43070200001140000001",
+        7,
+        T0,
+        T0.plusMillis(250),
+        plate,
+        "{\"id\":\"" + id + "\"}");
+  }
+
+  @Test
+  void storedEventIsFoundAndItsSecondCopyIsADuplicate() throws Exception {
+    EventStore events = new EventStore(database().dataSource());
+
+    assertThat(events.insert(row("e-1", "湘J12345"))).isTrue();
+    assertThat(events.insert(row("e-1", "湘J12345"))).isFalse();
+
+    assertThat(events.countById("e-1")).isEqualTo(1);
+  }
+
+  @Test
+  void batchStoresNewEventsOnceAndReportsRepeatsAsDuplicates() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    events.insert(row("old", null));
+    BatchWriter writer = new BatchWriter(ds, events, new DeadLetterStore(ds));
+    BatchWriter.Batch batch =
+        new BatchWriter.Batch(
+            List.of(row("a", null), row("old", null), row("b", null), row("a", null)), List.of());
+
+    writer.write(batch);
+
+    assertThat(List.of(batch.outcome(0), batch.outcome(1), batch.outcome(2), batch.outcome(3)))
+        .containsExactly(
+            BatchWriter.Outcome.INSERTED,
+            BatchWriter.Outcome.DUPLICATE,
+            BatchWriter.Outcome.INSERTED,
+            BatchWriter.Outcome.DUPLICATE);
+    assertThat(events.count()).isEqualTo(3);
+  }
+
+  @Test
+  void rowTheDatabaseRefusesCostsOnlyItself() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    BatchWriter writer = new BatchWriter(ds, events, new DeadLetterStore(ds));
+    EventRow tooLongPlate = row("c", "X".repeat(40));
+    BatchWriter.Batch batch =
+        new BatchWriter.Batch(List.of(row("a", null), tooLongPlate, row("b", null)), List.of());
+
+    writer.write(batch);
+
+    assertThat(batch.outcome(0)).isEqualTo(BatchWriter.Outcome.INSERTED);
+    assertThat(batch.outcome(1)).isEqualTo(BatchWriter.Outcome.REFUSED);
+    assertThat(batch.refusal(1)).contains("SQLState 22");
+    assertThat(batch.outcome(2)).isEqualTo(BatchWriter.Outcome.INSERTED);
+    assertThat(events.count()).isEqualTo(2);
+  }
+
+  @Test
+  void deadLetterKeepsBinaryPayloadReasonAndOriginalSize() throws Exception {
+    DeadLetterStore letters = new DeadLetterStore(database().dataSource());
+    byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28, 0, 1, 2};
+    letters.insert(DeadLetter.of(T0, "t/1", "not-utf8", "bad byte", notUtf8, 1024));
+    byte[] big = "x".repeat(2000).getBytes(StandardCharsets.UTF_8);
+    letters.insert(DeadLetter.of(T0, "t/2", "oversize", "too big\0with nul", big, 512));
+
+    List<DeadLetter> latest = letters.latest(10);
+
+    assertThat(latest).extracting(DeadLetter::reason).containsExactly("oversize", "not-utf8");
+    DeadLetter oversize = latest.get(0);
+    assertThat(oversize.payload()).hasSize(512);
+    assertThat(oversize.payloadSize()).isEqualTo(2000);
+    assertThat(oversize.truncated()).isTrue();
+    assertThat(oversize.detail()).isEqualTo("too big\\u0000with nul");
+    DeadLetter binary = latest.get(1);
+    assertThat(binary.payload()).isEqualTo(notUtf8);
+    assertThat(binary.receivedAt()).isEqualTo(T0);
+    assertThat(binary.topic()).isEqualTo("t/1");
+    assertThat(letters.countByReason("not-utf8")).isEqualTo(1);
+    assertThat(letters.latest(1)).hasSize(1);
+  }
+
+  @Test
+  void eventTimesKeepMicrosecondsAndZone() throws Exception {
+    var ds = database().dataSource();
+    new EventStore(ds).insert(row("t", null));
+    try (var c = ds.getConnection();
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT event_time, received_at, type FROM events WHERE id = 't'")) {
+      rs.next();
+      assertThat(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).isEqualTo(T0);
+      assertThat(rs.getObject(2, java.time.OffsetDateTime.class).toInstant())
+          .isEqualTo(T0.plusMillis(250));
+      assertThat(rs.getString(3)).isEqualTo("vehicle.sighted");
+    }
+  }
+}
