@@ -1,0 +1,156 @@
+package org.sharpeyes.it;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.sharpeyes.edge.EdgeAgent;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.GeoPoint;
+import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
+import org.sharpeyes.edge.config.EdgeAgentConfig;
+import org.sharpeyes.ingest.IngestServer;
+import org.sharpeyes.ingest.StandardExtensions;
+import org.sharpeyes.ingest.config.BrokerConfig;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.schema.topic.Topics;
+
+/**
+ * The product's spine as a test starts it: an ingest-server (with the demo city's reference data)
+ * and one edge-agent with one plate reader, on the broker and store of a {@link TestPair}.
+ * Everything listens on free loopback ports; edge and client ids are unique per run so that runs on
+ * a shared Mosquitto do not see each other.
+ */
+final class RunningPipeline implements AutoCloseable {
+
+  /** 火车站卡口, a plate reader in 桂园社区 (430702002001), 武陵区. */
+  static final String PLATE_READER = "43070200001140000001";
+
+  static final Path DEMO_CITY = Path.of("..", "config", "demo-city").toAbsolutePath().normalize();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final TestPair pair;
+  final String edgeId = TestPair.uniqueName("it-edge-");
+  final String ingestClientId = TestPair.uniqueName("it-ingest-");
+  final HttpClient http = HttpClient.newHttpClient();
+  private final String databaseName = TestPair.uniqueName("sharpeyes_it_");
+  private final IngestServer server;
+  private final EdgeAgent agent;
+
+  RunningPipeline(TestPair pair, Path dataDir) throws Exception {
+    this.pair = pair;
+    IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
+    config = config.withBroker(withClientId(config.broker(), ingestClientId));
+    if (pair.externalBroker().isPresent()) {
+      config = config.withExternalBroker(pair.externalBroker().get());
+    }
+    if (pair.adminJdbcUrl().isPresent()) {
+      config = config.withJdbcUrl(TestPair.createDatabase(pair.adminJdbcUrl().get(), databaseName));
+    }
+    server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
+    await("ingest-server subscribed").atMost(Duration.ofSeconds(20)).until(server::brokerConnected);
+
+    EdgeAgentConfig edge =
+        EdgeAgentConfig.of(
+                edgeId,
+                server.brokerUrl(),
+                new DeviceConfig(
+                    PLATE_READER,
+                    "火车站卡口",
+                    new GeoPoint(29.0435, 111.68),
+                    PlateReaderAdapterConfig.onPort(0)))
+            .withEphemeralPorts();
+    agent = EdgeAgent.start(edge, Clock.systemUTC());
+    await("edge-agent connected").atMost(Duration.ofSeconds(20)).until(agent::isConnected);
+  }
+
+  private static BrokerConfig withClientId(BrokerConfig b, String clientId) {
+    return new BrokerConfig(
+        b.embedded(),
+        b.url(),
+        clientId,
+        b.credentials(),
+        b.keepAlive(),
+        b.reconnectMin(),
+        b.reconnectMax());
+  }
+
+  URI plateEndpoint() {
+    return URI.create("http://127.0.0.1:" + agent.devicePort(PLATE_READER) + "/plates");
+  }
+
+  URI api(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.httpPort() + pathAndQuery);
+  }
+
+  URI alertStream(String region) {
+    return api("/api/alerts/stream?region=" + region);
+  }
+
+  String brokerUrl() {
+    return server.brokerUrl();
+  }
+
+  JsonNode getJson(String pathAndQuery) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(api(pathAndQuery)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Publishes raw bytes as a misbehaving edge would. */
+  void publishRaw(String topic, byte[] payload) throws MqttException {
+    try (MqttClient client =
+        new MqttClient(brokerUrl(), TestPair.uniqueName("it-raw-"), new MemoryPersistence())) {
+      client.connect();
+      client.publish(topic, payload, 1, false);
+      client.disconnect();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    agent.close();
+    server.close();
+    if (pair.externalBroker().isPresent()) {
+      forgetOnSharedBroker();
+    }
+    if (pair.adminJdbcUrl().isPresent()) {
+      TestPair.dropDatabase(pair.adminJdbcUrl().get(), databaseName);
+    }
+  }
+
+  /** Leaves nothing behind on a shared broker: the server's session and the edge's status. */
+  private void forgetOnSharedBroker() throws MqttException {
+    String url = pair.externalBroker().get().toString();
+    try (MqttClient client = new MqttClient(url, ingestClientId, new MemoryPersistence())) {
+      MqttConnectOptions clean = new MqttConnectOptions();
+      clean.setCleanSession(true);
+      client.connect(clean);
+      client.publish(Topics.status(edgeId), new byte[0], 1, true);
+      client.disconnect();
+    }
+  }
+}
