@@ -39,7 +39,7 @@ class EdgeAgentConfigLoaderTest {
 
     EdgeAgentConfig config = result.orThrow();
     assertThat(config.edgeId()).isEqualTo("edge-wuling-01");
-    assertThat(config.broker().serverUri()).isEqualTo("tcp://127.0.0.1:1883");
+    assertThat(config.broker().serverUri()).isEqualTo("tcp://127.0.0.1:11883");
     assertThat(config.status()).isEqualTo(new StatusHttpConfig("127.0.0.1", 9180));
     DeviceConfig device = config.devices().get(0);
     assertThat(device.id()).isEqualTo("43070200001140000001");
