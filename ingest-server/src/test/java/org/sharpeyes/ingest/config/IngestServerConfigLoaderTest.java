@@ -41,7 +41,7 @@ class IngestServerConfigLoaderTest {
     IngestServerConfig config = result.orThrow();
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.broker().embedded().enabled()).isTrue();
-    assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:1883"));
+    assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:11883"));
     assertThat(config.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/sharpeyes");
     assertThat(config.referenceData()).isDirectory().endsWith(Path.of("config", "demo-city"));
   }
