@@ -42,8 +42,9 @@ public record PlateSimulatorOptions(
   public static final double DEFAULT_HOT_SHARE = 0.1;
 
   /**
-   * Matches the edge-agent's default {@code plateHttp.maxConnections} (16): over HTTP/1.1 each
-   * request in flight holds a connection, and the edge closes connections past its limit.
+   * Well under the edge-agent's default {@code plateHttp.maxConnections} (128): over HTTP/1.1 each
+   * request in flight holds a connection, the client may briefly open a few more than it has
+   * requests in flight, and the edge closes connections past its limit.
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 16;
 

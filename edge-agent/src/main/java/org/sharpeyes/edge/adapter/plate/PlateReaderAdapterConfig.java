@@ -31,7 +31,7 @@ public record PlateReaderAdapterConfig(
   public static final String DEFAULT_PATH = "/plates";
   public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
   public static final int DEFAULT_MAX_SNAPSHOT_BYTES = 1024 * 1024;
-  public static final int DEFAULT_MAX_CONNECTIONS = 16;
+  public static final int DEFAULT_MAX_CONNECTIONS = 128;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
   public static final int MIN_BODY_BYTES = 1024;
   public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;

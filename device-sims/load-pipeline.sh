@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures the demo pipeline (ingest-server + embedded Artemis + one edge-agent) under plate-read load,
+# on H2 or PostgreSQL, with `device-sims load`. Everything runs on this machine, on loopback.
+#   device-sims/load-pipeline.sh h2|postgres [RATES] [DURATION]
+# e.g. device-sims/load-pipeline.sh h2 250,500,1000 60s
+# PostgreSQL: a throwaway database on 127.0.0.1:5432 (user postgres, trust auth) is created and dropped.
+set -Eeuo pipefail
+cd "$(dirname "$0")/.."
+STORE=${1:?usage: $0 h2|postgres [RATES] [DURATION]}
+RATES=${2:-250,500,1000}
+DURATION=${3:-60s}
+V=0.1.0-SNAPSHOT
+HTTP=18080; STATUS=19180; PLATE=18081
+DIR=$(mktemp -d /tmp/sharpeyes-load.XXXXXX)
+DB=sharpeyes_load_$$
+pids=()
+cleanup() {
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  [ "$STORE" = postgres ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  echo "logs: $DIR"
+}
+trap cleanup EXIT
+for j in ingest-server edge-agent device-sims; do
+  [ -f "$j/target/$j-$V-all.jar" ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
+done
+jdbc=()
+if [ "$STORE" = postgres ]; then
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
+  jdbc=(--jdbc-url "jdbc:postgresql://127.0.0.1:5432/$DB?user=postgres&reWriteBatchedInserts=true")
+fi
+wait_http() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
+
+java -Xmx1g -jar ingest-server/target/ingest-server-$V-all.jar run --config config/ingest-server.yaml \
+  --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
+pids+=($!)
+wait_http http://127.0.0.1:$HTTP/healthz
+java -Xmx512m -jar edge-agent/target/edge-agent-$V-all.jar run --config config/edge-agent.yaml \
+  --status-port $STATUS --device-port 43070200001140000001=$PLATE > "$DIR/edge-agent.log" 2>&1 &
+pids+=($!)
+wait_http http://127.0.0.1:$STATUS/healthz
+
+java -Xmx512m -jar device-sims/target/device-sims-$V-all.jar load --step --rates "$RATES" --duration "$DURATION" \
+  --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001 \
+  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 16 \
+  --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv \
+  --key-persons config/demo-city/key-persons.csv --json "$DIR/load-$STORE.json" 2> "$DIR/device-sims.log"
+curl -s http://127.0.0.1:$HTTP/metrics | grep -E '^sharpeyes_(ingest_latency|alert_latency|ingest_batch_size)_seconds?_(sum|count|max)|^sharpeyes_ingest_batch_size_(sum|count|max)' > "$DIR/metrics.txt" || true
+cat "$DIR/metrics.txt"
