@@ -17,12 +17,15 @@ pids=()
 cleanup() {
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
   [ "$STORE" = postgres ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -f "$DIR"/*.jar
   echo "logs: $DIR"
 }
 trap cleanup EXIT
 for j in ingest-server edge-agent device-sims; do
   [ -f "$j/target/$j-$V-all.jar" ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 done
+# Run copies, so that a rebuild during the measurement cannot change the jars under the JVMs.
+for j in ingest-server edge-agent device-sims; do cp "$j/target/$j-$V-all.jar" "$DIR/$j.jar"; done
 jdbc=()
 if [ "$STORE" = postgres ]; then
   psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
@@ -30,18 +33,18 @@ if [ "$STORE" = postgres ]; then
 fi
 wait_http() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
 
-java -Xmx1g -jar ingest-server/target/ingest-server-$V-all.jar run --config config/ingest-server.yaml \
+java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml \
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
-java -Xmx512m -jar edge-agent/target/edge-agent-$V-all.jar run --config config/edge-agent.yaml \
+java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent.yaml \
   --status-port $STATUS --device-port 43070200001140000001=$PLATE > "$DIR/edge-agent.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$STATUS/healthz
 
-java -Xmx512m -jar device-sims/target/device-sims-$V-all.jar load --step --rates "$RATES" --duration "$DURATION" \
+java -Xmx512m -jar "$DIR/device-sims.jar" load --step --rates "$RATES" --duration "$DURATION" \
   --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001 \
-  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 16 \
+  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 64 \
   --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv \
   --key-persons config/demo-city/key-persons.csv --json "$DIR/load-$STORE.json" 2> "$DIR/device-sims.log"
 curl -s http://127.0.0.1:$HTTP/metrics | grep -E '^sharpeyes_(ingest_latency|alert_latency|ingest_batch_size)_seconds?_(sum|count|max)|^sharpeyes_ingest_batch_size_(sum|count|max)' > "$DIR/metrics.txt" || true
