@@ -59,7 +59,7 @@ wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/in
 
 say "starting edge-agent edge-wuling-01 (plate reader push on :$PLATE_PORT, status on :$STATUS_PORT)"
 java $JAVA_OPTS -jar "${jars[1]}" run --config config/edge-agent.yaml \
-  --broker-url "tcp://127.0.0.1:$MQTT_PORT" --status-port "$STATUS_PORT" \
+  --broker-url "tcp://127.0.0.1:$MQTT_PORT" --status-port "$STATUS_PORT" --outbox-path "$DEMO_DIR/edge-outbox.db" \
   > "$DEMO_DIR/logs/edge-agent.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$STATUS_PORT/healthz" edge-agent "$DEMO_DIR/logs/edge-agent.log"

@@ -38,14 +38,29 @@ java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
 java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent.yaml \
-  --status-port $STATUS --device-port 43070200001140000001=$PLATE > "$DIR/edge-agent.log" 2>&1 &
+  --status-port $STATUS --device-port 43070200001140000001=$PLATE --outbox-path "$DIR/edge-outbox.db" > "$DIR/edge-agent.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$STATUS/healthz
 
-java -Xmx512m -jar "$DIR/device-sims.jar" load --step --rates "$RATES" --duration "$DURATION" \
-  --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001 \
-  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 64 \
-  --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv \
-  --key-persons config/demo-city/key-persons.csv --json "$DIR/load-$STORE.json" 2> "$DIR/device-sims.log"
-curl -s http://127.0.0.1:$HTTP/metrics | grep -E '^sharpeyes_(ingest_latency|alert_latency|ingest_batch_size)_seconds?_(sum|count|max)|^sharpeyes_ingest_batch_size_(sum|count|max)' > "$DIR/metrics.txt" || true
-cat "$DIR/metrics.txt"
+LOAD=(java -Xmx512m -jar "$DIR/device-sims.jar" load
+  --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001
+  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 64
+  --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv
+  --key-persons config/demo-city/key-persons.csv)
+scrape() { # the latency meters of both processes, as "name{labels} value" lines
+  { curl -s http://127.0.0.1:$HTTP/metrics; curl -s http://127.0.0.1:$STATUS/metrics; } |
+    grep -E '^sharpeyes_(ingest_latency_seconds|alert_latency_seconds|edge_publish_latency_seconds|ingest_batch_size)_(sum|count)' |
+    sed -E 's/,?edge="[^"]*"//; s/\{\}//'
+}
+echo "warming up (JIT) at 500/s for 20 s…"
+"${LOAD[@]}" --rate 500 --duration 20s > "$DIR/warmup.txt" 2> "$DIR/device-sims-warmup.log" || true
+scrape > "$DIR/before.txt"
+"${LOAD[@]}" --step --rates "$RATES" --duration "$DURATION" --json "$DIR/load-$STORE.json" 2> "$DIR/device-sims.log"
+scrape > "$DIR/after.txt"
+echo
+echo "where the time goes (means over the measured steps, from the meters' sums and counts):"
+awk 'NR==FNR { b[$1]=$2; next } { d[$1]=$2-b[$1] }
+     END { for (k in d) if (k ~ /_sum/) { c=k; sub(/_sum/, "_count", c);
+             if (d[c] > 0) { u = (k ~ /batch_size/) ? "" : " ms"; m = (k ~ /batch_size/) ? d[k]/d[c] : 1000*d[k]/d[c];
+                             n=k; sub(/_sum/, "", n); printf "  %-70s %8.2f%s (n=%d)\n", n, m, u, d[c] } } }' \
+  "$DIR/before.txt" "$DIR/after.txt" | sort

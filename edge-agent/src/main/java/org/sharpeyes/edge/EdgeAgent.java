@@ -31,8 +31,8 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
+import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.publish.BrokerCredentials;
-import org.sharpeyes.edge.publish.MemoryOutbox;
 import org.sharpeyes.edge.publish.MqttEventPublisher;
 import org.sharpeyes.edge.publish.Outbox;
 import org.sharpeyes.edge.publish.PublisherSetup;
@@ -45,10 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running edge agent: device adapters, the publish queue, the MQTT publisher and the status
+ * One running edge agent: device adapters, the durable outbox, the MQTT publisher and the status
  * endpoints, wired from an {@link EdgeAgentConfig}. Start it with {@link #start(EdgeAgentConfig,
  * Clock)} or {@link #builder(EdgeAgentConfig)}; {@link #close()} stops adapters first, then the
- * publisher (which publishes {@code offline} and disconnects), then the listeners and threads.
+ * publisher (which drains the outbox for a while, publishes {@code offline} and disconnects), then
+ * the outbox (what is left stays on disk for the next start), the listeners and threads.
  */
 public final class EdgeAgent implements AutoCloseable {
 
@@ -82,29 +83,35 @@ public final class EdgeAgent implements AutoCloseable {
     new ProcessorMetrics().bindTo(meters);
     new UptimeMetrics().bindTo(meters);
     EventCodec codec = new EventCodec();
-    this.outbox = MemoryOutbox.of(config.broker(), codec, clock, meters);
-    this.publisher =
-        new MqttEventPublisher(
-            new PublisherSetup(
-                config.edgeId(), AgentVersion.current(), config.broker(), credentials),
-            outbox,
-            codec,
-            threads.publisher(),
-            clock,
-            b.random,
-            meters);
-    this.statusServer = new StatusHttpServer(config.status(), threads.io(), new Status(), meters);
-    AdapterContext context =
-        new AdapterContext(
-            config.edgeId(),
-            outbox,
-            clock,
-            new EventIds(clock, new SecureRandom()),
-            meters,
-            threads.io(),
-            threads.adapters());
-    for (DeviceConfig device : config.devices()) {
-      adapters.put(device.id(), b.adapters.create(device, context));
+    this.outbox =
+        DiskOutbox.open(config.edgeId(), config.outbox(), codec, clock, threads.outbox(), meters);
+    try {
+      this.publisher =
+          new MqttEventPublisher(
+              new PublisherSetup(
+                  config.edgeId(), AgentVersion.current(), config.broker(), credentials),
+              outbox,
+              codec,
+              threads.publisher(),
+              clock,
+              b.random,
+              meters);
+      this.statusServer = new StatusHttpServer(config.status(), threads.io(), new Status(), meters);
+      AdapterContext context =
+          new AdapterContext(
+              config.edgeId(),
+              outbox,
+              clock,
+              new EventIds(clock, new SecureRandom()),
+              meters,
+              threads.io(),
+              threads.adapters());
+      for (DeviceConfig device : config.devices()) {
+        adapters.put(device.id(), b.adapters.create(device, context));
+      }
+    } catch (RuntimeException e) {
+      outbox.close();
+      throw e;
     }
   }
 
@@ -203,30 +210,39 @@ public final class EdgeAgent implements AutoCloseable {
     } catch (Exception e) {
       log.warn("not every adapter stopped within {}: {}", ADAPTER_STOP_TIMEOUT, e.toString());
     }
-    outbox.close();
+    outbox.refuseOffers();
     publisher.close(drainTimeout);
+    outbox.close();
     statusServer.close();
     threads.close();
     meters.close();
     log.info("edge agent {} stopped", config.edgeId());
   }
 
-  /** The agent's threads: Netty event loops, the publisher's thread, the adapters' timer. */
+  /**
+   * The agent's threads: Netty event loops, the publisher's thread, the adapters' timer, the outbox
+   * writer.
+   */
   private record Threads(
-      EventLoopGroup io, ScheduledExecutorService publisher, ScheduledExecutorService adapters) {
+      EventLoopGroup io,
+      ScheduledExecutorService publisher,
+      ScheduledExecutorService adapters,
+      ExecutorService outbox) {
 
     static Threads create() {
       return new Threads(
           new MultiThreadIoEventLoopGroup(
               IO_THREADS, new DefaultThreadFactory("edge-io"), NioIoHandler.newFactory()),
           Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-publisher")),
-          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-adapters")));
+          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-adapters")),
+          Executors.newSingleThreadExecutor(AgentThreads.named("edge-outbox")));
     }
 
     void close() {
       io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
       stop(publisher);
       stop(adapters);
+      stop(outbox);
     }
 
     private static void stop(ExecutorService executor) {
@@ -290,7 +306,7 @@ public final class EdgeAgent implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link EdgeAgent#close()} waits for queued events to reach the broker. */
+    /** How long {@link EdgeAgent#close()} waits for the outbox to drain to the broker. */
     public Builder drainTimeout(Duration value) {
       this.drainTimeout = Objects.requireNonNull(value);
       return this;

@@ -11,10 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.GeoPoint;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
@@ -39,6 +41,7 @@ class EdgeAgentTest {
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
   final String edgeId = Mosquitto.uniqueEdgeId();
+  @TempDir Path dir;
 
   @Test
   void aPlateReadPostedToTheAgentArrivesOnTheBrokerAsAVehicleSighting() throws Exception {
@@ -97,7 +100,9 @@ class EdgeAgentTest {
       HttpResponse<String> health = get(agent, "/healthz");
       assertThat(health.statusCode()).isEqualTo(503);
       JsonNode status = json.readTree(get(agent, "/status").body());
-      assertThat(status.get("queue").get("depth").asInt()).isEqualTo(1);
+      assertThat(status.get("outbox").get("depth").asInt()).isEqualTo(1);
+      assertThat(status.get("outbox").get("path").asText())
+          .isEqualTo(dir.resolve("outbox.db").toAbsolutePath().normalize().toString());
       JsonNode device = status.get("devices").get(0);
       assertThat(device.get("deviceId").asText()).isEqualTo(DEVICE);
       assertThat(device.get("kind").asText()).isEqualTo("plate-reader");
@@ -121,6 +126,69 @@ class EdgeAgentTest {
 
       assertThat(states).hasSize(4).noneMatch(l -> l.endsWith("NaN"));
       assertThat(states).filteredOn(l -> l.endsWith(" 1.0")).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPlateReadAcceptedWhileTheBrokerWasDownArrivesAfterTheAgentRestartsWithABroker()
+      throws Exception {
+    Mosquitto.assumeReachable();
+    String eventId;
+    try (EdgeAgent offline = EdgeAgent.start(config("tcp://127.0.0.1:1"), Clock.systemUTC())) {
+      HttpResponse<String> accepted = postRead(offline, READ);
+      assertThat(accepted.statusCode()).isEqualTo(202);
+      eventId = json.readTree(accepted.body()).get("eventId").asText();
+    }
+    try (MqttRecorder wire =
+            MqttRecorder.subscribe(
+                Mosquitto.URL, Topics.events(edgeId, EventType.VEHICLE_SIGHTED));
+        EdgeAgent online = EdgeAgent.start(config(Mosquitto.URL), Clock.systemUTC())) {
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> wire.messages().size() == 1);
+
+      EdgeEvent event =
+          ((DecodeResult.Decoded) new EventCodec().decode(wire.messages().get(0).payload()))
+              .event();
+      assertThat(event.id()).isEqualTo(eventId);
+      assertThat(event.seq()).isEqualTo(1);
+      await().until(() -> online.status().outbox().depth() == 0);
+    } finally {
+      try (MqttRecorder cleanup = MqttRecorder.subscribe(Mosquitto.URL)) {
+        cleanup.clearRetained(Topics.status(edgeId));
+      }
+    }
+  }
+
+  @Test
+  void theOutboxMetricsAreServedUnderTheDocumentedNames() throws Exception {
+    try (EdgeAgent agent = EdgeAgent.start(config("tcp://127.0.0.1:1"), Clock.systemUTC())) {
+      assertThat(postRead(agent, READ).statusCode()).isEqualTo(202);
+
+      String metrics = get(agent, "/metrics").body();
+
+      String edge = "{edge=\"" + edgeId + "\"";
+      assertThat(metrics)
+          .contains("sharpeyes_edge_outbox_depth" + edge + "} 1.0")
+          .contains("sharpeyes_edge_outbox_in_flight" + edge + "} 0.0")
+          .contains("sharpeyes_edge_outbox_bytes" + edge + "}")
+          .contains("sharpeyes_edge_outbox_oldest_age_seconds" + edge + "}")
+          .contains("sharpeyes_edge_outbox_dropped_total" + edge + ",kind=\"event\"} 0.0")
+          .contains("sharpeyes_edge_outbox_dropped_total" + edge + ",kind=\"snapshot\"} 0.0")
+          .contains("sharpeyes_edge_outbox_refused_total" + edge + ",reason=\"behind\"} 0.0")
+          .contains("sharpeyes_edge_outbox_redelivered_total" + edge + "} 0.0")
+          .contains("sharpeyes_edge_outbox_commit_seconds_count" + edge + "}")
+          .contains("sharpeyes_edge_outbox_batch_events_count" + edge + "}")
+          .doesNotContain("sharpeyes_edge_queue_");
+    }
+  }
+
+  @Test
+  void twoAgentsCannotShareOneOutbox() {
+    try (EdgeAgent first = EdgeAgent.start(config("tcp://127.0.0.1:1"), Clock.systemUTC())) {
+      assertThatThrownBy(() -> EdgeAgent.start(config("tcp://127.0.0.1:1"), Clock.systemUTC()))
+          .isInstanceOf(EdgeAgentStartException.class)
+          .hasMessageContaining("is in use by another edge-agent");
+      assertThat(first.status().outbox().depth()).isZero();
     }
   }
 
@@ -151,9 +219,7 @@ class EdgeAgentTest {
                 null,
                 b.keepAlive(),
                 b.reconnect(),
-                b.maxInFlight(),
-                b.publishQueueSize(),
-                b.publishQueueBytes()));
+                b.maxInFlight()));
 
     assertThatThrownBy(
             () ->
@@ -175,7 +241,8 @@ class EdgeAgentTest {
                 "火车站卡口",
                 new GeoPoint(29.0435, 111.68),
                 PlateReaderAdapterConfig.onPort(8081)))
-        .withEphemeralPorts();
+        .withEphemeralPorts()
+        .withOutboxPath(dir.resolve("outbox.db"));
   }
 
   private HttpResponse<String> postRead(EdgeAgent agent, String body) throws Exception {

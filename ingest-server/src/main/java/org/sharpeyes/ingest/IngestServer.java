@@ -10,6 +10,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.edge.EdgeRoutes;
+import org.sharpeyes.ingest.edge.EdgeSequences;
+import org.sharpeyes.ingest.edge.SequenceRecovery;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
 import org.sharpeyes.ingest.http.HttpErrors;
@@ -69,6 +73,7 @@ public final class IngestServer implements AutoCloseable {
   private final IngestSubscriber subscriber;
   private final IngestWorker worker;
   private final EdgePresence edges;
+  private final EdgeSequences sequences;
   private final SnapshotCache snapshots;
   private boolean closed;
 
@@ -82,6 +87,7 @@ public final class IngestServer implements AutoCloseable {
     this.subscriber = p.subscriber;
     this.worker = p.worker;
     this.edges = p.edges;
+    this.sequences = p.sequences;
     this.snapshots = p.snapshots;
   }
 
@@ -154,6 +160,11 @@ public final class IngestServer implements AutoCloseable {
     return edges;
   }
 
+  /** Every edge's seq: highest stored, gaps, epochs. */
+  public EdgeSequences sequences() {
+    return sequences;
+  }
+
   public SnapshotCache snapshots() {
     return snapshots;
   }
@@ -204,6 +215,7 @@ public final class IngestServer implements AutoCloseable {
     IngestMetrics metrics;
     BlockingQueue<InboundMessage> queue;
     EdgePresence edges;
+    EdgeSequences sequences;
     SnapshotCache snapshots;
     IngestSubscriber subscriber;
     IngestWorker worker;
@@ -264,9 +276,17 @@ public final class IngestServer implements AutoCloseable {
     }
 
     void startPipeline(Clock clock) {
-      step = "ingest pipeline";
+      step = "edge sequence recovery";
       var ingest = config.ingest();
       metrics = new IngestMetrics(registry);
+      sequences = new EdgeSequences(ingest.maxEdges(), ingest.maxGapsPerEdge(), metrics);
+      try {
+        new SequenceRecovery(database.dataSource(), clock).recoverInto(sequences);
+      } catch (SQLException e) {
+        throw new IngestStartException(step, e);
+      }
+      listeners.add(0, sequences); // first, so the ledger is current when the others hear
+      step = "ingest pipeline";
       queue = new ArrayBlockingQueue<>(ingest.workerQueue());
       edges = new EdgePresence(ingest.maxEdges());
       snapshots = new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted);
@@ -312,6 +332,7 @@ public final class IngestServer implements AutoCloseable {
       router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
       new DeadLetterRoute(vertx, new DeadLetterStore(database.dataSource())).mount(router);
       new SnapshotRoute(snapshots).mount(router);
+      new EdgeRoutes(vertx, edges, sequences).mount(router);
       extensions.forEach(e -> e.mount(router));
       http = IngestHttpServer.start(vertx, config.http(), router);
       resources.push(http);

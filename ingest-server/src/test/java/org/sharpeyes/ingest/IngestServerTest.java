@@ -284,6 +284,56 @@ class IngestServerTest {
   }
 
   @Test
+  void seqGapOfAnEdgeShowsInTheApiAndTheMetricUntilTheLateEventFillsIt() throws Exception {
+    String edgeId = "edge-seq-" + UUID.randomUUID().toString().substring(0, 8);
+    String topic = Topics.events(edgeId, EventType.VEHICLE_SIGHTED);
+    for (long seq : new long[] {1, 2, 4}) {
+      publish(topic, numbered(edgeId, seq));
+    }
+
+    await().until(() -> edgeJson(edgeId).getLong("lastSeq", 0L) == 4);
+    JsonObject edge = edgeJson(edgeId);
+    assertThat(edge.getLong("missingSeqs")).isEqualTo(1);
+    assertThat(edge.getJsonArray("gaps"))
+        .isEqualTo(new JsonArray().add(new JsonObject().put("from", 3).put("to", 3)));
+    assertThat(edge.getString("status")).isEqualTo("unknown");
+    assertThat(get("/metrics").body())
+        .contains("sharpeyes_ingest_seq_gaps{edge=\"" + edgeId + "\"} 1.0");
+    assertThat(new JsonObject(get("/api/edges").body()).getJsonArray("edges").stream())
+        .anySatisfy(e -> assertThat(((JsonObject) e).getString("edgeId")).isEqualTo(edgeId));
+
+    publish(topic, numbered(edgeId, 3));
+
+    await().until(() -> edgeJson(edgeId).getLong("missingSeqs") == 0);
+    assertThat(edgeJson(edgeId).getLong("reordered")).isEqualTo(1);
+    assertThat(edgeJson(edgeId).getLong("eventsStored")).isEqualTo(4);
+  }
+
+  private static byte[] numbered(String edgeId, long seq) {
+    return CODEC.encode(TestEvents.numbered(edgeId, seq, IDS.next(), "湘J12345", Instant.now()));
+  }
+
+  private static JsonObject edgeJson(String edgeId) throws Exception {
+    HttpResponse<String> response = get("/api/edges/" + edgeId);
+    return response.statusCode() == 404 ? new JsonObject() : new JsonObject(response.body());
+  }
+
+  @Test
+  void eventOlderThanMaxEventAgeIsDeadLetteredAsTooOld() throws Exception {
+    String edgeId = "edge-old-" + UUID.randomUUID().toString().substring(0, 8);
+    String topic = Topics.events(edgeId, EventType.VEHICLE_SIGHTED);
+    String id = IDS.next();
+    Instant eightDaysAgo = Instant.now().minus(Duration.ofDays(8));
+
+    publish(topic, CODEC.encode(TestEvents.numbered(edgeId, 1, id, "湘J12345", eightDaysAgo)));
+
+    await().until(() -> deadLetters("too-old", topic) == 1);
+    assertThat(rejected("too-old")).isGreaterThanOrEqualTo(1);
+    assertThat(new EventStore(server.dataSource()).countById(id)).isZero();
+    assertThat(get("/api/edges/" + edgeId).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void unknownRouteAnswersJson404() throws Exception {
     HttpResponse<String> response = get("/no/such/route");
 

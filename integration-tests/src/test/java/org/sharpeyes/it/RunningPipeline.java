@@ -73,7 +73,8 @@ final class RunningPipeline implements AutoCloseable {
                     "火车站卡口",
                     new GeoPoint(29.0435, 111.68),
                     PlateReaderAdapterConfig.onPort(0)))
-            .withEphemeralPorts();
+            .withEphemeralPorts()
+            .withOutboxPath(dataDir.resolve("edge-outbox.db"));
     agent = EdgeAgent.start(edge, Clock.systemUTC());
     await("edge-agent connected").atMost(Duration.ofSeconds(20)).until(agent::isConnected);
   }

@@ -34,7 +34,7 @@ public record AdapterStatus(
    *
    * @param eventsAccepted events the sink took
    * @param inputsRejected device messages rejected as malformed or invalid
-   * @param eventsRefused events the sink refused (queue full)
+   * @param eventsRefused events the sink refused (agent stopping, outbox disk behind or failing)
    * @param failures other faults: connection, start, internal
    */
   public record Counters(

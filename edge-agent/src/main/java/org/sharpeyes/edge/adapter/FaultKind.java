@@ -4,7 +4,7 @@ package org.sharpeyes.edge.adapter;
 public enum FaultKind {
   /** The device sent something malformed or invalid; it was answered with the reason. */
   INPUT_REJECTED("input-rejected", false),
-  /** The event sink had no room; the device was told to retry. */
+  /** The event sink refused the event (agent stopping, disk behind or failing); retry told. */
   SINK_REFUSED("sink-refused", false),
   /** The device could not be reached or the link broke; the adapter retries. */
   DEVICE_UNREACHABLE("device-unreachable", true),

@@ -37,9 +37,15 @@ final class ConfigOptions {
       description = "Replaces the listen port of one device (0 picks a free port). Repeatable.")
   Map<String, Integer> devicePorts;
 
+  @Option(
+      names = "--outbox-path",
+      paramLabel = "FILE",
+      description = "Replaces outbox.path (relative to the working directory).")
+  String outboxPath;
+
   ConfigResult load() {
     return EdgeAgentConfigLoader.load(
-        config, new ConfigOverrides(brokerUrl, statusPort, devicePorts));
+        config, new ConfigOverrides(brokerUrl, statusPort, devicePorts, outboxPath));
   }
 
   void printProblems(PrintWriter err, ConfigResult.Failure failure) {

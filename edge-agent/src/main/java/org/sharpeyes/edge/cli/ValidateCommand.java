@@ -47,6 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
             + config.edgeId()
             + ", broker "
             + config.broker().serverUri()
+            + ", outbox "
+            + config.outbox().path().toAbsolutePath().normalize()
             + ")");
     out.flush();
     return ExitCodes.OK;

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.publish.PemTrust;
 import org.sharpeyes.edge.publish.ReconnectConfig;
@@ -22,16 +23,24 @@ final class BrokerSectionReader {
           "tls",
           "keepAlive",
           "reconnect",
-          "maxInFlight",
+          "maxInFlight");
+
+  /** Keys of the in-memory publish queue, replaced by the durable outbox. */
+  static final Map<String, String> RETIRED =
+      Map.of(
           "publishQueueSize",
-          "publishQueueBytes");
+          "the queue is now the durable outbox: write its bound as outbox.maxEvents (a top-level"
+              + " section beside broker)",
+          "publishQueueBytes",
+          "the queue is now the durable outbox: write its bound as outbox.maxBytes (a top-level"
+              + " section beside broker)");
 
   private BrokerSectionReader() {}
 
   /** The broker settings, or {@code null} when the section has problems (all reported). */
   static BrokerConfig read(ConfigNode broker, String edgeId, Path baseDir) {
     int before = broker.problemCount();
-    broker.allowKeys(KEYS);
+    broker.allowKeys(KEYS, RETIRED);
     URI url = url(broker);
     String clientId = clientId(broker, edgeId);
     String usernameEnv = envName(broker, "usernameEnv");
@@ -49,26 +58,6 @@ final class BrokerSectionReader {
     ReconnectConfig reconnect = reconnect(broker);
     Integer maxInFlight =
         broker.integer("maxInFlight", 1, 65_535, BrokerConfig.DEFAULT_MAX_IN_FLIGHT);
-    Integer queueSize =
-        broker.integer(
-            "publishQueueSize",
-            1,
-            BrokerConfig.MAX_PUBLISH_QUEUE_SIZE,
-            BrokerConfig.DEFAULT_PUBLISH_QUEUE_SIZE);
-    if (maxInFlight != null && queueSize != null && queueSize < maxInFlight) {
-      broker.problem(
-          "publishQueueSize",
-          queueSize
-              + " is smaller than maxInFlight ("
-              + maxInFlight
-              + ") — the queue holds the events in flight too; raise it or lower maxInFlight");
-    }
-    Long queueBytes =
-        broker.byteSize(
-            "publishQueueBytes",
-            BrokerConfig.DEFAULT_PUBLISH_QUEUE_BYTES,
-            BrokerConfig.MIN_PUBLISH_QUEUE_BYTES,
-            BrokerConfig.MAX_PUBLISH_QUEUE_BYTES);
     if (broker.problemCount() > before) {
       return null;
     }
@@ -80,9 +69,7 @@ final class BrokerSectionReader {
         tls,
         roundUpToSeconds(keepAlive),
         reconnect,
-        maxInFlight,
-        queueSize,
-        queueBytes);
+        maxInFlight);
   }
 
   private static URI url(ConfigNode broker) {

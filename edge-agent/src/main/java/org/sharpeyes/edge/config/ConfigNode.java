@@ -53,9 +53,19 @@ final class ConfigNode {
 
   /** Reports every key that is not in {@code known}, with the nearest known key as a hint. */
   void allowKeys(Collection<String> known) {
+    allowKeys(known, Map.of());
+  }
+
+  /**
+   * Like {@link #allowKeys(Collection)}, and names the replacement of each key that a former
+   * version knew ({@code retired}: old key → what to write instead).
+   */
+  void allowKeys(Collection<String> known, Map<String, String> retired) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
-      if (!known.contains(key)) {
+      if (retired.containsKey(key)) {
+        problem(key, "no longer supported — " + retired.get(key));
+      } else if (!known.contains(key)) {
         String hint =
             NearestKey.to(key, known)
                 .map(k -> "did you mean '" + k + "'?")

@@ -1,9 +1,11 @@
 package org.sharpeyes.edge.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
 import org.sharpeyes.schema.topic.Topics;
@@ -14,19 +16,25 @@ import org.sharpeyes.schema.topic.Topics;
  *
  * <pre>{@code
  * EdgeAgentConfig config = EdgeAgentConfig.of("edge-test-01", "tcp://127.0.0.1:1883",
- *     DeviceConfig(...)).withEphemeralPorts();
+ *     DeviceConfig(...)).withEphemeralPorts().withOutboxPath(dir.resolve("outbox.db"));
  * }</pre>
  *
  * @param edgeId this box's id; a single MQTT topic level ({@link Topics#EDGE_ID})
- * @param broker the MQTT broker and the in-memory publish queue bounds
+ * @param broker the MQTT broker
+ * @param outbox the durable outbox: its file and bounds
  * @param status where the status endpoints listen
  * @param devices the devices, ids unique
  */
 public record EdgeAgentConfig(
-    String edgeId, BrokerConfig broker, StatusHttpConfig status, List<DeviceConfig> devices) {
+    String edgeId,
+    BrokerConfig broker,
+    OutboxConfig outbox,
+    StatusHttpConfig status,
+    List<DeviceConfig> devices) {
 
   public EdgeAgentConfig {
     Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(status, "status");
     devices = List.copyOf(devices);
     if (edgeId == null || !Topics.EDGE_ID.matcher(edgeId).matches()) {
@@ -39,29 +47,43 @@ public record EdgeAgentConfig(
     }
   }
 
-  /** A config with default broker settings (client id = edge id) and default status port. */
+  /**
+   * A config with default broker settings (client id = edge id), the default outbox ({@code
+   * data/edge-outbox.db} in the working directory: give tests and second agents their own with
+   * {@link #withOutboxPath}) and the default status port.
+   */
   public static EdgeAgentConfig of(String edgeId, String brokerUrl, DeviceConfig... devices) {
     return new EdgeAgentConfig(
         edgeId,
         BrokerConfig.defaults(brokerUrl, edgeId),
+        OutboxConfig.DEFAULTS,
         StatusHttpConfig.DEFAULTS,
         List.of(devices));
   }
 
   public EdgeAgentConfig withBrokerUrl(String url) {
-    return new EdgeAgentConfig(edgeId, broker.withUrl(url), status, devices);
+    return new EdgeAgentConfig(edgeId, broker.withUrl(url), outbox, status, devices);
   }
 
   public EdgeAgentConfig withBroker(BrokerConfig newBroker) {
-    return new EdgeAgentConfig(edgeId, newBroker, status, devices);
+    return new EdgeAgentConfig(edgeId, newBroker, outbox, status, devices);
+  }
+
+  public EdgeAgentConfig withOutbox(OutboxConfig newOutbox) {
+    return new EdgeAgentConfig(edgeId, broker, newOutbox, status, devices);
+  }
+
+  /** A copy whose outbox is another file (default bounds kept as they are). */
+  public EdgeAgentConfig withOutboxPath(Path path) {
+    return withOutbox(outbox.withPath(path));
   }
 
   public EdgeAgentConfig withStatusPort(int port) {
-    return new EdgeAgentConfig(edgeId, broker, status.withPort(port), devices);
+    return new EdgeAgentConfig(edgeId, broker, outbox, status.withPort(port), devices);
   }
 
   public EdgeAgentConfig withDevices(List<DeviceConfig> newDevices) {
-    return new EdgeAgentConfig(edgeId, broker, status, newDevices);
+    return new EdgeAgentConfig(edgeId, broker, outbox, status, newDevices);
   }
 
   /** A copy whose one device listens on another port. */
@@ -82,6 +104,7 @@ public record EdgeAgentConfig(
     return new EdgeAgentConfig(
         edgeId,
         broker,
+        outbox,
         status.withPort(0),
         devices.stream().map(d -> d.withSettings(d.settings().withListenPort(0))).toList());
   }

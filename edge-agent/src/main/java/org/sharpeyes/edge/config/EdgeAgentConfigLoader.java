@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
 import org.sharpeyes.schema.topic.Topics;
@@ -22,14 +23,15 @@ import org.sharpeyes.schema.topic.Topics;
 /**
  * Reads {@code edge-agent.yaml} into an {@link EdgeAgentConfig}, reporting every problem with its
  * path and what to write instead. Unknown keys are problems. Loading has no side effects besides
- * reading the file and checking that a TLS CA file can be read. Thread-safe (stateless).
+ * reading the file and checking that a TLS CA file can be read (the outbox file is not touched).
+ * Thread-safe (stateless).
  */
 public final class EdgeAgentConfigLoader {
 
   /** Largest config file accepted. */
   public static final int MAX_FILE_BYTES = 1024 * 1024;
 
-  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "status", "devices");
+  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices");
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -40,7 +42,10 @@ public final class EdgeAgentConfigLoader {
     return load(file, ConfigOverrides.NONE);
   }
 
-  /** Reads a file; relative paths inside it (such as {@code tls.caFile}) are relative to it. */
+  /**
+   * Reads a file; relative paths inside it (such as {@code tls.caFile}) are relative to it, except
+   * {@code outbox.path}, a data file, which is relative to the working directory.
+   */
   public static ConfigResult load(Path file, ConfigOverrides overrides) {
     String where = file.toString();
     try {
@@ -85,7 +90,7 @@ public final class EdgeAgentConfigLoader {
       return failure("$", "the file is empty — start from config/edge-agent.yaml");
     }
     if (!tree.isObject()) {
-      return failure("$", "expected a mapping of keys (edgeId, broker, status, devices)");
+      return failure("$", "expected a mapping of keys (edgeId, broker, outbox, status, devices)");
     }
     List<ConfigProblem> problems = new ArrayList<>();
     applyOverrides((ObjectNode) tree, overrides, problems);
@@ -111,6 +116,16 @@ public final class EdgeAgentConfigLoader {
         root.section("broker", "add broker: with at least url: tcp://127.0.0.1:1883");
     BrokerConfig broker =
         brokerNode == null ? null : BrokerSectionReader.read(brokerNode, edgeId, baseDir);
+    OutboxConfig outbox = OutboxSectionReader.read(root.section("outbox", null));
+    if (broker != null && outbox != null && outbox.maxEvents() < broker.maxInFlight()) {
+      root.problem(
+          "outbox.maxEvents",
+          outbox.maxEvents()
+              + " is smaller than broker.maxInFlight ("
+              + broker.maxInFlight()
+              + ") — the outbox holds the events in flight too; raise it or lower"
+              + " broker.maxInFlight");
+    }
     StatusHttpConfig status = status(root.section("status", null));
     List<ConfigNode> deviceNodes =
         root.sequence("devices", "list the devices this edge serves under devices:");
@@ -131,7 +146,7 @@ public final class EdgeAgentConfigLoader {
     if (root.problemCount() > 0) {
       return null;
     }
-    return new EdgeAgentConfig(edgeId, broker, status, devices);
+    return new EdgeAgentConfig(edgeId, broker, outbox, status, devices);
   }
 
   private static StatusHttpConfig status(ConfigNode status) {
@@ -194,6 +209,11 @@ public final class EdgeAgentConfigLoader {
       JsonNode broker = root.get("broker");
       ObjectNode target = broker instanceof ObjectNode o ? o : root.putObject("broker");
       target.put("url", overrides.brokerUrl());
+    }
+    if (overrides.outboxPath() != null) {
+      JsonNode outbox = root.get("outbox");
+      ObjectNode target = outbox instanceof ObjectNode o ? o : root.putObject("outbox");
+      target.put("path", overrides.outboxPath());
     }
     if (overrides.statusPort() != null) {
       JsonNode status = root.get("status");

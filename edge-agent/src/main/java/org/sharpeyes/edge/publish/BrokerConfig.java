@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How the edge reaches its MQTT broker and how much it may hold while the broker is away.
+ * How the edge reaches its MQTT broker. What it holds while the broker is away is the outbox's
+ * business ({@code OutboxConfig}).
  *
  * @param url {@code tcp://host:port} or {@code ssl://host:port}
  * @param clientId MQTT client id; by default the edge id
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
  * @param keepAlive MQTT keep-alive interval, whole seconds from 1s
  * @param reconnect delays between connection attempts
  * @param maxInFlight events sent but not yet acknowledged (PUBACK), 1..65535
- * @param publishQueueSize events held in memory, waiting or in flight; at least {@code maxInFlight}
- * @param publishQueueBytes bytes (events plus snapshots) held in memory
  */
 public record BrokerConfig(
     URI url,
@@ -27,17 +26,10 @@ public record BrokerConfig(
     TlsConfig tls,
     Duration keepAlive,
     ReconnectConfig reconnect,
-    int maxInFlight,
-    int publishQueueSize,
-    long publishQueueBytes) {
+    int maxInFlight) {
 
   public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_IN_FLIGHT = 100;
-  public static final int DEFAULT_PUBLISH_QUEUE_SIZE = 10_000;
-  public static final long DEFAULT_PUBLISH_QUEUE_BYTES = 64L * 1024 * 1024;
-  public static final int MAX_PUBLISH_QUEUE_SIZE = 1_000_000;
-  public static final long MIN_PUBLISH_QUEUE_BYTES = 1024L * 1024;
-  public static final long MAX_PUBLISH_QUEUE_BYTES = 1024L * 1024 * 1024;
 
   /** What an environment variable name may look like. */
   public static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
@@ -72,18 +64,6 @@ public record BrokerConfig(
     if (maxInFlight < 1 || maxInFlight > 65_535) {
       throw new IllegalArgumentException("maxInFlight must be 1..65535, was " + maxInFlight);
     }
-    if (publishQueueSize < maxInFlight || publishQueueSize > MAX_PUBLISH_QUEUE_SIZE) {
-      throw new IllegalArgumentException(
-          "publishQueueSize must be maxInFlight.."
-              + MAX_PUBLISH_QUEUE_SIZE
-              + ", was "
-              + publishQueueSize);
-    }
-    if (publishQueueBytes < MIN_PUBLISH_QUEUE_BYTES
-        || publishQueueBytes > MAX_PUBLISH_QUEUE_BYTES) {
-      throw new IllegalArgumentException(
-          "publishQueueBytes must be 1MiB..1GiB, was " + publishQueueBytes);
-    }
   }
 
   /** Settings with every default, for a plain {@code tcp://} broker. */
@@ -96,9 +76,7 @@ public record BrokerConfig(
         null,
         DEFAULT_KEEP_ALIVE,
         ReconnectConfig.DEFAULTS,
-        DEFAULT_MAX_IN_FLIGHT,
-        DEFAULT_PUBLISH_QUEUE_SIZE,
-        DEFAULT_PUBLISH_QUEUE_BYTES);
+        DEFAULT_MAX_IN_FLIGHT);
   }
 
   /** A copy pointing at another {@code tcp://} broker (drops TLS settings). */
@@ -106,46 +84,19 @@ public record BrokerConfig(
     URI uri = URI.create(newUrl);
     TlsConfig keptTls = "ssl".equals(uri.getScheme()) ? tls : null;
     return new BrokerConfig(
-        uri,
-        clientId,
-        usernameEnv,
-        passwordEnv,
-        keptTls,
-        keepAlive,
-        reconnect,
-        maxInFlight,
-        publishQueueSize,
-        publishQueueBytes);
+        uri, clientId, usernameEnv, passwordEnv, keptTls, keepAlive, reconnect, maxInFlight);
   }
 
-  /** A copy with other queue bounds. */
-  public BrokerConfig withQueue(int newMaxInFlight, int newQueueSize, long newQueueBytes) {
+  /** A copy with another in-flight window. */
+  public BrokerConfig withMaxInFlight(int newMaxInFlight) {
     return new BrokerConfig(
-        url,
-        clientId,
-        usernameEnv,
-        passwordEnv,
-        tls,
-        keepAlive,
-        reconnect,
-        newMaxInFlight,
-        newQueueSize,
-        newQueueBytes);
+        url, clientId, usernameEnv, passwordEnv, tls, keepAlive, reconnect, newMaxInFlight);
   }
 
   /** A copy with other reconnect delays. */
   public BrokerConfig withReconnect(ReconnectConfig newReconnect) {
     return new BrokerConfig(
-        url,
-        clientId,
-        usernameEnv,
-        passwordEnv,
-        tls,
-        keepAlive,
-        newReconnect,
-        maxInFlight,
-        publishQueueSize,
-        publishQueueBytes);
+        url, clientId, usernameEnv, passwordEnv, tls, keepAlive, newReconnect, maxInFlight);
   }
 
   /** The URL in the form Paho expects, with the default port filled in. */

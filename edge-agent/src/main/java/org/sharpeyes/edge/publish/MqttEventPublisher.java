@@ -39,7 +39,7 @@ public final class MqttEventPublisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MqttEventPublisher.class);
 
-  /** How long {@link #close()} waits for queued events to reach the broker. */
+  /** How long {@link #close()} waits for the outbox to drain to the broker. */
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
   private static final long EXECUTOR_CALL_TIMEOUT_SECONDS = 10;
@@ -128,10 +128,9 @@ public final class MqttEventPublisher implements AutoCloseable {
     try {
       if (entry.hasSnapshot()) {
         session.publish(
-            Topics.snapshot(edgeId, entry.event().id()), entry.snapshotJpeg(), d, ackListener);
+            Topics.snapshot(edgeId, entry.eventId()), entry.snapshotJpeg(), d, ackListener);
       }
-      session.publish(
-          Topics.events(edgeId, entry.event().type()), entry.eventJson(), d, ackListener);
+      session.publish(Topics.events(edgeId, entry.type()), entry.eventJson(), d, ackListener);
       return true;
     } catch (MqttException e) {
       inFlight.remove(entry.seq());
@@ -152,7 +151,7 @@ public final class MqttEventPublisher implements AutoCloseable {
     inFlight.remove(d.entry.seq());
     outbox.acknowledge(d.entry.seq());
     metrics.published(
-        d.entry.event().type(),
+        d.entry.type(),
         d.entry.hasSnapshot(),
         Duration.between(d.entry.receivedAt(), clock.instant()));
     drain();
@@ -220,9 +219,9 @@ public final class MqttEventPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    int left = outbox.status().depth();
+    long left = outbox.status().depth();
     if (left > 0) {
-      log.warn("{} queued events are lost: the in-memory queue does not survive a stop", left);
+      log.info("{} events stay in the outbox and are sent after the next start", left);
     }
     var offline = onExecutor(session::publishOffline);
     session.disconnect(onExecutor(session::client), offline);

@@ -13,7 +13,7 @@ import org.sharpeyes.edge.publish.PublisherStatus;
  * @param agentVersion the agent's version
  * @param time when the snapshot was taken
  * @param broker the broker connection
- * @param queue the publish queue
+ * @param outbox the durable outbox
  * @param devices one entry per configured device, in config order
  */
 public record AgentStatus(
@@ -21,5 +21,5 @@ public record AgentStatus(
     String agentVersion,
     Instant time,
     PublisherStatus broker,
-    OutboxStatus queue,
+    OutboxStatus outbox,
     List<AdapterStatus> devices) {}

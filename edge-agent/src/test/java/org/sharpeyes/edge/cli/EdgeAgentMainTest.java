@@ -59,7 +59,12 @@ class EdgeAgentMainTest {
   void eachCommandExplainsItsOptions() {
     assertThat(run("run", "--help")).isZero();
     assertThat(out.toString())
-        .contains("--config=FILE", "--broker-url=URL", "--status-port=PORT", "--device-port");
+        .contains(
+            "--config=FILE",
+            "--broker-url=URL",
+            "--status-port=PORT",
+            "--device-port",
+            "--outbox-path=FILE");
     assertThat(run("validate", "--help")).isZero();
     assertThat(out.toString()).contains("Checks a config file");
   }

@@ -14,6 +14,8 @@ import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.GeoPoint;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
+import org.sharpeyes.edge.outbox.OutboxConfig;
+import org.sharpeyes.edge.outbox.SyncPolicy;
 import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
 
@@ -46,6 +48,7 @@ class EdgeAgentConfigLoaderTest {
     assertThat(device.kind()).isEqualTo(DeviceKind.PLATE_READER);
     assertThat(device.location()).isEqualTo(new GeoPoint(29.0435, 111.68));
     assertThat(device.settings().listenPort()).hasValue(8081);
+    assertThat(config.outbox().path()).isEqualTo(Path.of("data/edge-outbox.db"));
   }
 
   @Test
@@ -58,9 +61,14 @@ class EdgeAgentConfigLoaderTest {
     assertThat(broker.reconnect().initialDelay()).isEqualTo(Duration.ofMillis(500));
     assertThat(broker.reconnect().maxDelay()).isEqualTo(Duration.ofSeconds(30));
     assertThat(broker.maxInFlight()).isEqualTo(100);
-    assertThat(broker.publishQueueSize()).isEqualTo(10_000);
-    assertThat(broker.publishQueueBytes()).isEqualTo(64L * 1024 * 1024);
     assertThat(broker.tls()).isNull();
+    assertThat(config.outbox())
+        .isEqualTo(
+            new OutboxConfig(
+                Path.of("data/edge-outbox.db"),
+                1_000_000,
+                1024L * 1024 * 1024,
+                new SyncPolicy(256, Duration.ZERO)));
     assertThat(config.status()).isEqualTo(StatusHttpConfig.DEFAULTS);
     assertThat(config.devices().get(0).settings())
         .isEqualTo(
@@ -70,7 +78,7 @@ class EdgeAgentConfigLoaderTest {
                 "/plates",
                 2 * 1024 * 1024,
                 1024 * 1024,
-                16,
+                128,
                 Duration.ofSeconds(60)));
   }
 
@@ -88,7 +96,78 @@ class EdgeAgentConfigLoaderTest {
     ConfigResult result = EdgeAgentConfigLoader.parse(VALID + "colour: blue\n");
 
     assertThat(problems(result))
-        .containsExactly("colour: unknown key — expected one of: edgeId, broker, status, devices");
+        .containsExactly(
+            "colour: unknown key — expected one of: edgeId, broker, outbox, status, devices");
+  }
+
+  @Test
+  void theOutboxSectionSetsTheFileTheBoundsAndTheSyncPolicy() {
+    String yaml =
+        VALID
+            + """
+            outbox:
+              path: /var/lib/sharpeyes/outbox.db
+              maxEvents: 5000
+              maxBytes: 256MiB
+              sync: { maxBatch: 64, maxDelay: 20ms }
+            """;
+
+    OutboxConfig outbox = EdgeAgentConfigLoader.parse(yaml).orThrow().outbox();
+
+    assertThat(outbox)
+        .isEqualTo(
+            new OutboxConfig(
+                Path.of("/var/lib/sharpeyes/outbox.db"),
+                5000,
+                256L * 1024 * 1024,
+                new SyncPolicy(64, Duration.ofMillis(20))));
+  }
+
+  @Test
+  void theOldPublishQueueKeysNameTheOutboxKeysThatReplaceThem() {
+    String yaml =
+        VALID.replace(
+            "  url: tcp://127.0.0.1:1883",
+            "  url: tcp://127.0.0.1:1883\n  publishQueueSize: 10000\n  publishQueueBytes: 64MiB");
+
+    assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
+        .containsExactly(
+            "broker.publishQueueSize: no longer supported — the queue is now the durable outbox:"
+                + " write its bound as outbox.maxEvents (a top-level section beside broker)",
+            "broker.publishQueueBytes: no longer supported — the queue is now the durable outbox:"
+                + " write its bound as outbox.maxBytes (a top-level section beside broker)");
+  }
+
+  @Test
+  void outboxValuesOutOfRangeOrInconsistentAreReportedWithTheFix(@TempDir Path dir) {
+    String yaml =
+        VALID
+            + """
+            outbox:
+              path: %s
+              maxEvents: 50
+              maxBytes: 1KiB
+              sync: { maxBatch: 0, maxDelay: 2s, linger: 1ms }
+            """
+                .formatted(dir);
+    String tooSmall =
+        VALID.replace(
+                "  url: tcp://127.0.0.1:1883", "  url: tcp://127.0.0.1:1883\n  maxInFlight: 100")
+            + "outbox: { maxEvents: 50 }\n";
+
+    assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
+        .containsExactly(
+            "outbox.path: '"
+                + dir
+                + "' is not a file name — name the file, e.g. data/edge-outbox.db",
+            "outbox.maxBytes: 1KiB is out of range — expected 1MiB..1024GiB",
+            "outbox.sync.linger: unknown key — expected one of: maxBatch, maxDelay",
+            "outbox.sync.maxBatch: 0 is out of range — expected 1..10000",
+            "outbox.sync.maxDelay: 2s is out of range — expected 0s..1s");
+    assertThat(problems(EdgeAgentConfigLoader.parse(tooSmall)))
+        .containsExactly(
+            "outbox.maxEvents: 50 is smaller than broker.maxInFlight (100) — the outbox holds the"
+                + " events in flight too; raise it or lower broker.maxInFlight");
   }
 
   @Test
@@ -248,7 +327,8 @@ class EdgeAgentConfigLoaderTest {
   @Test
   void commandLineOverridesReplaceFileValuesAndAreValidatedLikeThem() {
     ConfigOverrides overrides =
-        new ConfigOverrides("tcp://10.0.0.5:1884", 0, Map.of("43070200001140000001", 0));
+        new ConfigOverrides(
+            "tcp://10.0.0.5:1884", 0, Map.of("43070200001140000001", 0), ".demo/edge-outbox.db");
     ConfigOverrides bad = new ConfigOverrides("mqtt://x", null, Map.of("43070200001149999999", 1));
 
     EdgeAgentConfig config = EdgeAgentConfigLoader.parse(VALID, overrides).orThrow();
@@ -256,6 +336,7 @@ class EdgeAgentConfigLoaderTest {
     assertThat(config.broker().serverUri()).isEqualTo("tcp://10.0.0.5:1884");
     assertThat(config.status().port()).isZero();
     assertThat(config.devices().get(0).settings().listenPort()).hasValue(0);
+    assertThat(config.outbox().path()).isEqualTo(Path.of(".demo/edge-outbox.db"));
     assertThat(problems(EdgeAgentConfigLoader.parse(VALID, bad)))
         .containsExactly(
             "--device-port 43070200001149999999: no device with that id listens on a port in this"

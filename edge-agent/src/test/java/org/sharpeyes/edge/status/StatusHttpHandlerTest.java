@@ -54,12 +54,14 @@ class StatusHttpHandlerTest {
   }
 
   @Test
-  void statusShowsTheBrokerTheQueueAndEveryDevice() throws Exception {
+  void statusShowsTheBrokerTheOutboxAndEveryDevice() throws Exception {
     JsonNode b = body(get(source(PublisherState.CONNECTED, null), "/status"));
 
     assertThat(b.get("edgeId").asText()).isEqualTo("edge-test-01");
     assertThat(b.get("broker").get("state").asText()).isEqualTo("CONNECTED");
-    assertThat(b.get("queue").get("depth").asInt()).isEqualTo(3);
+    assertThat(b.get("outbox").get("depth").asInt()).isEqualTo(3);
+    assertThat(b.get("outbox").get("waiting").asInt()).isEqualTo(2);
+    assertThat(b.get("outbox").get("oldestAgeSeconds").asDouble()).isEqualTo(4.5);
     JsonNode device = b.get("devices").get(0);
     assertThat(device.get("deviceId").asText()).isEqualTo("43070200001140000001");
     assertThat(device.get("runtimeState").asText()).isEqualTo("STARTED");
@@ -112,7 +114,19 @@ class StatusHttpHandlerTest {
             "test",
             T,
             new PublisherStatus("tcp://127.0.0.1:1883", state, T, lastError, 0),
-            new OutboxStatus(2, 1, 900, 10_000, 1 << 26, 0, 0, 0, 3),
+            new OutboxStatus(
+                "/var/lib/sharpeyes/edge-outbox.db",
+                3,
+                1,
+                900,
+                10_000,
+                1 << 26,
+                4.5,
+                0,
+                0,
+                0,
+                0,
+                3),
             List.of(device));
     return new StatusSource() {
       @Override

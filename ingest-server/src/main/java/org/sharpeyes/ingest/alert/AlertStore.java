@@ -72,6 +72,51 @@ public final class AlertStore {
     }
   }
 
+  /** One sighting to record: what a rule found, where, and which event showed it. */
+  public record Sighting(
+      AlertCandidate candidate, AlertLocation location, String eventId, Instant seenAt) {}
+
+  /**
+   * Records several sightings, in order, in one transaction: one commit (one disk sync) per ingest
+   * batch instead of one per sighting, which is what keeps PostgreSQL up with a busy checkpoint.
+   * When the transaction fails (another writer raised one of the subjects' alerts first), it is
+   * rolled back and each sighting is recorded on its own, so the result is the same.
+   *
+   * @return one change per sighting, in order
+   */
+  public List<AlertChange> recordAll(List<Sighting> sightings) throws SQLException {
+    if (sightings.size() == 1) {
+      Sighting one = sightings.get(0);
+      return List.of(record(one.candidate(), one.location(), one.eventId(), one.seenAt()));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        List<AlertChange> changes = new java.util.ArrayList<>(sightings.size());
+        for (Sighting s : sightings) {
+          String openKey = openKey(s.candidate());
+          Optional<Alert> open = lockOpen(c, openKey);
+          changes.add(
+              open.isPresent()
+                  ? fold(c, open.get(), s.eventId(), s.seenAt())
+                  : raise(c, s.candidate(), s.location(), s.eventId(), s.seenAt(), openKey));
+        }
+        c.commit();
+        return changes;
+      } catch (SQLException e) {
+        c.rollback();
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+      }
+    }
+    List<AlertChange> changes = new java.util.ArrayList<>(sightings.size());
+    for (Sighting s : sightings) {
+      changes.add(record(s.candidate(), s.location(), s.eventId(), s.seenAt()));
+    }
+    return changes;
+  }
+
   /**
    * Moves an open alert to {@code to}. Closing it (resolved, false-positive) frees its subject, so
    * the next sighting raises a new alert; a closed alert stays closed. The full workflow (allowed

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
@@ -51,6 +52,46 @@ final class CorrelationListener implements StoredEventListener {
 
   @Override
   public void onStored(EdgeEvent event, Instant receivedAt) {
+    onStoredBatch(List.of(new Stored(event, receivedAt)));
+  }
+
+  /** Evaluates every rule on every event, then records all sightings in one transaction. */
+  @Override
+  public void onStoredBatch(List<Stored> batch) {
+    List<Found> found = new ArrayList<>();
+    for (Stored s : batch) {
+      for (AlertCandidate c : evaluate(s.event())) {
+        found.add(new Found(c, s.event(), s.receivedAt(), locate(c, s.event())));
+      }
+    }
+    if (found.isEmpty()) {
+      return;
+    }
+    List<AlertStore.Sighting> sightings =
+        found.stream()
+            .map(
+                f ->
+                    new AlertStore.Sighting(
+                        f.candidate(), f.location(), f.event().id(), f.event().time()))
+            .toList();
+    List<AlertChange> changes;
+    try {
+      changes = store.recordAll(sightings);
+    } catch (SQLException | RuntimeException e) {
+      // Record them one by one, so that one bad sighting costs only itself.
+      found.forEach(this::record);
+      return;
+    }
+    for (int i = 0; i < changes.size(); i++) {
+      announce(found.get(i).candidate(), changes.get(i), found.get(i).receivedAt());
+    }
+  }
+
+  private record Found(
+      AlertCandidate candidate, EdgeEvent event, Instant receivedAt, AlertLocation location) {}
+
+  private List<AlertCandidate> evaluate(EdgeEvent event) {
+    List<AlertCandidate> candidates = new ArrayList<>(1);
     for (CorrelationRule rule : rules) {
       Optional<AlertCandidate> candidate;
       try {
@@ -65,14 +106,17 @@ final class CorrelationListener implements StoredEventListener {
             e);
         continue;
       }
-      candidate.ifPresent(c -> record(c, event, receivedAt));
+      candidate.ifPresent(candidates::add);
     }
+    return candidates;
   }
 
-  private void record(AlertCandidate candidate, EdgeEvent event, Instant receivedAt) {
+  private void record(Found f) {
+    AlertCandidate candidate = f.candidate();
+    EdgeEvent event = f.event();
     AlertChange change;
     try {
-      change = store.record(candidate, locate(candidate, event), event.id(), event.time());
+      change = store.record(candidate, f.location(), event.id(), event.time());
     } catch (SQLException | RuntimeException e) {
       metrics.failed(candidate.rule(), "record");
       LOG.error(
@@ -85,6 +129,10 @@ final class CorrelationListener implements StoredEventListener {
           e);
       return;
     }
+    announce(candidate, change, f.receivedAt());
+  }
+
+  private void announce(AlertCandidate candidate, AlertChange change, Instant receivedAt) {
     switch (change.kind()) {
       case RAISED -> metrics.raised(candidate.rule(), change.alert().severity());
       case FOLDED -> metrics.folded(candidate.rule());

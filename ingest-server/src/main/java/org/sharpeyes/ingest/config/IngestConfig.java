@@ -12,9 +12,13 @@ import org.sharpeyes.schema.codec.CodecLimits;
  * @param workerQueue messages received but not yet stored; when full, the MQTT client stops reading
  * @param batchSize most messages stored in one database transaction
  * @param maxClockSkew how far in the future an event's time may be before it is rejected
+ * @param maxEventAge how far in the past an event's time may be before it is rejected ({@code
+ *     too-old}); {@link Duration#ZERO} for no limit
  * @param maxSnapshotBytes largest accepted snapshot image
  * @param snapshotCacheBytes memory for snapshot images kept; the oldest are evicted past it
- * @param maxEdges most edges whose online/offline status is tracked
+ * @param maxEdges most edges whose online/offline status, and whose seq, is tracked
+ * @param maxGapsPerEdge most missing-seq ranges listed per edge; the lowest stop being listed past
+ *     it (still counted as missing)
  */
 public record IngestConfig(
     int maxMessageBytes,
@@ -22,28 +26,50 @@ public record IngestConfig(
     int workerQueue,
     int batchSize,
     Duration maxClockSkew,
+    Duration maxEventAge,
     int maxSnapshotBytes,
     long snapshotCacheBytes,
-    int maxEdges) {
+    int maxEdges,
+    int maxGapsPerEdge) {
 
   public static final int DEFAULT_WORKER_QUEUE = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 500;
   public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+  public static final Duration DEFAULT_MAX_EVENT_AGE = Duration.ofDays(7);
+
+  /**
+   * Shortest {@code maxEventAge} other than 0: a shorter one would refuse a short outage's backlog.
+   */
+  public static final Duration MIN_MAX_EVENT_AGE = Duration.ofHours(1);
+
   public static final int DEFAULT_MAX_SNAPSHOT_BYTES = 1024 * 1024;
   public static final long DEFAULT_SNAPSHOT_CACHE_BYTES = 64L * 1024 * 1024;
   public static final int DEFAULT_MAX_EDGES = 10_000;
+  public static final int DEFAULT_MAX_GAPS_PER_EDGE = 100;
 
   public IngestConfig {
     new CodecLimits(maxMessageBytes, maxDepth); // same bounds as the codec, same messages
-    if (workerQueue < 1 || batchSize < 1 || maxSnapshotBytes < 1 || maxEdges < 1) {
+    if (workerQueue < 1
+        || batchSize < 1
+        || maxSnapshotBytes < 1
+        || maxEdges < 1
+        || maxGapsPerEdge < 1) {
       throw new IllegalArgumentException(
-          "workerQueue, batchSize, maxSnapshotBytes and maxEdges must be positive");
+          "workerQueue, batchSize, maxSnapshotBytes, maxEdges and maxGapsPerEdge must be positive");
     }
     if (snapshotCacheBytes < maxSnapshotBytes) {
       throw new IllegalArgumentException("snapshotCacheBytes must be at least maxSnapshotBytes");
     }
     if (maxClockSkew.isNegative()) {
       throw new IllegalArgumentException("maxClockSkew must not be negative");
+    }
+    if (maxEventAge.isNegative()
+        || (!maxEventAge.isZero() && maxEventAge.compareTo(MIN_MAX_EVENT_AGE) < 0)) {
+      throw new IllegalArgumentException(
+          "maxEventAge must be 0 (no limit) or at least "
+              + MIN_MAX_EVENT_AGE
+              + ", was "
+              + maxEventAge);
     }
   }
 
@@ -54,9 +80,11 @@ public record IngestConfig(
         DEFAULT_WORKER_QUEUE,
         DEFAULT_BATCH_SIZE,
         DEFAULT_MAX_CLOCK_SKEW,
+        DEFAULT_MAX_EVENT_AGE,
         DEFAULT_MAX_SNAPSHOT_BYTES,
         DEFAULT_SNAPSHOT_CACHE_BYTES,
-        DEFAULT_MAX_EDGES);
+        DEFAULT_MAX_EDGES,
+        DEFAULT_MAX_GAPS_PER_EDGE);
   }
 
   public CodecLimits codecLimits() {
@@ -70,9 +98,11 @@ public record IngestConfig(
         size,
         batchSize,
         maxClockSkew,
+        maxEventAge,
         maxSnapshotBytes,
         snapshotCacheBytes,
-        maxEdges);
+        maxEdges,
+        maxGapsPerEdge);
   }
 
   public IngestConfig withMaxClockSkew(Duration skew) {
@@ -82,8 +112,24 @@ public record IngestConfig(
         workerQueue,
         batchSize,
         skew,
+        maxEventAge,
         maxSnapshotBytes,
         snapshotCacheBytes,
-        maxEdges);
+        maxEdges,
+        maxGapsPerEdge);
+  }
+
+  public IngestConfig withMaxEventAge(Duration age) {
+    return new IngestConfig(
+        maxMessageBytes,
+        maxDepth,
+        workerQueue,
+        batchSize,
+        maxClockSkew,
+        age,
+        maxSnapshotBytes,
+        snapshotCacheBytes,
+        maxEdges,
+        maxGapsPerEdge);
   }
 }

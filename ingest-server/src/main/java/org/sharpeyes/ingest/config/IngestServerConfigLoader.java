@@ -48,9 +48,11 @@ public final class IngestServerConfigLoader {
           "workerQueue",
           "batchSize",
           "maxClockSkew",
+          "maxEventAge",
           "maxSnapshotBytes",
           "snapshotCacheBytes",
-          "maxEdges");
+          "maxEdges",
+          "maxGapsPerEdge");
   private static final Set<String> ALERTS_KEYS = Set.of("sseMaxClients", "sseQueuePerClient");
 
   private final Map<String, String> env;
@@ -177,11 +179,28 @@ public final class IngestServerConfigLoader {
     Duration skew =
         s.duration(
             "maxClockSkew", IngestConfig.DEFAULT_MAX_CLOCK_SKEW, Duration.ZERO, Duration.ofDays(1));
+    Duration maxAge =
+        s.duration(
+            "maxEventAge",
+            IngestConfig.DEFAULT_MAX_EVENT_AGE,
+            Duration.ZERO,
+            Duration.ofDays(3650));
+    if (!maxAge.isZero() && maxAge.compareTo(IngestConfig.MIN_MAX_EVENT_AGE) < 0) {
+      s.error(
+          "maxEventAge",
+          "is "
+              + ConfigSection.human(maxAge)
+              + ": events an edge buffered through a short outage would be dead-lettered as"
+              + " too-old",
+          "use 0 (no limit) or at least " + ConfigSection.human(IngestConfig.MIN_MAX_EVENT_AGE));
+      maxAge = IngestConfig.DEFAULT_MAX_EVENT_AGE;
+    }
     long maxSnapshot =
         s.bytes("maxSnapshotBytes", IngestConfig.DEFAULT_MAX_SNAPSHOT_BYTES, 1024, 64L << 20);
     long cache =
         s.bytes("snapshotCacheBytes", IngestConfig.DEFAULT_SNAPSHOT_CACHE_BYTES, 1024, 16L << 30);
     int maxEdges = s.integer("maxEdges", IngestConfig.DEFAULT_MAX_EDGES, 1, 1_000_000);
+    int maxGaps = s.integer("maxGapsPerEdge", IngestConfig.DEFAULT_MAX_GAPS_PER_EDGE, 1, 10_000);
     if (cache < maxSnapshot) {
       s.error(
           "snapshotCacheBytes",
@@ -190,7 +209,16 @@ public final class IngestServerConfigLoader {
       return null;
     }
     return new IngestConfig(
-        (int) maxBytes, maxDepth, queue, batch, skew, (int) maxSnapshot, cache, maxEdges);
+        (int) maxBytes,
+        maxDepth,
+        queue,
+        batch,
+        skew,
+        maxAge,
+        (int) maxSnapshot,
+        cache,
+        maxEdges,
+        maxGaps);
   }
 
   private static Path readReferenceData(ConfigSection root, Path configDir) {

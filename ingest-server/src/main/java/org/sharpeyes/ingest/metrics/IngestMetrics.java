@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,7 @@ public final class IngestMetrics {
   public static final String REJECTED = "sharpeyes.ingest.rejected";
   public static final String DUPLICATE = "sharpeyes.ingest.duplicate";
   public static final String LATENCY = "sharpeyes.ingest.latency";
+  public static final String SEQ_GAPS = "sharpeyes.ingest.seq.gaps";
 
   private final MeterRegistry registry;
   private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
@@ -87,6 +89,46 @@ public final class IngestMetrics {
         .increment();
   }
 
+  /** An event arrived with a seq below its edge's highest and filled a gap. */
+  public void seqReordered() {
+    counter(
+            "sharpeyes.ingest.seq.reordered",
+            null,
+            null,
+            "events that arrived with a seq lower than their edge's highest (filling a gap)")
+        .increment();
+  }
+
+  /** An edge numbered its events afresh (a new epoch of its seq). */
+  public void seqRestarted() {
+    counter(
+            "sharpeyes.ingest.seq.restarts",
+            null,
+            null,
+            "edges that began numbering their events afresh (new seq epoch)")
+        .increment();
+  }
+
+  /** Missing-seq ranges no longer listed because an edge had more than maxGapsPerEdge. */
+  public void seqGapRangesDropped(long ranges) {
+    counter(
+            "sharpeyes.ingest.seq.gap.ranges.dropped",
+            null,
+            null,
+            "missing-seq ranges no longer listed (still counted) because of ingest.maxGapsPerEdge")
+        .increment(ranges);
+  }
+
+  /** A stored event of an edge whose seq is not tracked because maxEdges edges already are. */
+  public void seqUntracked() {
+    counter(
+            "sharpeyes.ingest.seq.untracked",
+            null,
+            null,
+            "stored events whose edge's seq is not tracked because ingest.maxEdges edges are")
+        .increment();
+  }
+
   public void listenerFailed(String listener) {
     counter(
             "sharpeyes.ingest.listener.failures",
@@ -143,6 +185,18 @@ public final class IngestMetrics {
   /** Registers a gauge read from {@code value} at scrape time. */
   public void gauge(String name, String description, Supplier<Number> value) {
     Gauge.builder(name, value).description(description).register(registry);
+  }
+
+  /**
+   * Registers a gauge labelled {@code edge}, read from {@code value} at scrape time. The caller
+   * bounds how many edges get one ({@code ingest.maxEdges}).
+   */
+  public void edgeGauge(String name, String edgeId, String description, AtomicLong value) {
+    Gauge.builder(name, value, AtomicLong::get)
+        .tag("edge", edgeId)
+        .description(description)
+        .strongReference(true)
+        .register(registry);
   }
 
   private Timer latency(String from, String description) {

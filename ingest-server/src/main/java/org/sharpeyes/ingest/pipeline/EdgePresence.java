@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
 /**
@@ -54,6 +55,11 @@ public final class EdgePresence {
         new EdgeState(
             message.edgeId(), message.state(), message.time(), message.agentVersion(), receivedAt));
     return true;
+  }
+
+  /** The last known status of {@code edgeId}, if it is tracked. */
+  public synchronized Optional<EdgeState> get(String edgeId) {
+    return Optional.ofNullable(edges.get(edgeId));
   }
 
   /** Every tracked edge, sorted by id. */

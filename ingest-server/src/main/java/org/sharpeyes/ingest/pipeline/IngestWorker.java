@@ -142,6 +142,8 @@ public final class IngestWorker {
     List<EdgeEvent> events = new ArrayList<>();
     List<InboundMessage> eventMessages = new ArrayList<>();
     List<DeadLetter> letters = new ArrayList<>();
+    List<BatchWriter.LetterUnlessStored> unlessStored = new ArrayList<>();
+    List<Refusal> refusals = new ArrayList<>();
     for (InboundMessage message : batch) {
       Verdict verdict = judge(message);
       if (verdict instanceof Verdict.Accepted accepted) {
@@ -150,6 +152,12 @@ public final class IngestWorker {
         eventMessages.add(message);
       } else if (verdict instanceof Verdict.Rejected rejected) {
         letters.add(deadLetter(message, rejected.reason(), rejected.detail()));
+      } else if (verdict instanceof Verdict.RejectedUnlessStored refused) {
+        // Counted once the store says whether it is a redelivery of a stored event.
+        unlessStored.add(
+            new BatchWriter.LetterUnlessStored(
+                refused.row().id(), letter(message, refused.reason(), refused.detail())));
+        refusals.add(new Refusal(message, refused));
       } else if (verdict instanceof Verdict.SnapshotImage image) {
         snapshots.put(
             new Snapshot(image.eventId(), image.edgeId(), message.payload(), message.receivedAt()));
@@ -162,9 +170,17 @@ public final class IngestWorker {
         LOG.debug("ignored message on {}: {}", message.topic(), ignored.why());
       }
     }
-    BatchWriter.Batch written = new BatchWriter.Batch(rows, letters);
+    BatchWriter.Batch written = new BatchWriter.Batch(rows, letters, unlessStored);
     if (!writeUntilDone(written)) {
       return;
+    }
+    for (int i = 0; i < refusals.size(); i++) {
+      Verdict.RejectedUnlessStored refused = refusals.get(i).verdict();
+      if (written.unlessStoredOutcome(i) == BatchWriter.Outcome.DUPLICATE) {
+        metrics.duplicate(refused.row().kind());
+      } else {
+        countRejection(refusals.get(i).message(), refused.reason(), refused.detail());
+      }
     }
     List<DeadLetter> refused = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -176,6 +192,7 @@ public final class IngestWorker {
       return;
     }
     Instant storedAt = clock.instant();
+    List<StoredEventListener.Stored> stored = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       String kind = rows.get(i).kind();
       switch (written.outcome(i)) {
@@ -184,12 +201,14 @@ public final class IngestWorker {
           metrics.recordLatency(
               Duration.between(events.get(i).time(), storedAt),
               Duration.between(eventMessages.get(i).receivedAt(), storedAt));
-          notifyListeners(events.get(i), eventMessages.get(i).receivedAt());
+          stored.add(
+              new StoredEventListener.Stored(events.get(i), eventMessages.get(i).receivedAt()));
         }
         case DUPLICATE -> metrics.duplicate(kind);
-        case REFUSED -> {} // dead-lettered and counted above
+        case REFUSED, DEAD_LETTERED -> {} // dead-lettered and counted above
       }
     }
+    notifyListeners(stored);
     batch.forEach(acks::acknowledge);
     metrics.recordBatch(batch.size());
   }
@@ -203,9 +222,18 @@ public final class IngestWorker {
     }
   }
 
+  /** A dead letter for {@code message}, counted and logged as rejected. */
   private DeadLetter deadLetter(InboundMessage message, String reason, String detail) {
+    countRejection(message, reason, detail);
+    return letter(message, reason, detail);
+  }
+
+  private void countRejection(InboundMessage message, String reason, String detail) {
     metrics.rejected(reason);
     rejectionLog.rejected(reason, message.topic(), detail);
+  }
+
+  private DeadLetter letter(InboundMessage message, String reason, String detail) {
     return DeadLetter.of(
         message.receivedAt(),
         message.topic(),
@@ -240,14 +268,25 @@ public final class IngestWorker {
     }
   }
 
-  private void notifyListeners(EdgeEvent event, Instant receivedAt) {
+  private void notifyListeners(List<StoredEventListener.Stored> stored) {
+    if (stored.isEmpty()) {
+      return;
+    }
     for (int i = 0; i < listeners.size(); i++) {
       try {
-        listeners.get(i).onStored(event, receivedAt);
+        listeners.get(i).onStoredBatch(stored);
       } catch (RuntimeException e) {
         metrics.listenerFailed(listenerNames.get(i));
-        LOG.warn("listener {} failed on event {}", listenerNames.get(i), event.id(), e);
+        LOG.warn(
+            "listener {} failed on a batch of {} events from {}",
+            listenerNames.get(i),
+            stored.size(),
+            stored.get(0).event().id(),
+            e);
       }
     }
   }
+
+  /** A message refused unless its event is already stored, until the store has decided. */
+  private record Refusal(InboundMessage message, Verdict.RejectedUnlessStored verdict) {}
 }

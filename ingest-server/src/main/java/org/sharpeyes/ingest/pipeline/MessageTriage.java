@@ -31,12 +31,19 @@ public final class MessageTriage {
   /** Reason label: the event's time is further in the future than {@code maxClockSkew}. */
   public static final String CLOCK_SKEW = "clock-skew";
 
+  /**
+   * Reason label: the event's time is further in the past than {@code maxEventAge} (and the event
+   * is not already stored).
+   */
+  public static final String TOO_OLD = "too-old";
+
   /** Reason label: a snapshot message without bytes. */
   public static final String EMPTY_SNAPSHOT = "empty-snapshot";
 
   private final EventCodec codec;
   private final ObjectMapper mapper;
   private final Duration maxClockSkew;
+  private final Duration maxEventAge;
   private final int maxMessageBytes;
   private final int maxSnapshotBytes;
   private final Clock clock;
@@ -46,6 +53,7 @@ public final class MessageTriage {
     this.codec = codec;
     this.mapper = codec.mapper();
     this.maxClockSkew = config.maxClockSkew();
+    this.maxEventAge = config.maxEventAge();
     this.maxMessageBytes = config.maxMessageBytes();
     this.maxSnapshotBytes = config.maxSnapshotBytes();
     this.clock = clock;
@@ -115,7 +123,22 @@ public final class MessageTriage {
               + human(maxClockSkew)
               + "); check the edge's time synchronisation (NTP)");
     }
-    return new Verdict.Accepted(event, EventRow.of(event, message.payload(), message.receivedAt()));
+    EventRow row = EventRow.of(event, message.payload(), message.receivedAt());
+    if (!maxEventAge.isZero() && event.time().isBefore(now.minus(maxEventAge))) {
+      Duration age = Duration.between(event.time(), now);
+      return new Verdict.RejectedUnlessStored(
+          row,
+          TOO_OLD,
+          "time "
+              + event.time()
+              + " is "
+              + human(age.truncatedTo(ChronoUnit.SECONDS))
+              + " before the server clock, more than ingest.maxEventAge ("
+              + human(maxEventAge)
+              + "); an edge replays old events after an outage, but not this old (check its"
+              + " clock, or raise maxEventAge to take in a longer backlog)");
+    }
+    return new Verdict.Accepted(event, row);
   }
 
   private Verdict judgeSnapshot(TopicAddress.Snapshot topic, byte[] payload) {

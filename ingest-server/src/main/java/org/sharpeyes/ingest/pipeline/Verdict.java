@@ -18,6 +18,16 @@ sealed interface Verdict {
    */
   record Rejected(String reason, String detail) implements Verdict {}
 
+  /**
+   * An event the server does not take (e.g. too old), unless it is already stored: then this is a
+   * redelivery of it and counts as a duplicate; otherwise it is dead-lettered.
+   *
+   * @param row the event's row, for its id and kind
+   * @param reason the label of {@code sharpeyes_ingest_rejected_total} if dead-lettered
+   * @param detail why
+   */
+  record RejectedUnlessStored(EventRow row, String reason, String detail) implements Verdict {}
+
   /** A snapshot image for an event. */
   record SnapshotImage(String edgeId, String eventId) implements Verdict {}
 

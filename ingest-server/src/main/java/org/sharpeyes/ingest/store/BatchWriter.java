@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a batch of events and dead letters. The common case is one transaction with two JDBC
  * batches; ids already stored (or repeated within the batch) are found first and reported as
- * duplicates. If the transaction fails anyway (a duplicate racing in from another instance, a row
- * the database refuses), the batch is written row by row so that one bad row costs only itself.
+ * duplicates. A {@link LetterUnlessStored} (an event the pipeline refuses, e.g. too old) is written
+ * as a dead letter only when its event is not already stored; when it is, the message was a
+ * redelivery and is reported as a duplicate. If the transaction fails anyway (a duplicate racing in
+ * from another instance, a row the database refuses), the batch is written row by row so that one
+ * bad row costs only itself.
  *
  * <p>What has been decided is kept in the {@link Batch}, so a caller retrying after a transient
  * failure (database unreachable) never reports an event as both stored and duplicate. Not
@@ -32,8 +35,17 @@ public final class BatchWriter {
     /** An event with this id was already stored. */
     DUPLICATE,
     /** The database will never accept this row (see {@link Batch#refusal(int)}). */
-    REFUSED
+    REFUSED,
+    /** The event is not stored and its dead letter is written (a {@link LetterUnlessStored}). */
+    DEAD_LETTERED
   }
+
+  /**
+   * A dead letter for an event that is written only if the event is not already stored.
+   *
+   * @param eventId the id of the refused event
+   */
+  public record LetterUnlessStored(String eventId, DeadLetter letter) {}
 
   private final DataSource dataSource;
   private final EventStore events;
@@ -67,7 +79,10 @@ public final class BatchWriter {
   private boolean writeInOneTransaction(Connection c, Batch batch) throws SQLException {
     c.setAutoCommit(false);
     try {
-      Set<String> stored = events.existing(c, batch.events.stream().map(EventRow::id).toList());
+      List<String> ids = new ArrayList<>();
+      batch.events.forEach(e -> ids.add(e.id()));
+      batch.unlessStored.forEach(u -> ids.add(u.eventId()));
+      Set<String> stored = events.existing(c, ids);
       Set<String> seen = new HashSet<>();
       List<Integer> fresh = new ArrayList<>();
       for (int i = 0; i < batch.events.size(); i++) {
@@ -76,12 +91,23 @@ public final class BatchWriter {
           fresh.add(i);
         }
       }
+      List<DeadLetter> letters = new ArrayList<>(batch.letters);
+      Outcome[] unlessStored = new Outcome[batch.unlessStored.size()];
+      for (int i = 0; i < unlessStored.length; i++) {
+        LetterUnlessStored u = batch.unlessStored.get(i);
+        boolean isStored = stored.contains(u.eventId()) || seen.contains(u.eventId());
+        unlessStored[i] = isStored ? Outcome.DUPLICATE : Outcome.DEAD_LETTERED;
+        if (!isStored) {
+          letters.add(u.letter());
+        }
+      }
       events.insertBatch(c, fresh.stream().map(batch.events::get).toList());
-      deadLetters.insertBatch(c, batch.letters);
+      deadLetters.insertBatch(c, letters);
       c.commit();
       Arrays.fill(batch.outcomes, Outcome.DUPLICATE);
       fresh.forEach(i -> batch.outcomes[i] = Outcome.INSERTED);
       Arrays.fill(batch.lettersDone, true);
+      System.arraycopy(unlessStored, 0, batch.unlessStoredOutcomes, 0, unlessStored.length);
       return true;
     } catch (SQLException e) {
       LOG.debug(
@@ -130,6 +156,28 @@ public final class BatchWriter {
       }
       batch.lettersDone[i] = true;
     }
+    for (int i = 0; i < batch.unlessStored.size(); i++) {
+      if (batch.unlessStoredOutcomes[i] != null) {
+        continue;
+      }
+      LetterUnlessStored u = batch.unlessStored.get(i);
+      if (!events.existing(c, List.of(u.eventId())).isEmpty()) {
+        batch.unlessStoredOutcomes[i] = Outcome.DUPLICATE;
+        continue;
+      }
+      try {
+        deadLetters.insert(c, u.letter());
+      } catch (SQLException e) {
+        if (!SqlFailures.isPermanent(e)) {
+          throw e;
+        }
+        LOG.error(
+            "dead letter ({}) refused by the database, dropped: {}",
+            u.letter().reason(),
+            firstLine(e));
+      }
+      batch.unlessStoredOutcomes[i] = Outcome.DEAD_LETTERED;
+    }
   }
 
   private static String firstLine(SQLException e) {
@@ -142,21 +190,38 @@ public final class BatchWriter {
   public static final class Batch {
     private final List<EventRow> events;
     private final List<DeadLetter> letters;
+    private final List<LetterUnlessStored> unlessStored;
     private final Outcome[] outcomes;
     private final String[] refusals;
     private final boolean[] lettersDone;
+    private final Outcome[] unlessStoredOutcomes;
 
     public Batch(List<EventRow> events, List<DeadLetter> letters) {
+      this(events, letters, List.of());
+    }
+
+    public Batch(
+        List<EventRow> events, List<DeadLetter> letters, List<LetterUnlessStored> unlessStored) {
       this.events = List.copyOf(events);
       this.letters = List.copyOf(letters);
+      this.unlessStored = List.copyOf(unlessStored);
       this.outcomes = new Outcome[events.size()];
       this.refusals = new String[events.size()];
       this.lettersDone = new boolean[letters.size()];
+      this.unlessStoredOutcomes = new Outcome[unlessStored.size()];
     }
 
     /** The outcome of event {@code i}, or {@code null} while undecided. */
     public Outcome outcome(int i) {
       return outcomes[i];
+    }
+
+    /**
+     * The outcome of letter-unless-stored {@code i}: {@link Outcome#DUPLICATE} or {@link
+     * Outcome#DEAD_LETTERED}; {@code null} while undecided.
+     */
+    public Outcome unlessStoredOutcome(int i) {
+      return unlessStoredOutcomes[i];
     }
 
     /** Why event {@code i} was {@link Outcome#REFUSED}, else {@code null}. */
@@ -175,6 +240,11 @@ public final class BatchWriter {
           return false;
         }
       }
+      for (Outcome o : unlessStoredOutcomes) {
+        if (o == null) {
+          return false;
+        }
+      }
       return true;
     }
 
@@ -186,6 +256,11 @@ public final class BatchWriter {
       }
       for (boolean done : lettersDone) {
         if (done) {
+          return false;
+        }
+      }
+      for (Outcome o : unlessStoredOutcomes) {
+        if (o != null) {
           return false;
         }
       }

@@ -73,6 +73,31 @@ abstract class AlertStoreContract {
   }
 
   @Test
+  void aBatchOfSightingsRaisesAndFoldsAsIfRecordedOneByOne() throws SQLException {
+    List<AlertChange> changes =
+        store.recordAll(
+            List.of(
+                new AlertStore.Sighting(plate("湘J38J91"), wuling(), "b1", T0),
+                new AlertStore.Sighting(plate("湘JVH636"), wuling(), "b2", T0.plusSeconds(1)),
+                new AlertStore.Sighting(plate("湘J38J91"), wuling(), "b3", T0.plusSeconds(2)),
+                new AlertStore.Sighting(plate("湘J38J91"), wuling(), "b3", T0.plusSeconds(2))));
+
+    assertThat(changes)
+        .extracting(AlertChange::kind)
+        .containsExactly(
+            AlertChange.Kind.RAISED,
+            AlertChange.Kind.RAISED,
+            AlertChange.Kind.FOLDED,
+            AlertChange.Kind.ALREADY_RECORDED);
+    List<Alert> all = store.find(AlertFilter.all(100));
+    assertThat(all).hasSize(2);
+    assertThat(all)
+        .filteredOn(a -> a.subjectKey().equals("湘J38J91"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.count()).isEqualTo(2));
+  }
+
+  @Test
   void theSameEventRecordedTwiceCountsOnce() throws SQLException {
     store.record(plate("湘J38J91"), wuling(), "e1", T0);
     AlertChange again = store.record(plate("湘J38J91"), wuling(), "e1", T0);

@@ -229,6 +229,30 @@ class IngestServerConfigLoaderTest {
   }
 
   @Test
+  void maxEventAgeDefaultsToAWeekAndZeroMeansNoLimit() throws Exception {
+    withReferenceDir();
+
+    assertThat(parse("").orThrow().ingest().maxEventAge()).isEqualTo(Duration.ofDays(7));
+    assertThat(parse("ingest: {maxEventAge: 0}").orThrow().ingest().maxEventAge()).isZero();
+    assertThat(parse("ingest: {maxEventAge: 30d}").orThrow().ingest().maxEventAge())
+        .isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void maxEventAgeTooShortForAnOutageBacklogOrNegativeIsAnError() throws Exception {
+    withReferenceDir();
+
+    assertThat(errorsOf("ingest: {maxEventAge: 10m, maxGapsPerEdge: 0}"))
+        .containsExactlyInAnyOrder(
+            "ingest.maxEventAge: is 10m: events an edge buffered through a short outage would be"
+                + " dead-lettered as too-old — use 0 (no limit) or at least 1h",
+            "ingest.maxGapsPerEdge: is 0 — use a number from 1 to 10000");
+    assertThat(errorsOf("ingest: {maxEventAge: -1d}"))
+        .containsExactly(
+            "ingest.maxEventAge: expected a duration, got '-1d' — write e.g. 500ms, 30s, 5m or 2h");
+  }
+
+  @Test
   void snapshotCacheSmallerThanOneSnapshotIsAnError() throws Exception {
     withReferenceDir();
     assertThat(errorsOf("ingest: {maxSnapshotBytes: 2MiB, snapshotCacheBytes: 1MiB}"))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.config.Credentials;
 import org.sharpeyes.ingest.config.IngestConfig;
 import org.sharpeyes.ingest.config.StoreConfig;
+import org.sharpeyes.ingest.edge.EdgeSequences;
+import org.sharpeyes.ingest.edge.SequenceReport;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.store.BatchWriter;
 import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.testing.MutableClock;
 import org.sharpeyes.ingest.testing.SwitchableDataSource;
 import org.sharpeyes.ingest.testing.TestEvents;
 import org.sharpeyes.schema.codec.EventCodec;
@@ -34,7 +36,7 @@ import org.sharpeyes.schema.topic.Topics;
 
 class IngestWorkerTest {
 
-  private final Clock clock = Clock.systemUTC();
+  private final MutableClock clock = new MutableClock(Instant.now());
   private final EventCodec codec = new EventCodec();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final IngestMetrics metrics = new IngestMetrics(registry);
@@ -81,7 +83,11 @@ class IngestWorkerTest {
   }
 
   private InboundMessage event(String id) {
-    byte[] payload = codec.encode(TestEvents.vehicleSighted(id, "湘J12345", clock.instant()));
+    return event(id, 1, clock.instant());
+  }
+
+  private InboundMessage event(String id, long seq, Instant time) {
+    byte[] payload = codec.encode(TestEvents.numbered(TestEvents.EDGE, seq, id, "湘J12345", time));
     return new InboundMessage(
         Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED),
         payload,
@@ -173,5 +179,48 @@ class IngestWorkerTest {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void redeliveredEventLeavesItsEdgesSequenceAsItWas() throws Exception {
+    EdgeSequences sequences = new EdgeSequences(10, 100, metrics);
+    startWorker(sequences);
+    Instant t = clock.instant();
+    queue.put(event("s1", 1, t));
+    queue.put(event("s2", 2, t));
+    await().until(() -> acked.size() == 2);
+    SequenceReport before = sequences.report(TestEvents.EDGE, 20).orElseThrow();
+
+    queue.put(event("s1", 1, t));
+    queue.put(event("s2", 2, t));
+    await().until(() -> acked.size() == 4);
+
+    assertThat(sequences.report(TestEvents.EDGE, 20)).contains(before);
+    assertThat(before.lastSeq()).isEqualTo(2);
+    assertThat(before.eventsStored()).isEqualTo(2);
+    assertThat(before.epoch()).isEqualTo(1);
+    assertThat(counter("sharpeyes.ingest.duplicate")).isEqualTo(2);
+  }
+
+  @Test
+  void eventRedeliveredAfterItGrewTooOldIsADuplicateWhileAnUnstoredOneIsDeadLettered()
+      throws Exception {
+    startWorker();
+    Instant seen = clock.instant();
+    queue.put(event("kept", 1, seen));
+    await().until(() -> acked.size() == 1);
+
+    clock.advance(IngestConfig.DEFAULT_MAX_EVENT_AGE.plusHours(1));
+    queue.put(event("kept", 1, seen));
+    queue.put(event("never-stored", 2, seen));
+    await().until(() -> acked.size() == 3);
+
+    DeadLetterStore letters = new DeadLetterStore(database.dataSource());
+    assertThat(letters.countByReason("too-old")).isEqualTo(1);
+    assertThat(counter("sharpeyes.ingest.duplicate")).isEqualTo(1);
+    assertThat(registry.get("sharpeyes.ingest.rejected").tag("reason", "too-old").counter().count())
+        .isEqualTo(1);
+    assertThat(events.countById("kept")).isEqualTo(1);
+    assertThat(events.countById("never-stored")).isZero();
   }
 }

@@ -90,6 +90,42 @@ class MessageTriageTest {
   }
 
   @Test
+  void eventOlderThanMaxEventAgeIsRefusedUnlessItIsAlreadyStored() {
+    String topic = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
+    Instant limit = NOW.minus(IngestConfig.DEFAULT_MAX_EVENT_AGE);
+
+    Verdict justInside = judge(topic, TestEvents.vehicleSighted("a", "湘J1", limit));
+    Verdict outside = judge(topic, TestEvents.vehicleSighted("b", "湘J1", limit.minusSeconds(1)));
+
+    assertThat(justInside).isInstanceOf(Verdict.Accepted.class);
+    assertThat(outside)
+        .isInstanceOfSatisfying(
+            Verdict.RejectedUnlessStored.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo("too-old");
+              assertThat(r.row().id()).isEqualTo("b");
+              assertThat(r.detail()).contains("168h1s before the server clock", "(168h)");
+            });
+  }
+
+  @Test
+  void maxEventAgeOfZeroAcceptsEventsOfAnyAge() {
+    MessageTriage anyAge =
+        new MessageTriage(
+            codec,
+            IngestConfig.defaults().withMaxEventAge(Duration.ZERO),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new IngestMetrics(new SimpleMeterRegistry()));
+    EdgeEvent yearOld = TestEvents.vehicleSighted("a", "湘J1", NOW.minus(Duration.ofDays(365)));
+
+    Verdict verdict =
+        anyAge.judge(
+            on(Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED), codec.encode(yearOld)));
+
+    assertThat(verdict).isInstanceOf(Verdict.Accepted.class);
+  }
+
+  @Test
   void undecodableEventCarriesTheCodecReasonAndProblems() {
     Verdict verdict =
         triage.judge(

@@ -62,6 +62,64 @@ abstract class StoreContract {
   }
 
   @Test
+  void letterForAnEventAlreadyStoredIsADuplicateAndForAnyOtherIsWritten() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    DeadLetterStore letters = new DeadLetterStore(ds);
+    events.insert(row("stored", null));
+    BatchWriter writer = new BatchWriter(ds, events, letters);
+    BatchWriter.Batch batch =
+        new BatchWriter.Batch(
+            List.of(row("fresh", null)),
+            List.of(),
+            List.of(
+                new BatchWriter.LetterUnlessStored("stored", tooOld("stored")),
+                new BatchWriter.LetterUnlessStored("other", tooOld("other")),
+                new BatchWriter.LetterUnlessStored("fresh", tooOld("fresh"))));
+
+    writer.write(batch);
+
+    assertThat(batch.outcome(0)).isEqualTo(BatchWriter.Outcome.INSERTED);
+    assertThat(
+            List.of(
+                batch.unlessStoredOutcome(0),
+                batch.unlessStoredOutcome(1),
+                batch.unlessStoredOutcome(2)))
+        .containsExactly(
+            BatchWriter.Outcome.DUPLICATE,
+            BatchWriter.Outcome.DEAD_LETTERED,
+            BatchWriter.Outcome.DUPLICATE);
+    assertThat(letters.countByReason("too-old")).isEqualTo(1);
+    assertThat(letters.latest(10)).extracting(DeadLetter::topic).containsExactly("t/other");
+  }
+
+  @Test
+  void lettersUnlessStoredAreDecidedTheSameWhenABadRowForcesRowByRowWrites() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    DeadLetterStore letters = new DeadLetterStore(ds);
+    events.insert(row("stored", null));
+    BatchWriter.Batch batch =
+        new BatchWriter.Batch(
+            List.of(row("bad", "X".repeat(40))),
+            List.of(),
+            List.of(
+                new BatchWriter.LetterUnlessStored("stored", tooOld("stored")),
+                new BatchWriter.LetterUnlessStored("other", tooOld("other"))));
+
+    new BatchWriter(ds, events, letters).write(batch);
+
+    assertThat(batch.outcome(0)).isEqualTo(BatchWriter.Outcome.REFUSED);
+    assertThat(batch.unlessStoredOutcome(0)).isEqualTo(BatchWriter.Outcome.DUPLICATE);
+    assertThat(batch.unlessStoredOutcome(1)).isEqualTo(BatchWriter.Outcome.DEAD_LETTERED);
+    assertThat(letters.countByReason("too-old")).isEqualTo(1);
+  }
+
+  private static DeadLetter tooOld(String id) {
+    return DeadLetter.of(T0, "t/" + id, "too-old", "old", new byte[] {'{', '}'}, 1024);
+  }
+
+  @Test
   void rowTheDatabaseRefusesCostsOnlyItself() throws Exception {
     var ds = database().dataSource();
     EventStore events = new EventStore(ds);

@@ -14,11 +14,16 @@ public final class TestEvents {
   private TestEvents() {}
 
   public static EdgeEvent vehicleSighted(String id, String plate, Instant time) {
+    return numbered(EDGE, 1, id, plate, time);
+  }
+
+  /** A sighting of {@code plate} numbered {@code seq} by {@code edgeId}. */
+  public static EdgeEvent numbered(String edgeId, long seq, String id, String plate, Instant time) {
     return new EdgeEvent(
         id,
-        EDGE,
+        edgeId,
         PLATE_READER,
-        1,
+        seq,
         time,
         new VehicleSighted(
             plate,

@@ -4,15 +4,19 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.FaultKind;
@@ -25,9 +29,11 @@ import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * Turns one complete plate push (JSON, or multipart with a {@code read} and a {@code snapshot}
- * part) into a {@code vehicle.sighted} event in the sink, and answers: 202 with the event id, 400
- * with every problem, 503 when the sink is full. Runs on the event loop and never blocks: parsing
- * is bounded by {@code maxBodyBytes} and the sink does not wait. Sharable.
+ * part) into a {@code vehicle.sighted} event in the sink, and answers: 202 with the event id once
+ * the sink has stored the event durably, 400 with every problem, 503 when the sink refuses it. Runs
+ * on the event loop and never blocks: parsing is bounded by {@code maxBodyBytes}, and the answer is
+ * written from the sink's completion, back on the channel's event loop. While an answer is pending
+ * the connection reads nothing more, so answers stay in request order. Sharable.
  */
 @ChannelHandler.Sharable
 final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -75,13 +81,37 @@ final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
     PlateRead read = ((PlateReadResult.Valid) result).read();
     EdgeEvent event = mapper.toEvent(read);
-    SinkResult offered = sink.offer(event, read.snapshotJpeg());
-    if (offered instanceof SinkResult.Refused refused) {
-      faults.report(FaultKind.SINK_REFUSED, refused.reason(), null);
-      FullHttpResponse busy =
-          HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, refused.reason());
+    // Only the head is needed after this method: the request's buffers are released on return.
+    HttpRequest head =
+        new DefaultHttpRequest(
+            request.protocolVersion(), request.method(), request.uri(), request.headers().copy());
+    ctx.channel().config().setAutoRead(false);
+    sink.offer(event, read.snapshotJpeg())
+        .whenComplete(
+            (offered, failure) ->
+                onEventLoop(
+                    ctx,
+                    () -> {
+                      answer(ctx, head, event, offered, failure);
+                      ctx.channel().config().setAutoRead(true);
+                    }));
+  }
+
+  private void answer(
+      ChannelHandlerContext ctx,
+      HttpRequest head,
+      EdgeEvent event,
+      SinkResult offered,
+      Throwable failure) {
+    if (failure != null || offered instanceof SinkResult.Refused) {
+      String reason =
+          failure != null
+              ? "the event could not be stored: " + failure.getMessage()
+              : ((SinkResult.Refused) offered).reason();
+      faults.report(FaultKind.SINK_REFUSED, reason, failure);
+      FullHttpResponse busy = HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, reason);
       busy.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
-      reply(ctx, request, busy);
+      reply(ctx, head, busy);
       return;
     }
     status.eventAccepted(clock.instant());
@@ -90,7 +120,20 @@ final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     body.put("eventId", event.id());
     body.put("plateNumber", data.plateNumber());
     body.put("seq", ((SinkResult.Accepted) offered).seq());
-    reply(ctx, request, HttpReplies.json(HttpResponseStatus.ACCEPTED, body));
+    reply(ctx, head, HttpReplies.json(HttpResponseStatus.ACCEPTED, body));
+  }
+
+  private static void onEventLoop(ChannelHandlerContext ctx, Runnable task) {
+    EventExecutor loop = ctx.executor();
+    if (loop.inEventLoop()) {
+      task.run();
+      return;
+    }
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The listener is shutting down; the event is stored all the same.
+    }
   }
 
   private PlateReadResult parse(FullHttpRequest request) {
@@ -104,7 +147,7 @@ final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     return parser.parse(ByteBufUtil.getBytes(request.content()));
   }
 
-  private void reply(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse r) {
+  private void reply(ChannelHandlerContext ctx, HttpRequest request, FullHttpResponse r) {
     responses.count(r.status().code());
     HttpReplies.send(ctx, request, r, false);
   }

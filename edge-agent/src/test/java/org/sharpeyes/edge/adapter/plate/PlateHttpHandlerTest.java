@@ -223,14 +223,32 @@ class PlateHttpHandlerTest {
 
   @Test
   void whenTheSinkRefusesTheDeviceIsToldToRetryLater() throws Exception {
-    sink.refuseWith("publish queue full");
+    sink.refuseWith("the agent is stopping");
 
     FullHttpResponse response = post("application/json", bytes(GOOD_READ));
 
     assertThat(response.status().code()).isEqualTo(503);
     assertThat(response.headers().get("Retry-After")).isEqualTo("5");
-    assertThat(body(response).get("error").asText()).isEqualTo("publish queue full");
+    assertThat(body(response).get("error").asText()).isEqualTo("the agent is stopping");
     assertThat(status.snapshot().counters().eventsRefused()).isEqualTo(1);
+  }
+
+  @Test
+  void theDeviceHearsNothingUntilTheSinkHasStoredTheEvent() throws Exception {
+    sink.holdAnswers();
+
+    channel.writeInbound(
+        Unpooled.wrappedBuffer(request("POST", "/plates", "application/json", bytes(GOOD_READ))));
+
+    assertThat((Object) channel.readOutbound()).as("no answer yet").isNull();
+    assertThat(channel.config().isAutoRead()).as("reading paused").isFalse();
+    assertThat(status.snapshot().counters().eventsAccepted()).isZero();
+    sink.completeHeld();
+    FullHttpResponse response = response(channel);
+    assertThat(response.status().code()).isEqualTo(202);
+    assertThat(body(response).get("seq").asLong()).isEqualTo(1);
+    assertThat(channel.config().isAutoRead()).isTrue();
+    assertThat(status.snapshot().counters().eventsAccepted()).isEqualTo(1);
   }
 
   @Test
@@ -278,6 +296,10 @@ class PlateHttpHandlerTest {
 
   private static FullHttpResponse exchange(EmbeddedChannel ch, byte[] raw) {
     ch.writeInbound(Unpooled.wrappedBuffer(raw));
+    return response(ch);
+  }
+
+  private static FullHttpResponse response(EmbeddedChannel ch) {
     EmbeddedChannel client =
         new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20));
     for (ByteBuf out = ch.readOutbound(); out != null; out = ch.readOutbound()) {
