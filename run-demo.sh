@@ -75,7 +75,7 @@ pids+=($!)
 cat <<MSG
 
   Sharp Eyes demo is running.
-    API and live feed   http://localhost:$HTTP_PORT
+    dashboard           http://localhost:$HTTP_PORT/   (live feed, alert detail, grid map)
     live alert feed     curl -N http://localhost:$HTTP_PORT/api/alerts/stream
     one county only     curl -N 'http://localhost:$HTTP_PORT/api/alerts/stream?region=430702'
     alerts so far       curl -s http://localhost:$HTTP_PORT/api/alerts

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.api.AlertApi;
+import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
 import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
@@ -33,6 +34,7 @@ public final class AlertModule implements AutoCloseable {
   private final CorrelationListener listener;
   private final AlertApi api;
   private final AutoCloseable feedSubscription;
+  private final DashboardRoutes dashboard;
 
   /**
    * Loads the reference data in {@code referenceDir} and checks it.
@@ -69,6 +71,7 @@ public final class AlertModule implements AutoCloseable {
             new AlertMetrics(registry));
     this.api = new AlertApi(vertx, reference, store, dataSource, clock, registry, settings);
     this.feedSubscription = feed.subscribe(api::publish);
+    this.dashboard = new DashboardRoutes(reference);
   }
 
   /**
@@ -81,10 +84,12 @@ public final class AlertModule implements AutoCloseable {
 
   /**
    * Adds {@code GET /api/alerts}, {@code /api/alerts/stream}, {@code /api/alerts/:id} and {@code
-   * /api/events} to the router.
+   * /api/events} to the router, and the dashboard ({@code /}, {@code /dashboard/}, {@code
+   * /api/map}).
    */
   public void mount(Router router) {
     api.mount(router);
+    dashboard.mount(router);
   }
 
   /** Ends live-feed streams and releases the API's worker pool. */

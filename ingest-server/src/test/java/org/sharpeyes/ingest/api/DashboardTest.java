@@ -1,0 +1,63 @@
+package org.sharpeyes.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.alert.AlertSettings;
+
+class DashboardTest {
+
+  private ApiServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new ApiServer(AlertSettings.defaults());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void theServerRootLeadsAnOperatorToTheDashboard() throws Exception {
+    HttpResponse<String> root = server.get("/");
+
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("location")).hasValue("/dashboard/");
+  }
+
+  @Test
+  void dashboardPageAndItsScriptAreServed() throws Exception {
+    HttpResponse<String> page = server.get("/dashboard/");
+    HttpResponse<String> script = server.get("/dashboard/dashboard.js");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("dashboard.js", "id=\"alerts\"");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("/api/alerts/stream", "EventSource");
+  }
+
+  @Test
+  void mapHoldsEveryGridCellDeviceAndRegionOfTheCity() throws Exception {
+    JsonObject map = server.getJson("/api/map");
+
+    JsonArray cells = map.getJsonObject("grids").getJsonArray("features");
+    assertThat(cells).hasSize(40);
+    JsonObject cell = cells.getJsonObject(0);
+    assertThat(cell.getJsonObject("geometry").getString("type")).isEqualTo("Polygon");
+    assertThat(cell.getJsonObject("properties").getString("code")).hasSize(14);
+    assertThat(map.getJsonArray("devices")).hasSize(30);
+    assertThat(
+            map.getJsonArray("devices").stream().map(d -> ((JsonObject) d).getString("gridCode")))
+        .doesNotContainNull();
+    assertThat(map.getJsonArray("regions")).hasSize(1 + 3 + 6 + 12);
+  }
+}
