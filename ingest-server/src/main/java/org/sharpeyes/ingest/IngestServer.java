@@ -35,6 +35,7 @@ import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
 import org.sharpeyes.ingest.http.HttpErrors;
 import org.sharpeyes.ingest.http.IngestHttpServer;
+import org.sharpeyes.ingest.http.OpenApiRoute;
 import org.sharpeyes.ingest.http.SnapshotRoute;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
@@ -136,6 +137,11 @@ public final class IngestServer implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The HTTP route paths served, as Vert.x writes them (for the OpenAPI contract test). */
+  public List<String> routePaths() {
+    return http.routePaths();
   }
 
   /** The broker the server subscribes to (the embedded one's actual address when embedded). */
@@ -333,6 +339,7 @@ public final class IngestServer implements AutoCloseable {
       new DeadLetterRoute(vertx, new DeadLetterStore(database.dataSource())).mount(router);
       new SnapshotRoute(snapshots).mount(router);
       new EdgeRoutes(vertx, edges, sequences).mount(router);
+      new OpenApiRoute().mount(router);
       extensions.forEach(e -> e.mount(router));
       http = IngestHttpServer.start(vertx, config.http(), router);
       resources.push(http);

@@ -89,4 +89,32 @@ class StandardExtensionsTest {
         .isInstanceOf(IngestStartException.class)
         .hasMessageStartingWith("cannot start the alert module: ");
   }
+
+  @Test
+  void everyRouteServedIsInTheOpenApiDocumentAndNothingElse() throws Exception {
+    IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
+    server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> doc =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/openapi.json"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(doc.statusCode()).isEqualTo(200);
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    new io.vertx.core.json.JsonObject(doc.body())
+        .getJsonObject("paths")
+        .fieldNames()
+        .forEach(documented::add);
+    java.util.Set<String> served = new java.util.TreeSet<>();
+    for (String path : server.routePaths()) { // a static route "/x/*" is reported as "/x/"
+      served.add(
+          path.replaceAll(":([A-Za-z]+)", "{$1}")
+              .replaceAll("^/dashboard/\\*?$", "/dashboard/{file}"));
+    }
+
+    assertThat(documented).isEqualTo(served);
+  }
 }

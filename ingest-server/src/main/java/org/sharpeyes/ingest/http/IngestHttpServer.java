@@ -16,9 +16,20 @@ public final class IngestHttpServer implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final HttpServer server;
+  private final Router router;
 
-  private IngestHttpServer(HttpServer server) {
+  private IngestHttpServer(HttpServer server, Router router) {
     this.server = server;
+    this.router = router;
+  }
+
+  /** The paths of the routes served, as Vert.x writes them ({@code /api/alerts/:id}). */
+  public java.util.List<String> routePaths() {
+    return router.getRoutes().stream()
+        .map(io.vertx.ext.web.Route::getPath)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
   /**
@@ -41,7 +52,7 @@ public final class IngestHttpServer implements AutoCloseable {
               .toCompletionStage()
               .toCompletableFuture()
               .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new IngestHttpServer(server);
+      return new IngestHttpServer(server, router);
     } catch (ExecutionException e) {
       throw new IllegalStateException(
           "cannot listen for HTTP on "
