@@ -14,10 +14,10 @@ import java.util.UUID;
  * runs; the real pair (Mosquitto + PostgreSQL) runs when {@code SHARPEYES_IT_MQTT_URL} and {@code
  * SHARPEYES_IT_JDBC_URL} name them, as {@code .ci/run} does.
  */
-record TestPair(String name, Optional<URI> externalBroker, Optional<String> adminJdbcUrl) {
+public record TestPair(String name, Optional<URI> externalBroker, Optional<String> adminJdbcUrl) {
 
   static final String MQTT_ENV = "SHARPEYES_IT_MQTT_URL";
-  static final String JDBC_ENV = "SHARPEYES_IT_JDBC_URL";
+  public static final String JDBC_ENV = "SHARPEYES_IT_JDBC_URL";
   static final String JDBC_USER_ENV = "SHARPEYES_IT_JDBC_USER";
 
   static TestPair embedded() {
@@ -35,12 +35,12 @@ record TestPair(String name, Optional<URI> externalBroker, Optional<String> admi
         new TestPair("Mosquitto + PostgreSQL", Optional.of(URI.create(mqtt)), Optional.of(jdbc)));
   }
 
-  static String jdbcUser() {
+  public static String jdbcUser() {
     return Optional.ofNullable(System.getenv(JDBC_USER_ENV)).orElse("postgres");
   }
 
   /** Creates a throwaway PostgreSQL database and returns its JDBC URL. */
-  static String createDatabase(String adminUrl, String name) throws SQLException {
+  public static String createDatabase(String adminUrl, String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl, jdbcUser(), null);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
@@ -53,14 +53,14 @@ record TestPair(String name, Optional<URI> externalBroker, Optional<String> admi
         + (adminUrl.contains("user=") ? "" : (query < 0 ? "?" : "&") + "user=" + jdbcUser());
   }
 
-  static void dropDatabase(String adminUrl, String name) throws SQLException {
+  public static void dropDatabase(String adminUrl, String name) throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl, jdbcUser(), null);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
   }
 
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix
         + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
   }

@@ -58,7 +58,9 @@ final class BrokerSectionReader {
     ReconnectConfig reconnect = reconnect(broker);
     Integer maxInFlight =
         broker.integer("maxInFlight", 1, 65_535, BrokerConfig.DEFAULT_MAX_IN_FLIGHT);
-    if (broker.problemCount() > before) {
+    // No clientId without a problem here means it defaults to an edgeId that is missing or
+    // unusable, which is reported at edgeId.
+    if (broker.problemCount() > before || clientId == null) {
       return null;
     }
     return new BrokerConfig(
@@ -158,8 +160,9 @@ final class BrokerSectionReader {
     if (caFile == null) {
       return null;
     }
-    Path path = baseDir.resolve(caFile).normalize();
+    Path path;
     try {
+      path = baseDir.resolve(caFile).normalize(); // InvalidPathException: e.g. a NUL character
       PemTrust.certificates(path);
     } catch (IllegalArgumentException e) {
       tls.problem("caFile", e.getMessage());

@@ -25,12 +25,19 @@ final class ByteSize {
     Matcher m = FORM.matcher(t);
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "B" -> n;
-        case "KiB" -> n * 1024;
-        case "MiB" -> n * 1024 * 1024;
-        default -> n * 1024 * 1024 * 1024;
-      };
+      long unit =
+          switch (m.group(2)) {
+            case "B" -> 1;
+            case "KiB" -> 1024;
+            case "MiB" -> 1024 * 1024;
+            default -> 1024 * 1024 * 1024;
+          };
+      try {
+        return Math.multiplyExact(n, unit);
+      } catch (ArithmeticException e) {
+        // A silent wrap-around could turn an absurd size into a plausible one.
+        throw new IllegalArgumentException("'" + text + "' is too large to be a size");
+      }
     }
     Matcher decimal = DECIMAL_UNIT.matcher(t);
     if (decimal.matches()) {

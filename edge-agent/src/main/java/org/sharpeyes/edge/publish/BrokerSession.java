@@ -120,6 +120,14 @@ final class BrokerSession {
     if (closing) {
       return;
     }
+    if (client != null && client.isConnected()) {
+      // An earlier attempt succeeded after this session had given up on it: take that connection
+      // (connecting again would fail with "Client is connected", for ever).
+      if (state != PublisherState.CONNECTED) {
+        onConnected(++connectAttempt);
+      }
+      return;
+    }
     setState(PublisherState.CONNECTING);
     long attempt = ++connectAttempt;
     try {
@@ -215,6 +223,9 @@ final class BrokerSession {
   }
 
   private void scheduleReconnect() {
+    if (pendingReconnect != null && !pendingReconnect.isDone()) {
+      return; // one attempt at a time
+    }
     setState(PublisherState.DISCONNECTED);
     Duration delay = backoff.delayAfter(failures);
     failures++;

@@ -30,6 +30,9 @@ class ConfigValuesTest {
     assertThat(ByteSize.parse("1GiB")).isEqualTo(1024L * 1024 * 1024);
     assertThatThrownBy(() -> ByteSize.parse("512kb"))
         .hasMessage("'512kb' is ambiguous — did you mean 512KiB?");
+    // 2^34 + 1 GiB wraps around to exactly 1GiB in a long: refused, not read as 1GiB
+    assertThatThrownBy(() -> ByteSize.parse("17179869185GiB"))
+        .hasMessage("'17179869185GiB' is too large to be a size");
     assertThat(ByteSize.format(2 * 1024 * 1024)).isEqualTo("2MiB");
     assertThat(ByteSize.format(1536)).isEqualTo("1536B");
   }

@@ -297,6 +297,25 @@ class EdgeAgentConfigLoaderTest {
   }
 
   @Test
+  void aMissingEdgeIdOrAnUnusableCaFilePathIsAProblemNotACrash() {
+    String noEdgeId = VALID.replace("edgeId: edge-wuling-01\n", "");
+    String nulInCaFile =
+        VALID
+            .replace("tcp://127.0.0.1:1883", "ssl://broker.example:8883")
+            .replace(
+                "  url: ssl://broker.example:8883",
+                "  url: ssl://broker.example:8883\n  tls: { caFile: \"ca\\0.pem\" }");
+
+    assertThat(problems(EdgeAgentConfigLoader.parse(noEdgeId)))
+        .containsExactly("edgeId: missing — the id of this box, e.g. edgeId: edge-wuling-01");
+    assertThat(problems(EdgeAgentConfigLoader.parse(nulInCaFile)))
+        .singleElement()
+        .asString()
+        .startsWith("broker.tls.caFile: ")
+        .contains("Nul character not allowed");
+  }
+
+  @Test
   void secretsAreNeverWrittenInTheFileOnlyTheNamesOfVariables() {
     String yaml =
         VALID.replace(

@@ -150,6 +150,17 @@ class EventCodecTest {
   }
 
   @Test
+  void deviceIdWithACharacterNoUriMayHoldIsRejectedNotThrown() {
+    ObjectNode root = tree(event(plateRead()));
+    root.put("deviceid", "430702000`01140000001");
+
+    var rejected = (DecodeResult.Rejected) codec.decode(bytes(root));
+
+    assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_FIELDS);
+    assertThat(rejected.problems()).extracting(Problem::path).containsExactly("deviceid");
+  }
+
+  @Test
   void oversizePayloadIsRejectedBeforeParsing() {
     byte[] huge = new byte[CodecLimits.DEFAULT_MAX_BYTES + 1];
     java.util.Arrays.fill(huge, (byte) '{');

@@ -40,12 +40,14 @@ final class BrokerSectionReader {
             enabled,
             e.string("host", EmbeddedBrokerConfig.DEFAULT_HOST),
             e.integer("port", EmbeddedBrokerConfig.DEFAULT_PORT, 0, 65535),
-            Path.of(e.string("dataDir", dataDir.resolve("broker").toString())));
+            e.path("dataDir", dataDir.resolve("broker")));
+    URI embeddedUrl = embeddedUrl(e, embedded);
+    ok &= embeddedUrl != null;
     URI url;
     if (overrides.brokerUrl() != null) {
       url = overrides.brokerUrl();
     } else if (enabled) {
-      url = BrokerConfig.embeddedUrl(embedded);
+      url = embeddedUrl;
     } else {
       url = readUrl(s);
       ok &= url != null;
@@ -88,6 +90,21 @@ final class BrokerSectionReader {
       return null;
     }
     return new BrokerConfig(embedded, url, clientId, credentials, keepAlive, min, max);
+  }
+
+  /** The URL clients use for the embedded broker, or {@code null} after an error at its host. */
+  private static URI embeddedUrl(ConfigSection e, EmbeddedBrokerConfig embedded) {
+    String fix = "use an IP address or host name, e.g. 127.0.0.1 (IPv6 in brackets: [::1])";
+    try {
+      URI url = BrokerConfig.embeddedUrl(embedded);
+      if (url.getHost() != null) {
+        return url;
+      }
+    } catch (IllegalArgumentException ex) {
+      // not a host a URL can hold: reported below
+    }
+    e.error("host", "'" + embedded.host() + "' is not an IP address or host name", fix);
+    return null;
   }
 
   private static URI readUrl(ConfigSection s) {

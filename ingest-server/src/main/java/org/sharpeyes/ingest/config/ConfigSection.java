@@ -2,6 +2,8 @@ package org.sharpeyes.ingest.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -22,6 +24,8 @@ final class ConfigSection {
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+  private static final long MAX_MILLIS_SECONDS = Long.MAX_VALUE / 1000 - 1;
 
   private final JsonNode node;
   private final String path;
@@ -74,6 +78,20 @@ final class ConfigSection {
     return v.asText();
   }
 
+  /** A file system path; the default after an error (e.g. a NUL character in the text). */
+  Path path(String key, Path defaultValue) {
+    String text = string(key, null);
+    if (text == null) {
+      return defaultValue;
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      error(key, "'" + text + "' is not a usable path: " + e.getReason(), "write a plain path");
+      return defaultValue;
+    }
+  }
+
   boolean bool(String key, boolean defaultValue) {
     JsonNode v = value(key);
     if (v == null) {
@@ -120,7 +138,11 @@ final class ConfigSection {
             case "GiB" -> 30;
             default -> 0;
           };
-      parsed = Long.parseLong(m.group(1)) << shift;
+      parsed = shifted(m.group(1), shift);
+      if (parsed < 0) {
+        error(key, "is " + m.group() + ", too large", "use a size " + range(min, max) + " bytes");
+        return defaultValue;
+      }
     }
     if (parsed < min || parsed > max) {
       error(key, "is " + parsed + " bytes", "use a size " + range(min, max) + " bytes");
@@ -188,14 +210,18 @@ final class ConfigSection {
     String text = v.asText().trim();
     Matcher m = DURATION.matcher(text);
     if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      try {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofDays(n);
+        };
+      } catch (NumberFormatException | ArithmeticException e) {
+        return FOREVER; // more digits than any duration holds: out of every range
+      }
     }
     try {
       return Duration.parse(text.toUpperCase(Locale.ROOT));
@@ -204,14 +230,26 @@ final class ConfigSection {
     }
   }
 
+  /** {@code digits << shift}, or -1 when it does not fit in a long. */
+  private static long shifted(String digits, int shift) {
+    try {
+      long n = Long.parseLong(digits);
+      return n > (Long.MAX_VALUE >> shift) ? -1 : n << shift;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   static String human(Duration d) {
     if (d.isZero()) {
       return "0s";
     }
-    if (d.toMillis() % 1000 != 0) {
+    long s = d.toSeconds();
+    // Past ±292 million years toMillis() overflows; such a value has no milliseconds to show.
+    boolean millisFit = s > -MAX_MILLIS_SECONDS && s < MAX_MILLIS_SECONDS;
+    if (millisFit && d.toMillis() % 1000 != 0) {
       return d.toMillis() + "ms";
     }
-    long s = d.toSeconds();
     if (s % 3600 == 0) {
       return s / 3600 + "h";
     }

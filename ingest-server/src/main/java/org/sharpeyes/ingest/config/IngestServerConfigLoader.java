@@ -110,7 +110,7 @@ public final class IngestServerConfigLoader {
     Path dataDir =
         overrides.dataDir() != null
             ? overrides.dataDir()
-            : Path.of(root.string("dataDir", IngestServerConfig.DEFAULT_DATA_DIR.toString()));
+            : root.path("dataDir", IngestServerConfig.DEFAULT_DATA_DIR);
     HttpConfig http = readHttp(root.section("http", HTTP_KEYS), overrides);
     BrokerConfig broker =
         new BrokerSectionReader(env)
@@ -224,8 +224,7 @@ public final class IngestServerConfigLoader {
   private static Path readReferenceData(ConfigSection root, Path configDir) {
     Path dir =
         configDir
-            .resolve(
-                root.string("referenceData", IngestServerConfig.DEFAULT_REFERENCE_DATA.toString()))
+            .resolve(root.path("referenceData", IngestServerConfig.DEFAULT_REFERENCE_DATA))
             .normalize();
     if (!Files.isDirectory(dir)) {
       root.error(

@@ -24,7 +24,7 @@ public record StoreConfig(String jdbcUrl, Credentials credentials, int poolSize)
   public static String h2FileUrl(java.nio.file.Path dataDir) {
     return "jdbc:h2:file:"
         + dataDir.resolve("sharpeyes").toAbsolutePath().normalize()
-        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   public StoreConfig withJdbcUrl(String url) {

@@ -253,6 +253,28 @@ class IngestServerConfigLoaderTest {
   }
 
   @Test
+  void absurdNumbersPathsAndHostsAreErrorsNotCrashes() throws Exception {
+    withReferenceDir();
+
+    assertThat(
+            errorsOf(
+                """
+                dataDir: "data\\0dir"
+                broker: {embedded: {host: "127.0.0.1  jdbc"}, keepAlive: PT9999999999999999S}
+                ingest: {maxClockSkew: 99999999999999999999d, maxSnapshotBytes: 99999999999GiB}
+                """))
+        .containsExactlyInAnyOrder(
+            "dataDir: 'data\0dir' is not a usable path: Nul character not allowed — write a plain"
+                + " path",
+            "broker.embedded.host: '127.0.0.1  jdbc' is not an IP address or host name — use an IP"
+                + " address or host name, e.g. 127.0.0.1 (IPv6 in brackets: [::1])",
+            "broker.keepAlive: is 9999999999999999s — use a duration from 5s to 30m",
+            "ingest.maxClockSkew: is 9223372036854775807s — use a duration from 0s to 24h",
+            "ingest.maxSnapshotBytes: is 99999999999GiB, too large — use a size from 1024 to"
+                + " 67108864 bytes");
+  }
+
+  @Test
   void snapshotCacheSmallerThanOneSnapshotIsAnError() throws Exception {
     withReferenceDir();
     assertThat(errorsOf("ingest: {maxSnapshotBytes: 2MiB, snapshotCacheBytes: 1MiB}"))

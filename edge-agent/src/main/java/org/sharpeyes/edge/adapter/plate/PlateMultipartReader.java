@@ -52,10 +52,9 @@ final class PlateMultipartReader {
                           + " (the JPEG image)"));
         }
       }
-    } catch (HttpPostRequestDecoder.ErrorDataDecoderException
-        | HttpPostRequestDecoder.NotEnoughDataDecoderException
-        | IOException
-        | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
+      // Besides its own exceptions, Netty's decoder throws plain unchecked ones on some malformed
+      // headers (an empty "boundary=" gives StringIndexOutOfBoundsException): all are bad input.
       problems.add(new Problem("$", "malformed multipart body: " + e.getMessage()));
     } finally {
       if (decoder != null) {

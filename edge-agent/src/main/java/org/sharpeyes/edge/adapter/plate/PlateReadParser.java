@@ -30,10 +30,13 @@ public final class PlateReadParser {
   static final int MAX_LANE = 16;
   static final double MAX_SPEED_KMH = 400;
 
-  /** Epoch milliseconds accepted for {@code time}: 2000-01-01 .. 2100-01-01. */
+  /** Times accepted for {@code time} (epoch milliseconds or ISO-8601): 2000-01-01 .. 2100-01-01. */
   static final long MIN_EPOCH_MS = 946_684_800_000L;
 
   static final long MAX_EPOCH_MS = 4_102_444_800_000L;
+
+  private static final Instant EARLIEST = Instant.ofEpochMilli(MIN_EPOCH_MS);
+  private static final Instant LATEST = Instant.ofEpochMilli(MAX_EPOCH_MS);
 
   private static final Map<String, PlateColor> COLORS =
       Map.ofEntries(
@@ -123,14 +126,16 @@ public final class PlateReadParser {
       problems.add(new Problem("plate", "longer than " + MAX_TEXT + " characters"));
       return null;
     }
-    if (normalised.length() < 2 || normalised.length() > 16) {
+    // Characters as the event schema counts them: code points, so an emoji is one, not two.
+    int characters = normalised.codePointCount(0, normalised.length());
+    if (characters < 2 || characters > 16) {
       problems.add(
           new Problem(
               "plate",
               "'"
                   + raw
                   + "' is not a plate — after removing separators it has "
-                  + normalised.length()
+                  + characters
                   + " characters, expected 2..16"));
       return null;
     }
@@ -184,7 +189,14 @@ public final class PlateReadParser {
     }
     String text = v.asText().trim();
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      Instant time = OffsetDateTime.parse(text).toInstant();
+      // Same window as for epoch milliseconds; far outside it (year 999999999) an event cannot
+      // even be encoded.
+      if (time.isBefore(EARLIEST) || !time.isBefore(LATEST)) {
+        problems.add(new Problem("time", "'" + text + "' is not a plausible time — " + example));
+        return null;
+      }
+      return time;
     } catch (DateTimeParseException e) {
       boolean local = isLocalDateTime(text);
       problems.add(

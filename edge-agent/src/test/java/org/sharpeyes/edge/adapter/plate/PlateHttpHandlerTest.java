@@ -188,6 +188,18 @@ class PlateHttpHandlerTest {
   }
 
   @Test
+  void aMultipartPushWithAnEmptyBoundaryGets400NotAnInternalError() throws Exception {
+    FullHttpResponse response =
+        post(
+            "multipart/form-data; boundary=",
+            multipart("XyZ", part("read", null, "application/json", bytes(GOOD_READ))));
+
+    assertThat(response.status().code()).isEqualTo(400);
+    assertThat(body(response).get("problems").get(0).get("message").asText())
+        .startsWith("malformed multipart body");
+  }
+
+  @Test
   void aMultipartSnapshotThatIsNotAJpegIsRejected() throws Exception {
     FullHttpResponse response =
         post(

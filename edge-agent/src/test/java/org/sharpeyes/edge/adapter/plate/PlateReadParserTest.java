@@ -90,6 +90,25 @@ class PlateReadParserTest {
         .isInstanceOf(PlateReadResult.Invalid.class);
   }
 
+  @Test
+  void readsTheServerWouldRejectAreRefusedHereNotAcceptedWithA2xx() {
+    List<Problem> emoji = invalid("{\"plate\":\"😀\",\"time\":1795745730123,\"confidence\":1}");
+    List<Problem> farFuture =
+        invalid("{\"plate\":\"湘JA1234\",\"time\":\"+999999999-12-31T23:59:59Z\",\"confidence\":1}");
+
+    assertThat(emoji)
+        .containsExactly(
+            new Problem(
+                "plate",
+                "'😀' is not a plate — after removing separators it has 1 characters,"
+                    + " expected 2..16"));
+    assertThat(farFuture)
+        .extracting(Problem::message)
+        .singleElement()
+        .asString()
+        .startsWith("'+999999999-12-31T23:59:59Z' is not a plausible time");
+  }
+
   private static String withSnapshot(String base64) {
     return "{\"plate\":\"湘JA1234\",\"time\":1795745730123,\"confidence\":1,\"snapshotBase64\":\""
         + base64
