@@ -29,7 +29,10 @@ final class PlateMultipartReader {
   private PlateMultipartReader() {}
 
   static Parts read(FullHttpRequest request, long maxBodyBytes) {
-    DefaultHttpDataFactory factory = new DefaultHttpDataFactory(false);
+    // Parts stay in memory (the disk threshold is above the body bound) but, unlike with
+    // DefaultHttpDataFactory(false), the factory tracks them: a part left half-read by a malformed
+    // body is released by cleanAllHttpData() instead of leaking its buffer.
+    DefaultHttpDataFactory factory = new DefaultHttpDataFactory(maxBodyBytes + 1);
     factory.setMaxLimit(maxBodyBytes);
     List<Problem> problems = new ArrayList<>();
     byte[] read = null;
@@ -59,9 +62,8 @@ final class PlateMultipartReader {
     } finally {
       if (decoder != null) {
         decoder.destroy();
-      } else {
-        factory.cleanAllHttpData();
       }
+      factory.cleanAllHttpData();
     }
     if (read == null && problems.isEmpty()) {
       problems.add(new Problem("read", "missing — add a part named 'read' holding the JSON read"));
