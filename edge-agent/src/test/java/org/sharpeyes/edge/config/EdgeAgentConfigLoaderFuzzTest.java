@@ -13,7 +13,7 @@ import java.time.Duration;
  * writes, the loader answers {@link ConfigResult.Success} or a {@link ConfigResult.Failure} with
  * its problems — it never throws and never hangs.
  *
- * <p>Under plain JUnit this runs the seeds in {@code EdgeAgentConfigLoaderFuzzTestInputs/parse*}
+ * <p>Under plain JUnit this runs the seeds in {@code EdgeAgentConfigLoaderFuzzTestInputs/<method>/}
  * (the shipped {@code config/edge-agent.yaml} and variants, plus every input that once failed).
  * With {@code JAZZER_FUZZ=1} Jazzer mutates them; see {@code docs/reliability.md}, "Fuzzing".
  */
