@@ -27,9 +27,13 @@ done
 jars=(ingest-server/target/ingest-server-$VERSION-all.jar
       edge-agent/target/edge-agent-$VERSION-all.jar
       device-sims/target/device-sims-$VERSION-all.jar)
-missing=0; for j in "${jars[@]}"; do [ -f "$j" ] || missing=1; done
-if [ "$missing" = 1 ]; then
-  say "building the jars (first run only, about two minutes)…"
+stale=0
+for j in "${jars[@]}"; do
+  # missing, or older than any source or pom (after a git pull, say)
+  if [ ! -f "$j" ] || [ -n "$(find . -path ./.demo -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$j" -print -quit)" ]; then stale=1; fi
+done
+if [ "$stale" = 1 ]; then
+  say "building the jars (about two minutes the first time)…"
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 fi
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.sims.testing.MutableClock;
+import org.sharpeyes.schema.testing.MutableClock;
 
 class AlertMatcherTest {
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.sims.testing.MutableClock;
+import org.sharpeyes.schema.testing.MutableClock;
 
 class PacerTest {
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.sims.testing.MutableClock;
+import org.sharpeyes.schema.testing.MutableClock;
 
 class PlateReadBodyTest {
 

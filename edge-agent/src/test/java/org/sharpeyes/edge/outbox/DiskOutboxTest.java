@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.publish.OutboxEntry;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.edge.testing.Jpegs;
-import org.sharpeyes.edge.testing.TestClock;
 import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.testing.MutableClock;
 
 class DiskOutboxTest {
 
-  final TestClock clock = new TestClock(Instant.parse("2026-11-27T02:15:30Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:15:30Z"));
   @TempDir Path dir;
   OutboxFixture fixture;
 

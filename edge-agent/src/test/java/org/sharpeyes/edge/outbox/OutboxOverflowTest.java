@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.publish.OutboxEntry;
 import org.sharpeyes.edge.testing.Jpegs;
-import org.sharpeyes.edge.testing.TestClock;
+import org.sharpeyes.schema.testing.MutableClock;
 
 class OutboxOverflowTest {
 
   static final int MIB = 1024 * 1024;
   static final int SNAPSHOT = 300_000;
 
-  final TestClock clock = new TestClock(Instant.parse("2026-11-27T02:15:30Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:15:30Z"));
   OutboxFixture fixture;
 
   @BeforeEach

@@ -27,11 +27,11 @@ import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.SnapshotCache;
-import org.sharpeyes.ingest.testing.MutableClock;
 import org.sharpeyes.ingest.testing.SwitchableDataSource;
 import org.sharpeyes.ingest.testing.TestEvents;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EventType;
+import org.sharpeyes.schema.testing.MutableClock;
 import org.sharpeyes.schema.topic.Topics;
 
 class IngestWorkerTest {

@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.testing;
+package org.sharpeyes.schema.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. Thread-safe. */
+/**
+ * A clock that stands still until a test moves it. Thread-safe. Shared with the other modules'
+ * tests through this module's test-jar.
+ */
 public final class MutableClock extends Clock {
 
   private volatile Instant now;
