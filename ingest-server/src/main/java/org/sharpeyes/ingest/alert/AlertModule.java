@@ -10,7 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
-import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.pipeline.TransactionalListener;
 import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.rule.PlateHotlistRule;
@@ -75,10 +75,11 @@ public final class AlertModule implements AutoCloseable {
   }
 
   /**
-   * Give this to the ingest pipeline. It is called on the ingest worker thread and never throws; it
-   * runs the rules and stores, folds and publishes alerts (blocking JDBC).
+   * Give this to the ingest pipeline. It is called on the ingest worker thread, inside the
+   * transaction that stores the events: it runs the rules, stores or folds alerts there (blocking
+   * JDBC), and publishes them once the transaction commits.
    */
-  public StoredEventListener listener() {
+  public TransactionalListener listener() {
     return listener;
   }
 

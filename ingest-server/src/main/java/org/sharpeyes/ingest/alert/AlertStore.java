@@ -92,15 +92,7 @@ public final class AlertStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<AlertChange> changes = new java.util.ArrayList<>(sightings.size());
-        for (Sighting s : sightings) {
-          String openKey = openKey(s.candidate());
-          Optional<Alert> open = lockOpen(c, openKey);
-          changes.add(
-              open.isPresent()
-                  ? fold(c, open.get(), s.eventId(), s.seenAt())
-                  : raise(c, s.candidate(), s.location(), s.eventId(), s.seenAt(), openKey));
-        }
+        List<AlertChange> changes = recordAll(c, sightings);
         c.commit();
         return changes;
       } catch (SQLException e) {
@@ -110,9 +102,30 @@ public final class AlertStore {
         }
       }
     }
-    List<AlertChange> changes = new java.util.ArrayList<>(sightings.size());
+    List<AlertChange> changes = new ArrayList<>(sightings.size());
     for (Sighting s : sightings) {
       changes.add(record(s.candidate(), s.location(), s.eventId(), s.seenAt()));
+    }
+    return changes;
+  }
+
+  /**
+   * Records sightings, in order, on the caller's transaction {@code c}, without committing it: the
+   * ingest pipeline records alerts in the transaction that stores their events, so that both or
+   * neither survive a crash. A unique violation (another process raised one of the subjects' alerts
+   * first) is thrown as it is; roll back and try again.
+   *
+   * @return one change per sighting, in order
+   */
+  public List<AlertChange> recordAll(Connection c, List<Sighting> sightings) throws SQLException {
+    List<AlertChange> changes = new ArrayList<>(sightings.size());
+    for (Sighting s : sightings) {
+      String openKey = openKey(s.candidate());
+      Optional<Alert> open = lockOpen(c, openKey);
+      changes.add(
+          open.isPresent()
+              ? fold(c, open.get(), s.eventId(), s.seenAt())
+              : raise(c, s.candidate(), s.location(), s.eventId(), s.seenAt(), openKey));
     }
     return changes;
   }

@@ -1,5 +1,6 @@
 package org.sharpeyes.ingest.alert;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.pipeline.TransactionalListener;
 import org.sharpeyes.ingest.reference.DeviceLocation;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.reference.Region;
@@ -20,12 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs every rule on each stored event and records what they find. Called on the ingest worker
- * thread (blocking JDBC is fine there). Never throws: a rule that fails or an alert that cannot be
- * stored is logged with the event and device id and counted in {@code sharpeyes_alert_failures},
- * and the next rule still runs.
+ * Runs every rule on each stored event and records what they find. In the pipeline, alerts are
+ * recorded in the transaction that stores their events ({@link #inTransaction}) and published once
+ * it commits. Called on the ingest worker thread (blocking JDBC is fine there). A rule that fails
+ * is logged with the event and device id and counted in {@code sharpeyes_alert_failures}, and the
+ * next rule still runs.
  */
-final class CorrelationListener implements StoredEventListener {
+final class CorrelationListener implements TransactionalListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(CorrelationListener.class);
 
@@ -55,33 +57,58 @@ final class CorrelationListener implements StoredEventListener {
     onStoredBatch(List.of(new Stored(event, receivedAt)));
   }
 
-  /** Evaluates every rule on every event, then records all sightings in one transaction. */
+  /** Evaluates every rule on every event and records the sightings on {@code c}, uncommitted. */
+  @Override
+  public Runnable inTransaction(Connection c, List<Stored> batch) throws SQLException {
+    List<Found> found = find(batch);
+    if (found.isEmpty()) {
+      return () -> {};
+    }
+    List<AlertChange> changes = store.recordAll(c, sightings(found));
+    return () -> announceAll(found, changes);
+  }
+
+  /**
+   * Outside the pipeline: evaluates every rule on every event, then records all sightings in a
+   * transaction of their own. Never throws: an alert that cannot be stored is logged and counted.
+   */
   @Override
   public void onStoredBatch(List<Stored> batch) {
+    List<Found> found = find(batch);
+    if (found.isEmpty()) {
+      return;
+    }
+    List<AlertChange> changes;
+    try {
+      changes = store.recordAll(sightings(found));
+    } catch (SQLException | RuntimeException e) {
+      // Record them one by one, so that one bad sighting costs only itself.
+      found.forEach(this::record);
+      return;
+    }
+    announceAll(found, changes);
+  }
+
+  private List<Found> find(List<Stored> batch) {
     List<Found> found = new ArrayList<>();
     for (Stored s : batch) {
       for (AlertCandidate c : evaluate(s.event())) {
         found.add(new Found(c, s.event(), s.receivedAt(), locate(c, s.event())));
       }
     }
-    if (found.isEmpty()) {
-      return;
-    }
-    List<AlertStore.Sighting> sightings =
-        found.stream()
-            .map(
-                f ->
-                    new AlertStore.Sighting(
-                        f.candidate(), f.location(), f.event().id(), f.event().time()))
-            .toList();
-    List<AlertChange> changes;
-    try {
-      changes = store.recordAll(sightings);
-    } catch (SQLException | RuntimeException e) {
-      // Record them one by one, so that one bad sighting costs only itself.
-      found.forEach(this::record);
-      return;
-    }
+    return found;
+  }
+
+  private static List<AlertStore.Sighting> sightings(List<Found> found) {
+    return found.stream()
+        .map(
+            f ->
+                new AlertStore.Sighting(
+                    f.candidate(), f.location(), f.event().id(), f.event().time()))
+        .toList();
+  }
+
+  private void announceAll(List<Found> found, List<AlertChange> changes) {
     for (int i = 0; i < changes.size(); i++) {
       announce(found.get(i).candidate(), changes.get(i), found.get(i).receivedAt());
     }

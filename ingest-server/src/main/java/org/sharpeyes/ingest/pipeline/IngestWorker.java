@@ -1,5 +1,6 @@
 package org.sharpeyes.ingest.pipeline;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the bounded queue of received messages on one thread: up to {@code batchSize} messages at
- * a time are judged, written in one transaction (events and dead letters), told to the {@link
- * StoredEventListener}s and only then acknowledged to the broker. When the database fails, the same
- * batch is retried with a capped backoff and nothing is acknowledged; the queue fills up and the
- * MQTT subscriber stops reading, so the broker holds the rest.
+ * a time are judged, written in one transaction (events, dead letters, and the rows of {@link
+ * TransactionalListener}s such as alerts), told to the other {@link StoredEventListener}s and only
+ * then acknowledged to the broker. When the database fails, the same batch is retried with a capped
+ * backoff and nothing is acknowledged; the queue fills up and the MQTT subscriber stops reading, so
+ * the broker holds the rest.
  */
 public final class IngestWorker {
 
@@ -48,6 +50,8 @@ public final class IngestWorker {
   private final MessageAcknowledger acks;
   private final List<StoredEventListener> listeners;
   private final List<String> listenerNames;
+  private final List<TransactionalListener> transactional = new ArrayList<>();
+  private final String transactionalNames;
   private final IngestMetrics metrics;
   private final Clock clock;
   private final int batchSize;
@@ -77,12 +81,18 @@ public final class IngestWorker {
     this.acks = acks;
     this.listeners = List.copyOf(listeners);
     this.listenerNames = new ArrayList<>();
+    List<String> transactionalNames = new ArrayList<>();
     for (int i = 0; i < this.listeners.size(); i++) {
       Class<?> type = this.listeners.get(i).getClass();
       boolean nameless =
           type.isHidden() || type.isAnonymousClass() || type.getSimpleName().isEmpty();
       listenerNames.add(nameless ? "listener-" + (i + 1) : type.getSimpleName());
+      if (this.listeners.get(i) instanceof TransactionalListener t) {
+        transactional.add(t);
+        transactionalNames.add(listenerNames.get(i));
+      }
     }
+    this.transactionalNames = String.join("+", transactionalNames);
     this.metrics = metrics;
     this.clock = clock;
     this.batchSize = batchSize;
@@ -170,7 +180,8 @@ public final class IngestWorker {
         LOG.debug("ignored message on {}: {}", message.topic(), ignored.why());
       }
     }
-    BatchWriter.Batch written = new BatchWriter.Batch(rows, letters, unlessStored);
+    BatchWriter.Batch written =
+        new BatchWriter.Batch(rows, letters, unlessStored, companion(events, eventMessages));
     if (!writeUntilDone(written)) {
       return;
     }
@@ -209,6 +220,14 @@ public final class IngestWorker {
       }
     }
     notifyListeners(stored);
+    for (Runnable committed : written.committed()) {
+      try {
+        committed.run();
+      } catch (RuntimeException e) {
+        metrics.listenerFailed(transactionalNames);
+        LOG.warn("listener {} failed after its transaction committed", transactionalNames, e);
+      }
+    }
     batch.forEach(acks::acknowledge);
     metrics.recordBatch(batch.size());
   }
@@ -268,11 +287,47 @@ public final class IngestWorker {
     }
   }
 
+  /** Has the transactional listeners write in the transaction that stores the new events. */
+  private BatchWriter.Companion companion(List<EdgeEvent> events, List<InboundMessage> messages) {
+    if (transactional.isEmpty()) {
+      return BatchWriter.Companion.NONE;
+    }
+    return new BatchWriter.Companion() {
+      @Override
+      public Runnable write(Connection c, List<Integer> fresh) throws SQLException {
+        List<StoredEventListener.Stored> stored = new ArrayList<>(fresh.size());
+        for (int i : fresh) {
+          stored.add(new StoredEventListener.Stored(events.get(i), messages.get(i).receivedAt()));
+        }
+        List<Runnable> after = new ArrayList<>(transactional.size());
+        for (TransactionalListener listener : transactional) {
+          after.add(listener.inTransaction(c, stored));
+        }
+        return () -> after.forEach(Runnable::run);
+      }
+
+      @Override
+      public void abandoned(int index, Exception cause) {
+        metrics.listenerFailed(transactionalNames);
+        LOG.error(
+            "{} could not store what event {} from device {} causes; the event is stored"
+                + " without it",
+            transactionalNames,
+            events.get(index).id(),
+            events.get(index).deviceId(),
+            cause);
+      }
+    };
+  }
+
   private void notifyListeners(List<StoredEventListener.Stored> stored) {
     if (stored.isEmpty()) {
       return;
     }
     for (int i = 0; i < listeners.size(); i++) {
+      if (listeners.get(i) instanceof TransactionalListener) {
+        continue; // heard inside the transaction
+      }
       try {
         listeners.get(i).onStoredBatch(stored);
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package org.sharpeyes.ingest.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * redelivery and is reported as a duplicate. If the transaction fails anyway (a duplicate racing in
  * from another instance, a row the database refuses), the batch is written row by row so that one
  * bad row costs only itself.
+ *
+ * <p>A batch may carry a {@link Companion}: the rows that belong with its new events (the alerts
+ * they raise). They are written on the same connection, in the same transaction as the events, so
+ * that a crash or a failure leaves either both or neither: a redelivered event that is already
+ * stored has had its effects recorded too. Row by row, each event is a transaction of its own with
+ * its companions.
  *
  * <p>What has been decided is kept in the {@link Batch}, so a caller retrying after a transient
  * failure (database unreachable) never reports an event as both stored and duplicate. Not
@@ -46,6 +53,40 @@ public final class BatchWriter {
    * @param eventId the id of the refused event
    */
   public record LetterUnlessStored(String eventId, DeadLetter letter) {}
+
+  /** The rows that belong with newly stored events, written in the transaction that stores them. */
+  public interface Companion {
+
+    /** Writes nothing. */
+    Companion NONE =
+        new Companion() {
+          @Override
+          public Runnable write(Connection c, List<Integer> fresh) {
+            return () -> {};
+          }
+
+          @Override
+          public void abandoned(int index, Exception cause) {}
+        };
+
+    /**
+     * Writes, on {@code c}, the rows that belong with the events at {@code fresh} (indexes into the
+     * batch's events, each being inserted now). Must not commit, roll back or close {@code c}.
+     *
+     * @return what to do once the transaction has committed (e.g. announce what was written)
+     * @throws SQLException to roll back the whole transaction; the writer then stores the events
+     *     one at a time, calling this once per event
+     */
+    Runnable write(Connection c, List<Integer> fresh) throws SQLException;
+
+    /**
+     * Writing the companions of event {@code index} alone failed for good (the database refuses
+     * them, or a bug); the event is stored without them. Log and count it.
+     */
+    void abandoned(int index, Exception cause);
+  }
+
+  private static final int COMPANION_ATTEMPTS = 3;
 
   private final DataSource dataSource;
   private final EventStore events;
@@ -103,20 +144,24 @@ public final class BatchWriter {
       }
       events.insertBatch(c, fresh.stream().map(batch.events::get).toList());
       deadLetters.insertBatch(c, letters);
+      Runnable committed = fresh.isEmpty() ? null : batch.companion.write(c, List.copyOf(fresh));
       c.commit();
+      if (committed != null) {
+        batch.committed.add(committed);
+      }
       Arrays.fill(batch.outcomes, Outcome.DUPLICATE);
       fresh.forEach(i -> batch.outcomes[i] = Outcome.INSERTED);
       Arrays.fill(batch.lettersDone, true);
       System.arraycopy(unlessStored, 0, batch.unlessStoredOutcomes, 0, unlessStored.length);
       return true;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       LOG.debug(
           "batch of {} events failed, writing row by row: {}", batch.events.size(), e.toString());
       try {
         c.rollback();
       } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-        throw e; // the connection is unusable: let the caller retry later
+        rollbackFailure.addSuppressed(e);
+        throw rollbackFailure; // the connection is unusable: let the caller retry later
       }
       return false;
     }
@@ -127,10 +172,19 @@ public final class BatchWriter {
       if (batch.outcomes[i] != null) {
         continue;
       }
+      c.setAutoCommit(false);
       try {
-        batch.outcomes[i] =
-            events.insert(c, batch.events.get(i)) ? Outcome.INSERTED : Outcome.DUPLICATE;
+        if (!events.insert(c, batch.events.get(i))) {
+          c.rollback();
+          batch.outcomes[i] = Outcome.DUPLICATE;
+          continue;
+        }
+        Runnable committed = companionsAlone(c, batch, i);
+        c.commit();
+        batch.outcomes[i] = Outcome.INSERTED;
+        batch.committed.add(committed);
       } catch (SQLException e) {
+        c.rollback();
         if (!SqlFailures.isPermanent(e)) {
           throw e;
         }
@@ -138,6 +192,7 @@ public final class BatchWriter {
         batch.refusals[i] = "the database refused the event: " + firstLine(e);
       }
     }
+    c.setAutoCommit(true);
     for (int i = 0; i < batch.letters.size(); i++) {
       if (batch.lettersDone[i]) {
         continue;
@@ -180,6 +235,34 @@ public final class BatchWriter {
     }
   }
 
+  /**
+   * The companions of event {@code i} inside its own transaction, under a savepoint: when the
+   * database refuses them for good, they are rolled back and abandoned and the event is still
+   * stored. A unique violation (another instance raised the same alert first) is tried again.
+   */
+  private static Runnable companionsAlone(Connection c, Batch batch, int i) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      Savepoint before = c.setSavepoint();
+      try {
+        return batch.companion.write(c, List.of(i));
+      } catch (SQLException e) {
+        c.rollback(before);
+        if (!SqlFailures.isPermanent(e)) {
+          throw e;
+        }
+        if (attempt < COMPANION_ATTEMPTS && SqlFailures.isDuplicateKey(e)) {
+          continue;
+        }
+        batch.companion.abandoned(i, e);
+        return () -> {};
+      } catch (RuntimeException e) {
+        c.rollback(before);
+        batch.companion.abandoned(i, e);
+        return () -> {};
+      }
+    }
+  }
+
   private static String firstLine(SQLException e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
@@ -195,13 +278,27 @@ public final class BatchWriter {
     private final String[] refusals;
     private final boolean[] lettersDone;
     private final Outcome[] unlessStoredOutcomes;
+    private final Companion companion;
+    private final List<Runnable> committed = new ArrayList<>();
 
     public Batch(List<EventRow> events, List<DeadLetter> letters) {
-      this(events, letters, List.of());
+      this(events, letters, List.of(), Companion.NONE);
     }
 
     public Batch(
         List<EventRow> events, List<DeadLetter> letters, List<LetterUnlessStored> unlessStored) {
+      this(events, letters, unlessStored, Companion.NONE);
+    }
+
+    /**
+     * @param companion writes what belongs with the new events, in their transaction
+     */
+    public Batch(
+        List<EventRow> events,
+        List<DeadLetter> letters,
+        List<LetterUnlessStored> unlessStored,
+        Companion companion) {
+      this.companion = companion;
       this.events = List.copyOf(events);
       this.letters = List.copyOf(letters);
       this.unlessStored = List.copyOf(unlessStored);
@@ -209,6 +306,14 @@ public final class BatchWriter {
       this.refusals = new String[events.size()];
       this.lettersDone = new boolean[letters.size()];
       this.unlessStoredOutcomes = new Outcome[unlessStored.size()];
+    }
+
+    /**
+     * What the companion asked to do after each of its transactions committed, in commit order; the
+     * caller runs them once the batch is complete.
+     */
+    public List<Runnable> committed() {
+      return List.copyOf(committed);
     }
 
     /** The outcome of event {@code i}, or {@code null} while undecided. */

@@ -73,6 +73,34 @@ class CorrelationListenerTest {
   }
 
   @Test
+  void alertWrittenInTheEventsTransactionIsPublishedOnlyOnceItCommits() throws SQLException {
+    CorrelationListener listener = listener(new PlateHotlistRule());
+    var batch =
+        List.of(
+            new CorrelationListener.Stored(
+                sighting("湘J38J91", Sightings.WULING_READER, 0), NOW.minusMillis(10)));
+
+    try (var c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      listener.inTransaction(c, batch);
+      c.rollback();
+    }
+    assertThat(store.find(AlertFilter.all(10))).isEmpty();
+
+    Runnable committed;
+    try (var c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      committed = listener.inTransaction(c, batch);
+      assertThat(published).isEmpty();
+      c.commit();
+    }
+    committed.run();
+
+    assertThat(store.find(AlertFilter.all(10))).singleElement();
+    assertThat(published).extracting(AlertChange::kind).containsExactly(AlertChange.Kind.RAISED);
+  }
+
+  @Test
   void unlistedPlatesRaiseNothing() throws SQLException {
     listener(new PlateHotlistRule()).onStored(sighting("湘JA1234", Sightings.WULING_READER, 0), NOW);
 

@@ -223,4 +223,51 @@ class IngestWorkerTest {
     assertThat(events.countById("kept")).isEqualTo(1);
     assertThat(events.countById("never-stored")).isZero();
   }
+
+  /** Writes one row per event it hears (a dead letter with reason "effect"), like alerts. */
+  private final class RowPerEvent implements TransactionalListener {
+    volatile boolean failing;
+
+    @Override
+    public Runnable inTransaction(java.sql.Connection c, List<Stored> batch)
+        throws java.sql.SQLException {
+      if (failing) {
+        throw new java.sql.SQLException("connection reset", "08006");
+      }
+      for (Stored s : batch) {
+        try (var ps =
+            c.prepareStatement(
+                "INSERT INTO dead_letters (received_at, topic, reason, detail, payload_size)"
+                    + " VALUES (CURRENT_TIMESTAMP, ?, 'effect', '', 0)")) {
+          ps.setString(1, s.event().id());
+          ps.executeUpdate();
+        }
+      }
+      return () -> batch.forEach(s -> heard.add(s.event().id()));
+    }
+
+    @Override
+    public void onStored(org.sharpeyes.schema.event.EdgeEvent event, Instant receivedAt) {
+      heard.add("outside the transaction: " + event.id());
+    }
+  }
+
+  @Test
+  void eventIsNotStoredNorAcknowledgedUntilWhatItCausesCanBeStoredWithIt() throws Exception {
+    RowPerEvent effects = new RowPerEvent();
+    effects.failing = true;
+    startWorker(effects);
+    queue.put(event("e"));
+
+    await().until(() -> counter("sharpeyes.ingest.store.failures") >= 2);
+    assertThat(events.countById("e")).isZero();
+    assertThat(acked).isEmpty();
+
+    effects.failing = false;
+
+    await().until(() -> acked.size() == 1);
+    assertThat(events.countById("e")).isEqualTo(1);
+    assertThat(new DeadLetterStore(database.dataSource()).countByReason("effect")).isEqualTo(1);
+    assertThat(heard).containsExactly("e");
+  }
 }

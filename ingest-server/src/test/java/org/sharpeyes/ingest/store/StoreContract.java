@@ -1,10 +1,16 @@
 package org.sharpeyes.ingest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,5 +181,114 @@ abstract class StoreContract {
           .isEqualTo(T0.plusMillis(250));
       assertThat(rs.getString(3)).isEqualTo("vehicle.sighted");
     }
+  }
+
+  /**
+   * A companion that writes one dead letter with reason {@code companion} per new event (topic =
+   * event id), standing in for the alerts an event raises.
+   */
+  private static final class LetterPerEvent implements BatchWriter.Companion {
+    final List<EventRow> rows;
+    final List<List<Integer>> calls = new ArrayList<>();
+    final Map<Integer, Exception> abandoned = new ConcurrentHashMap<>();
+    final List<String> announced = new ArrayList<>();
+    boolean databaseDown;
+    String refusedFor = "";
+
+    LetterPerEvent(List<EventRow> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public Runnable write(Connection c, List<Integer> fresh) throws SQLException {
+      calls.add(fresh);
+      if (databaseDown) {
+        throw new SQLException("connection reset", "08006");
+      }
+      for (int i : fresh) {
+        String id = rows.get(i).id();
+        try (var ps =
+            c.prepareStatement(
+                "INSERT INTO dead_letters (received_at, topic, reason, detail, payload_size)"
+                    + " VALUES (CURRENT_TIMESTAMP, ?, ?, 'companion row', 0)")) {
+          ps.setString(1, id);
+          // The reason column holds 40 characters: a longer one is refused for good.
+          ps.setString(2, id.equals(refusedFor) ? "x".repeat(41) : "companion");
+          ps.executeUpdate();
+        }
+      }
+      return () -> fresh.forEach(i -> announced.add(rows.get(i).id()));
+    }
+
+    @Override
+    public void abandoned(int index, Exception cause) {
+      abandoned.put(index, cause);
+    }
+  }
+
+  @Test
+  void companionRowsAreWrittenOnlyForNewEventsInTheirTransaction() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    DeadLetterStore letters = new DeadLetterStore(ds);
+    events.insert(row("old", null));
+    List<EventRow> rows = List.of(row("a", null), row("old", null), row("b", null));
+    LetterPerEvent companion = new LetterPerEvent(rows);
+    BatchWriter.Batch batch = new BatchWriter.Batch(rows, List.of(), List.of(), companion);
+
+    new BatchWriter(ds, events, letters).write(batch);
+
+    assertThat(companion.calls).containsExactly(List.of(0, 2));
+    assertThat(letters.latest(10))
+        .extracting(DeadLetter::topic)
+        .containsExactlyInAnyOrder("a", "b");
+    batch.committed().forEach(Runnable::run);
+    assertThat(companion.announced).containsExactly("a", "b");
+  }
+
+  @Test
+  void eventsAreNotStoredWhileTheirCompanionRowsCannotBeAndBothAreOnceTheyCan() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    DeadLetterStore letters = new DeadLetterStore(ds);
+    List<EventRow> rows = List.of(row("a", null), row("b", null));
+    LetterPerEvent companion = new LetterPerEvent(rows);
+    companion.databaseDown = true;
+    BatchWriter writer = new BatchWriter(ds, events, letters);
+    BatchWriter.Batch batch = new BatchWriter.Batch(rows, List.of(), List.of(), companion);
+
+    assertThatThrownBy(() -> writer.write(batch)).isInstanceOf(SQLException.class);
+
+    assertThat(events.count()).isZero();
+    assertThat(letters.countByReason("companion")).isZero();
+    assertThat(batch.committed()).isEmpty();
+
+    companion.databaseDown = false;
+    writer.write(batch);
+
+    assertThat(batch.complete()).isTrue();
+    assertThat(events.count()).isEqualTo(2);
+    assertThat(letters.countByReason("companion")).isEqualTo(2);
+  }
+
+  @Test
+  void companionRowTheDatabaseRefusesCostsOnlyItselfAndItsEventIsStillStored() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    DeadLetterStore letters = new DeadLetterStore(ds);
+    List<EventRow> rows = List.of(row("a", null), row("b", null), row("c", null));
+    LetterPerEvent companion = new LetterPerEvent(rows);
+    companion.refusedFor = "b";
+    BatchWriter.Batch batch = new BatchWriter.Batch(rows, List.of(), List.of(), companion);
+
+    new BatchWriter(ds, events, letters).write(batch);
+
+    assertThat(events.count()).isEqualTo(3);
+    assertThat(letters.latest(10))
+        .extracting(DeadLetter::topic)
+        .containsExactlyInAnyOrder("a", "c");
+    assertThat(companion.abandoned).containsOnlyKeys(1);
+    batch.committed().forEach(Runnable::run);
+    assertThat(companion.announced).containsExactly("a", "c");
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.it.TestPair;
 import org.sharpeyes.it.chaos.ChaosOutcome.EdgeTally;
@@ -30,14 +29,6 @@ import org.sharpeyes.it.chaos.StoreAudit.StoredEvent;
  * -Dit.test=ChaosIT -Dchaos.events=100000}. Child logs and the summary are under {@code
  * target/chaos-logs/}.
  */
-// Not in the default build yet: it fails on a real gap it found (a server killed between committing
-// an event batch and recording its alerts leaves hot events without an alert, because the
-// redelivered copies are duplicates and never reach the rules). Run it with -Dchaos=true.
-@EnabledIfSystemProperty(
-    named = "chaos",
-    matches = "true",
-    disabledReason =
-        "known gap: alerts of a batch can be lost when the server dies after its commit")
 class ChaosIT {
 
   @Test
