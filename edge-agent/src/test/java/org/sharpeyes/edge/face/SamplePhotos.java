@@ -28,6 +28,12 @@ final class SamplePhotos {
     return model;
   }
 
+  static Path embeddingModel() {
+    Path model = dir().resolve("fr-feature-512.onnx");
+    assumeTrue(Files.isReadable(model), "no " + model + ": run deploy/fetch-models.sh");
+    return model;
+  }
+
   /** The six group photos of the face-api demo. */
   static List<Path> groupPhotos() {
     List<Path> photos =
