@@ -11,31 +11,31 @@ import java.util.stream.IntStream;
  * The models and sample photos {@code deploy/fetch-models.sh --samples} puts in {@code
  * $SHARPEYES_MODELS} (default {@code ~/.cache/sharpeyes/models}). Never in the repository.
  */
-final class SamplePhotos {
+public final class SamplePhotos {
 
   private SamplePhotos() {}
 
-  static Path dir() {
+  public static Path dir() {
     String env = System.getenv("SHARPEYES_MODELS");
     return env != null && !env.isBlank()
         ? Path.of(env)
         : Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
   }
 
-  static Path blazeFace() {
+  public static Path blazeFace() {
     Path model = dir().resolve("blazeface-short-range.tflite");
     assumeTrue(Files.isReadable(model), "no " + model + ": run deploy/fetch-models.sh");
     return model;
   }
 
-  static Path embeddingModel() {
+  public static Path embeddingModel() {
     Path model = dir().resolve("fr-feature-512.onnx");
     assumeTrue(Files.isReadable(model), "no " + model + ": run deploy/fetch-models.sh");
     return model;
   }
 
   /** The six group photos of the face-api demo. */
-  static List<Path> groupPhotos() {
+  public static List<Path> groupPhotos() {
     List<Path> photos =
         IntStream.rangeClosed(1, 6)
             .mapToObj(i -> dir().resolve("samples").resolve("sample" + i + ".jpg"))

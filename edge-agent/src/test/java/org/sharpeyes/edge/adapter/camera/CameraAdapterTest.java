@@ -1,0 +1,190 @@
+package org.sharpeyes.edge.adapter.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.edge.adapter.AdapterContext;
+import org.sharpeyes.edge.adapter.ConnectionState;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.face.BlazeFaceDetector;
+import org.sharpeyes.edge.face.FaceBox;
+import org.sharpeyes.edge.face.FaceEmbedder;
+import org.sharpeyes.edge.face.FaceMatcher;
+import org.sharpeyes.edge.face.FaceTemplate;
+import org.sharpeyes.edge.face.OnnxFaceEmbedder;
+import org.sharpeyes.edge.face.SamplePhotos;
+import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.edge.testing.RecordingSink;
+import org.sharpeyes.schema.event.FaceMatched;
+import org.sharpeyes.schema.id.EventIds;
+
+/** The camera adapter on a video file made from a sample group photo, one of whom is watched. */
+class CameraAdapterTest {
+
+  private static final String CAMERA_ID = "43070200001320000001";
+
+  @TempDir Path dir;
+  private final RecordingSink sink = new RecordingSink();
+  private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private CameraAdapter adapter;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (adapter != null) {
+      adapter.stop().get(20, TimeUnit.SECONDS);
+    }
+    io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    scheduler.shutdownNow();
+  }
+
+  private CameraAdapterConfig config(Path video, Path embedderModel) {
+    return new CameraAdapterConfig(
+        video.toString(),
+        false,
+        5,
+        0,
+        Duration.ofSeconds(5),
+        new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        CameraAdapterConfig.Motion.DEFAULTS,
+        new CameraAdapterConfig.Faces(
+            SamplePhotos.blazeFace(),
+            0.5,
+            embedderModel,
+            "fr-feature-512",
+            Map.of("high", 0.6),
+            3,
+            5,
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(1),
+            0));
+  }
+
+  private CameraAdapter adapter(CameraAdapterConfig config, FaceMatcher watchlist) {
+    AdapterContext context =
+        new AdapterContext(
+            "edge-test",
+            sink,
+            Clock.systemUTC(),
+            EventIds.system(),
+            new SimpleMeterRegistry(),
+            io,
+            scheduler);
+    return new CameraAdapter(
+        new DeviceConfig(CAMERA_ID, "entrance", null, config), config, context, () -> watchlist);
+  }
+
+  /** Three seconds at 25 fps of the group photo (960 wide) drifting right by 4 px a frame. */
+  private static Path groupVideo(Path file, Mat photo) throws Exception {
+    try (FFmpegFrameRecorder recorder =
+            new FFmpegFrameRecorder(file.toFile(), photo.cols(), photo.rows(), 0);
+        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+      recorder.setFormat("mp4");
+      recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+      recorder.setFrameRate(25);
+      recorder.setVideoQuality(2);
+      recorder.start();
+      for (int i = 0; i < 75; i++) {
+        try (Mat padded = new Mat();
+            Mat frame = new Mat()) {
+          copyMakeBorder(photo, padded, 0, 0, i * 4, 0, BORDER_REPLICATE, new Scalar(0, 0, 0, 0));
+          padded
+              .apply(new org.bytedeco.opencv.opencv_core.Rect(0, 0, photo.cols(), photo.rows()))
+              .copyTo(frame);
+          recorder.record(converter.convert(frame));
+        }
+      }
+      recorder.stop();
+    }
+    return file;
+  }
+
+  @Test
+  void theWatchedPersonWalkingPastTheCameraBecomesOneFaceMatchedEventWithItsCrop()
+      throws Exception {
+    Mat photo = new Mat();
+    try (Mat full = imread(SamplePhotos.groupPhotos().get(5).toString())) {
+      resize(full, photo, new Size(960, full.rows() * 960 / full.cols()));
+    }
+    FaceMatcher watchlist;
+    try (var detector = BlazeFaceDetector.load(SamplePhotos.blazeFace(), 0.5);
+        FaceEmbedder embedder =
+            OnnxFaceEmbedder.load(SamplePhotos.embeddingModel(), "fr-feature-512")) {
+      FaceBox watched = detector.detect(photo).get(0);
+      watchlist =
+          new FaceMatcher(
+              "fr-feature-512",
+              512,
+              List.of(
+                  new FaceTemplate(
+                      "p-0001", 0.6, "fr-feature-512", embedder.embed(photo, watched))));
+    }
+    Path video = groupVideo(dir.resolve("entrance.mp4"), photo);
+    photo.close();
+
+    adapter = adapter(config(video, SamplePhotos.embeddingModel()), watchlist);
+    adapter.start().get(10, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "end of file".equals(adapter.status().lastError()));
+    List<RecordingSink.Offer> offers = sink.offers();
+    assertThat(offers)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.event().data()).isInstanceOf(FaceMatched.class);
+              FaceMatched m = (FaceMatched) o.event().data();
+              assertThat(m.personId()).isEqualTo("p-0001");
+              assertThat(m.modelId()).isEqualTo("fr-feature-512");
+              assertThat(m.framesUsed()).isGreaterThanOrEqualTo(3);
+              assertThat(m.similarity()).isGreaterThanOrEqualTo(0.6);
+              assertThat(o.event().deviceId()).isEqualTo(CAMERA_ID);
+              assertThat(o.snapshot()).isNotEmpty();
+              assertThat(m.snapshot().sizeBytes()).isEqualTo(o.snapshot().length);
+            });
+    assertThat(adapter.counters().analysed()).isBetween(14L, 16L);
+    assertThat(adapter.counters().detectorCalls()).isGreaterThanOrEqualTo(3);
+    assertThat(adapter.status().lastError()).isEqualTo("end of file");
+  }
+
+  @Test
+  void aMissingEmbeddingModelFailsTheStartWithWhatToDo() throws Exception {
+    Path video = TestVideos.movingBox(dir.resolve("box.mp4"), 320, 180, 25, 1);
+    adapter = adapter(config(video, dir.resolve("missing.onnx")), null);
+
+    var started = adapter.start();
+
+    await().until(started::isDone);
+    assertThat(started).isCompletedExceptionally();
+    assertThat(adapter.status().connectionState()).isEqualTo(ConnectionState.ERROR);
+    assertThat(adapter.status().lastError())
+        .contains("missing.onnx")
+        .contains("run deploy/fetch-models.sh");
+  }
+}
