@@ -29,6 +29,7 @@ import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.camera.CameraAdapterFactory;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.outbox.DiskOutbox;
@@ -282,7 +283,10 @@ public final class EdgeAgent implements AutoCloseable {
     private Map<String, String> environment = System.getenv();
     private RandomGenerator random = new SecureRandom();
     private Duration drainTimeout = MqttEventPublisher.DEFAULT_DRAIN_TIMEOUT;
-    private AdapterCatalog adapters = AdapterCatalog.of(new PlateReaderAdapterFactory());
+    // The watchlist arrives from the ingest-server in a later step; until then cameras report
+    // face.captured only.
+    private AdapterCatalog adapters =
+        AdapterCatalog.of(new PlateReaderAdapterFactory(), new CameraAdapterFactory(() -> null));
 
     private Builder(EdgeAgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public enum DeviceKind {
   PLATE_READER("plate-reader", "plateHttp", true),
-  CAMERA("camera", "camera", false),
+  CAMERA("camera", "camera", true),
   GATE("gate", "gate", false),
   VIID("viid", "viid", false);
 

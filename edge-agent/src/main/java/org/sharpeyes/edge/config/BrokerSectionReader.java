@@ -171,7 +171,7 @@ final class BrokerSectionReader {
     return new TlsConfig(path);
   }
 
-  private static ReconnectConfig reconnect(ConfigNode broker) {
+  static ReconnectConfig reconnect(ConfigNode broker) {
     ConfigNode r = broker.section("reconnect", null);
     if (r == null) {
       return ReconnectConfig.DEFAULTS;

@@ -106,6 +106,9 @@ final class DeviceSectionReader {
     if (device.has(DeviceKind.PLATE_READER.settingsKey())) {
       plateHttp(device.section(DeviceKind.PLATE_READER.settingsKey(), null));
     }
+    if (device.has(DeviceKind.CAMERA.settingsKey())) {
+      CameraSectionReader.read(device.section(DeviceKind.CAMERA.settingsKey(), null));
+    }
     return null;
   }
 
@@ -124,6 +127,9 @@ final class DeviceSectionReader {
     return switch (kind) {
       case PLATE_READER ->
           plateHttp(device.section("plateHttp", "a plate reader needs plateHttp: { port: 8081 }"));
+      case CAMERA ->
+          CameraSectionReader.read(
+              device.section("camera", "a camera needs camera: { source: rtsp://… }"));
       default -> null;
     };
   }

@@ -197,7 +197,7 @@ class EdgeAgentConfigLoaderTest {
               port: 8081
               maxBodyBytes: 2MB
           - id: "43070200001140000002"
-            kind: camera
+            kind: gate
         """;
 
     assertThat(paths(EdgeAgentConfigLoader.parse(yaml)))
@@ -269,7 +269,8 @@ class EdgeAgentConfigLoaderTest {
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
         .containsExactly(
-            "devices[0].kind: 'gate' is not supported yet — this version supports: plate-reader");
+            "devices[0].kind: 'gate' is not supported yet — this version supports: plate-reader,"
+                + " camera");
   }
 
   @Test
