@@ -97,6 +97,7 @@ public final class CameraAdapter implements DeviceAdapter {
     FaceAnalysis analysis =
         new FaceAnalysis(
             gate,
+            faces.confirmWithin(),
             detector,
             embedder,
             watchlist,

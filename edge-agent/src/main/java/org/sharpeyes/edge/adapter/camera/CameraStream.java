@@ -226,7 +226,9 @@ final class CameraStream implements Runnable {
           LockSupport.parkNanos(wait);
         }
       }
-      if (!gate.admit(timestamp)) {
+      // Live streams' timestamps cannot be trusted (MJPEG has none; FFmpeg makes them up), so
+      // the rate is kept by the clock. A file is paced to its timestamps above, so this agrees.
+      if (!gate.admit(System.nanoTime() / 1000)) {
         counters.skipped.incrementAndGet();
         continue;
       }

@@ -39,6 +39,8 @@ final class FaceAnalysis implements CameraStream.FrameSink {
   private static final int JPEG_QUALITY = 90;
 
   private final MotionGate gate;
+  private final Duration hold;
+  private Instant detectUntil = Instant.MIN;
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final Supplier<FaceMatcher> watchlist;
@@ -51,10 +53,13 @@ final class FaceAnalysis implements CameraStream.FrameSink {
 
   /**
    * @param gate the motion gate, or {@code null} to analyse every frame
+   * @param hold after motion, frames are still searched for this long even when nothing moves, so
+   *     that a person who stops in front of the camera can still be confirmed
    * @param watchlist the current watchlist matcher (it changes when a new version arrives)
    */
   FaceAnalysis(
       MotionGate gate,
+      Duration hold,
       FaceDetector detector,
       FaceEmbedder embedder,
       Supplier<FaceMatcher> watchlist,
@@ -63,6 +68,7 @@ final class FaceAnalysis implements CameraStream.FrameSink {
       Findings findings,
       CameraCounters counters) {
     this.gate = gate;
+    this.hold = hold;
     this.detector = detector;
     this.embedder = embedder;
     this.watchlist = watchlist;
@@ -74,9 +80,13 @@ final class FaceAnalysis implements CameraStream.FrameSink {
 
   @Override
   public void onFrame(Mat bgr, Instant at) {
-    if (gate != null && !gate.check(bgr).moving()) {
-      counters.stillFrames.incrementAndGet();
-      return; // nothing moved: nothing new to see, and nothing for the confirmation either
+    if (gate != null) {
+      if (gate.check(bgr).moving()) {
+        detectUntil = at.plus(hold);
+      } else if (at.isAfter(detectUntil)) {
+        counters.stillFrames.incrementAndGet();
+        return; // nothing moved for a while: nothing new to see, nothing for the confirmation
+      }
     }
     long start = System.nanoTime();
     List<FaceBox> faces = detector.detect(bgr);

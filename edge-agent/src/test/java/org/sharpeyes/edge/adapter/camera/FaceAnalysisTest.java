@@ -68,6 +68,7 @@ class FaceAnalysisTest {
   private FaceAnalysis analysis(MotionGate gate, int capturedPerMinute) {
     return new FaceAnalysis(
         gate,
+        Duration.ofSeconds(2),
         detector,
         embedder,
         () -> watchlist,
@@ -131,16 +132,15 @@ class FaceAnalysisTest {
   }
 
   @Test
-  void framesWithNoMotionCostNoDetectorCall() {
+  void framesWithNoMotionCostNoDetectorCallOnceTheHoldAfterTheLastMotionIsOver() {
     FaceAnalysis analysis = analysis(new MotionGate(160, 25, 0.002), 0);
 
-    for (int i = 0; i < 5; i++) {
-      analysis.onFrame(photo, T0.plusMillis(200L * i));
+    // The first frame counts as motion, which keeps the detector on for the 2 s hold.
+    for (int i = 0; i < 10; i++) {
+      analysis.onFrame(photo, T0.plusMillis(500L * i));
     }
 
-    assertThat(counters.detectorCalls())
-        .as("only the first frame: nothing to compare with")
-        .isEqualTo(1);
-    assertThat(counters.stillFrames()).isEqualTo(4);
+    assertThat(counters.detectorCalls()).as("at 0, 0.5, 1, 1.5 and 2 s").isEqualTo(5);
+    assertThat(counters.stillFrames()).isEqualTo(5);
   }
 }

@@ -1,0 +1,232 @@
+package org.sharpeyes.it.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.edge.adapter.AdapterContext;
+import org.sharpeyes.edge.adapter.ConnectionState;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.camera.CameraAdapter;
+import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
+import org.sharpeyes.edge.face.BlazeFaceDetector;
+import org.sharpeyes.edge.face.FaceBox;
+import org.sharpeyes.edge.face.FaceMatcher;
+import org.sharpeyes.edge.face.FaceTemplate;
+import org.sharpeyes.edge.face.OnnxFaceEmbedder;
+import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.FaceMatched;
+import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.sims.camera.CameraSimulator;
+import org.sharpeyes.sims.camera.Scene;
+import org.sharpeyes.sims.camera.Walker;
+
+/**
+ * The camera adapter against a real MJPEG-over-HTTP stream from the camera simulator: two people
+ * walk through the scene, one of them on the watchlist; the stream is cut mid-run.
+ */
+class CameraOverHttpIT {
+
+  private static final Path MODELS = models();
+  private static final String MODEL_ID = "fr-feature-512";
+
+  @TempDir Path dir;
+  private final List<EdgeEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private CameraSimulator camera;
+  private CameraAdapter adapter;
+
+  private static Path models() {
+    String env = System.getenv("SHARPEYES_MODELS");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (adapter != null) {
+      adapter.stop().get(20, TimeUnit.SECONDS);
+    }
+    if (camera != null) {
+      camera.close();
+    }
+    io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    scheduler.shutdownNow();
+  }
+
+  /** A head-and-shoulders crop around a face of a sample photo, written to {@code out}. */
+  private static Path portrait(Path photo, int face, Path out) {
+    try (var detector =
+            BlazeFaceDetector.load(MODELS.resolve("blazeface-short-range.tflite"), 0.5);
+        Mat image = imread(photo.toString())) {
+      FaceBox f = detector.detect(image).get(face);
+      int size = (int) (f.width() * 2.2);
+      int x = Math.max(0, (int) (f.centreX() - size / 2.0));
+      int y = Math.max(0, (int) (f.centreY() - size / 2.0));
+      int w = Math.min(size, image.cols() - x);
+      int h = Math.min(size, image.rows() - y);
+      try (Mat crop = image.apply(new Rect(x, y, w, h))) {
+        imwrite(out.toString(), crop);
+      }
+    }
+    return out;
+  }
+
+  private static float[] template(Path portrait) {
+    try (var detector =
+            BlazeFaceDetector.load(MODELS.resolve("blazeface-short-range.tflite"), 0.5);
+        var embedder = OnnxFaceEmbedder.load(MODELS.resolve("fr-feature-512.onnx"), MODEL_ID);
+        Mat image = imread(portrait.toString())) {
+      return embedder.embed(image, detector.detect(image).get(0));
+    }
+  }
+
+  @Test
+  void theWatchlistedWalkerIsMatchedAndMatchingGoesOnAfterTheStreamIsCut() throws Exception {
+    Path samples = MODELS.resolve("samples");
+    assumeTrue(
+        Files.isReadable(samples.resolve("sample6.jpg"))
+            && Files.isReadable(MODELS.resolve("fr-feature-512.onnx")),
+        "no models or sample photos in " + MODELS + ": run deploy/fetch-models.sh --samples");
+    Path watched = portrait(samples.resolve("sample6.jpg"), 0, dir.resolve("watched.jpg"));
+    Path other = portrait(samples.resolve("sample3.jpg"), 0, dir.resolve("other.jpg"));
+    Scene scene =
+        new Scene(
+            1280,
+            720,
+            List.of(
+                new Walker(
+                    watched,
+                    "p-0001",
+                    Duration.ZERO,
+                    Duration.ofSeconds(60),
+                    0.05,
+                    0.35,
+                    0.15,
+                    0.55),
+                new Walker(
+                    other, "somebody", Duration.ZERO, Duration.ofSeconds(60), 0.6, 0.75, 0.2, 0.5)),
+            7);
+    camera = new CameraSimulator(scene, 10, Duration.ofSeconds(20), "/stream.mjpeg");
+    int port = camera.start("127.0.0.1", 0);
+    FaceMatcher watchlist =
+        new FaceMatcher(
+            MODEL_ID, 512, List.of(new FaceTemplate("p-0001", 0.55, MODEL_ID, template(watched))));
+
+    adapter = adapter("http://127.0.0.1:" + port + "/stream.mjpeg", watchlist);
+    adapter.start().get(10, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .conditionEvaluationListener(c -> System.out.println(progress()))
+        .until(() -> matched().size() >= 1);
+    assertThat(adapter.status().connectionState()).isEqualTo(ConnectionState.CONNECTED);
+    int before = matched().size();
+    long reconnectsBefore = adapter.counters().reconnects();
+
+    camera.dropViewers();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> adapter.counters().reconnects() > reconnectsBefore);
+    await().atMost(Duration.ofSeconds(30)).until(() -> matched().size() > before);
+    assertThat(matched()).allSatisfy(m -> assertThat(m.personId()).isEqualTo("p-0001"));
+    assertThat(adapter.counters().detectorCalls()).isPositive();
+  }
+
+  private String progress() {
+    var c = adapter.counters();
+    return "camera frames="
+        + camera.frames()
+        + " viewers="
+        + camera.viewers()
+        + " | adapter "
+        + adapter.status().connectionState()
+        + " decoded="
+        + c.decoded()
+        + " analysed="
+        + c.analysed()
+        + " still="
+        + c.stillFrames()
+        + " detector="
+        + c.detectorCalls()
+        + " reconnects="
+        + c.reconnects()
+        + " lastError="
+        + adapter.status().lastError()
+        + " events="
+        + events.size();
+  }
+
+  private List<FaceMatched> matched() {
+    return events.stream()
+        .filter(e -> e.data() instanceof FaceMatched)
+        .map(e -> (FaceMatched) e.data())
+        .toList();
+  }
+
+  private CameraAdapter adapter(String source, FaceMatcher watchlist) {
+    CameraAdapterConfig config =
+        new CameraAdapterConfig(
+            source,
+            false,
+            5,
+            0,
+            Duration.ofSeconds(5),
+            new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+            CameraAdapterConfig.Motion.DEFAULTS,
+            new CameraAdapterConfig.Faces(
+                MODELS.resolve("blazeface-short-range.tflite"),
+                0.5,
+                MODELS.resolve("fr-feature-512.onnx"),
+                MODEL_ID,
+                Map.of("high", 0.55),
+                3,
+                5,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                0));
+    AdapterContext context =
+        new AdapterContext(
+            "edge-test",
+            (event, jpeg) -> {
+              events.add(event);
+              return java.util.concurrent.CompletableFuture.completedFuture(
+                  new SinkResult.Accepted(events.size()));
+            },
+            Clock.systemUTC(),
+            EventIds.system(),
+            new SimpleMeterRegistry(),
+            io,
+            scheduler);
+    return new CameraAdapter(
+        new DeviceConfig("43070200001320000001", "gate camera", null, config),
+        config,
+        context,
+        () -> watchlist);
+  }
+}
