@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "device-sims 0.1.0-SNAPSHOT",
     description = "Simulated Sharp Eyes devices and load tools. Talks to 127.0.0.1/localhost only.",
-    subcommands = {PlateCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      PlateCommand.class,
+      LoadCommand.class,
+      CameraCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class DeviceSimsMain {
 
   /** Exit code for bad options or input files. */

@@ -52,6 +52,20 @@ class DeviceSimsMainTest {
   }
 
   @Test
+  void cameraHelpListsItsOptionsAndBadOnesAreRefusedBeforeServing() {
+    assertThat(run("camera", "--help")).isZero();
+    assertThat(out.toString()).contains("--port", "--fps", "--size", "--face", "--stay", "--seed");
+
+    assertThat(run("camera", "--size", "wide")).isEqualTo(DeviceSimsMain.EXIT_BAD_INPUT);
+    assertThat(err.toString()).contains("--size must be WxH");
+    assertThat(run("camera", "--fps", "120")).isEqualTo(DeviceSimsMain.EXIT_BAD_INPUT);
+    assertThat(err.toString()).contains("--fps must be 1..30");
+    assertThat(run("camera", "--face", "no-such-photo.jpg:p-1"))
+        .isEqualTo(DeviceSimsMain.EXIT_BAD_INPUT);
+    assertThat(err.toString()).contains("--face: cannot read no-such-photo.jpg");
+  }
+
+  @Test
   void plateSendsTheCountAndPrintsASummary() {
     edge = new FakeEdge();
 
