@@ -15,6 +15,7 @@ import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.rule.PlateHotlistRule;
 import org.sharpeyes.ingest.rule.RuleContext;
+import org.sharpeyes.ingest.rule.WatchlistFaceRule;
 import org.sharpeyes.schema.id.EventIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public final class AlertModule implements AutoCloseable {
     AlertFeed feed = new AlertFeed();
     this.listener =
         new CorrelationListener(
-            List.of(new PlateHotlistRule()),
+            List.of(new PlateHotlistRule(), new WatchlistFaceRule()),
             new RuleContext(reference, clock),
             store,
             feed,

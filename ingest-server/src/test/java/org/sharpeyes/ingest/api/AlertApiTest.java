@@ -57,6 +57,27 @@ class AlertApiTest {
   }
 
   @Test
+  void aKeyPersonsFaceAtACameraIsOneAlertAboutThePersonAtThatCamerasGrid() throws Exception {
+    String camera = "43070200001320000001"; // 柳湾社区主路口枪机
+    server.faceMatched("KP0002", 0.72, camera); // orange: 0.60
+    server.faceMatched("KP0002", 0.68, camera);
+    server.faceMatched("KP0002", 0.58, camera); // below the bar: no sighting
+    server.faceMatched("visitor-17", 0.95, camera); // not a key person
+
+    JsonObject all = server.getJson("/api/alerts");
+
+    assertThat(all.getInteger("count")).isEqualTo(1);
+    JsonObject alert = all.getJsonArray("alerts").getJsonObject(0);
+    assertThat(alert.getString("rule")).isEqualTo("watchlist-face");
+    assertThat(alert.getString("severity")).isEqualTo("high");
+    assertThat(alert.getString("personId")).isEqualTo("KP0002");
+    assertThat(alert.getInteger("count")).isEqualTo(2);
+    assertThat(alert.getJsonObject("subject").getString("type")).isEqualTo("person");
+    assertThat(alert.getJsonObject("device").getString("id")).isEqualTo(camera);
+    assertThat(alert.getJsonObject("device").getString("kind")).isEqualTo("camera");
+  }
+
+  @Test
   void badQueryIsA400ListingEveryBadParameter() throws Exception {
     HttpResponse<String> response =
         server.get(

@@ -87,6 +87,36 @@ final class ApiServer implements AutoCloseable {
     return event;
   }
 
+  /** A face match from a camera stored by the pipeline, then told to the listener. */
+  EdgeEvent faceMatched(String personId, double similarity, String deviceId) throws SQLException {
+    EdgeEvent event =
+        new EdgeEvent(
+            java.util.UUID.randomUUID().toString(),
+            "edge-wuling-01",
+            deviceId,
+            1,
+            NOW.minusSeconds(600 - sightings++),
+            new org.sharpeyes.schema.event.FaceMatched(
+                personId, similarity, 0.5, "fr-feature-512", 3, null));
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
+                    + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, event.id());
+      ps.setString(2, event.type().kind());
+      ps.setString(3, event.edgeId());
+      ps.setString(4, event.deviceId());
+      ps.setLong(5, event.seq());
+      ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
+      ps.setObject(7, NOW.atOffset(ZoneOffset.UTC));
+      ps.setString(8, new String(codec.encode(event), StandardCharsets.UTF_8));
+      ps.executeUpdate();
+    }
+    module.listener().onStored(event, NOW.minusMillis(20));
+    return event;
+  }
+
   /** GET {@code path} with query values URL-encoded; {@code params} are name, value pairs. */
   HttpResponse<String> get(String path, String... params) throws IOException, InterruptedException {
     StringBuilder uri = new StringBuilder("http://127.0.0.1:" + port() + path);
