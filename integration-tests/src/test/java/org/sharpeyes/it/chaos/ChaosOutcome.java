@@ -18,6 +18,7 @@ import org.sharpeyes.schema.id.EventIds;
  * @param kills kills done per target label
  * @param journal one line per kill
  * @param brokerKills when the broker was killed
+ * @param serverKills when the ingest-server was killed
  * @param duplicates {@code sharpeyes_ingest_duplicate_total} added up over the server's lives (a
  *     lower bound: what a life counted after its last scrape died with it)
  * @param audit what the store holds at the end
@@ -33,6 +34,7 @@ record ChaosOutcome(
     Map<String, Integer> kills,
     List<String> journal,
     List<Instant> brokerKills,
+    List<Instant> serverKills,
     long duplicates,
     Set<String> hotPlates,
     StoreAudit audit,
@@ -118,6 +120,27 @@ record ChaosOutcome(
     return settings.strict() ? 0 : (long) brokerKills.size() * edges.size();
   }
 
+  /**
+   * Events Mosquitto may lose when the ingest-server is killed while messages are in flight to it:
+   * at most one per edge per server kill, created within {@link #IN_FLIGHT_BEFORE} before the kill
+   * or {@link #IN_FLIGHT_AFTER} after it. None when strict. See {@code docs/reliability.md}.
+   */
+  long serverKillLossAllowance() {
+    return settings.strict() ? 0 : (long) serverKills.size() * edges.size();
+  }
+
+  static final Duration IN_FLIGHT_BEFORE = Duration.ofSeconds(2);
+  static final Duration IN_FLIGHT_AFTER = Duration.ofSeconds(1);
+
+  /** Whether {@code lost} was created while a server kill could have caught it in flight. */
+  boolean inFlightAtAServerKill(LostEvent lost) {
+    return serverKills.stream()
+        .anyMatch(
+            k ->
+                !lost.createdAt().isBefore(k.minus(IN_FLIGHT_BEFORE))
+                    && !lost.createdAt().isAfter(k.plus(IN_FLIGHT_AFTER)));
+  }
+
   /** Seqs missing at the server, all edges, from {@code GET /api/edges}. */
   long missingSeqs() {
     return edges.stream().mapToLong(e -> e.serverView().path("missingSeqs").asLong(0)).sum();
@@ -168,7 +191,8 @@ record ChaosOutcome(
             .collect(Collectors.joining("; "));
     return String.format(
         "chaos[%s] events sent=%d accepted=%d stored=%d (distinct %d, stored without a 2xx %d)"
-            + " lost=%d undelivered=%d (seq gaps %d; allowance for %d broker kills %d)"
+            + " lost=%d undelivered=%d (seq gaps %d; allowance for %d broker kills %d, for %d"
+            + " server kills %d)"
             + " duplicatesSeenByServer>=%d drops=%d (outbox %d, dead letters %d)"
             + " kills=%s hotEventsStored=%d alerts=%s hotEventsWithoutAlert=%d"
             + " drained=%s sending=%ds elapsed=%ds [%s] replay: %s",
@@ -183,6 +207,8 @@ record ChaosOutcome(
         missingSeqs(),
         brokerKills.size(),
         brokerLossAllowance(),
+        serverKills.size(),
+        serverKillLossAllowance(),
         duplicates,
         dropped(),
         edges.stream().mapToLong(EdgeTally::dropped).sum(),

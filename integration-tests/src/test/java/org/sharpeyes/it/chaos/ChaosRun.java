@@ -160,6 +160,7 @@ final class ChaosRun {
               kills,
               journal.lines(),
               journal.killsOf(cluster.broker.name()),
+              journal.killsOf(cluster.server.name()),
               duplicates,
               hotPlates,
               audit,

@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code chaos.drainTimeout} — how long to wait at the end for every accepted event to be
  *       stored, in seconds (120)
  *   <li>{@code chaos.strict} — allow no loss at all (false). By default, each {@code kill -9} of
- *       Mosquitto may lose what it acknowledged in its last loop before saving: at most one publish
- *       per connected edge. These losses are counted, listed and bounded, never hidden.
+ *       Mosquitto may lose what it acknowledged in its last loop before saving, and each {@code
+ *       kill -9} of the ingest-server what Mosquitto had in flight to it: at most one publish per
+ *       edge per kill. These losses are counted, listed and bounded, never hidden.
  * </ul>
  */
 record ChaosSettings(
