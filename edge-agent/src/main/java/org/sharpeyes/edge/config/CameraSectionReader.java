@@ -33,9 +33,9 @@ final class CameraSectionReader {
           "confirm",
           "cooldown",
           "capturedPerMinute");
-  static final List<String> RISK_LEVELS = List.of("high", "medium", "low");
+  static final List<String> RISK_LEVELS = List.of("red", "orange", "yellow");
   static final Map<String, Double> DEFAULT_THRESHOLDS =
-      Map.of("high", 0.55, "medium", 0.60, "low", 0.65);
+      Map.of("red", 0.55, "orange", 0.60, "yellow", 0.65);
   static final Path DEFAULT_MODELS =
       Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
   private static final Map<String, Boolean> BOOLEANS = Map.of("true", true, "false", false);

@@ -7,7 +7,6 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromTFLite;
 
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,20 +57,7 @@ public final class BlazeFaceDetector implements FaceDetector {
    *     which
    */
   public static BlazeFaceDetector load(Path model, double minScore) {
-    if (!Files.isReadable(model)) {
-      throw new IllegalArgumentException(
-          "face detector model " + model + " not found: run deploy/fetch-models.sh");
-    }
-    Net net;
-    try {
-      net = readNetFromTFLite(model.toString());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "OpenCV cannot load the face detector model " + model + ": " + e.getMessage(), e);
-    }
-    if (net == null || net.empty()) {
-      throw new IllegalArgumentException("OpenCV loaded nothing from " + model);
-    }
+    Net net = ModelFiles.load(model, "face detector", path -> readNetFromTFLite(path));
     return new BlazeFaceDetector(net, minScore);
   }
 

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_dnn.readNetFromONNX;
 
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -39,20 +38,7 @@ public final class OnnxFaceEmbedder implements FaceEmbedder {
    * @throws IllegalArgumentException when the file is missing or OpenCV cannot load it
    */
   public static OnnxFaceEmbedder load(Path model, String modelId) {
-    if (!Files.isReadable(model)) {
-      throw new IllegalArgumentException(
-          "face embedding model " + model + " not found: run deploy/fetch-models.sh");
-    }
-    Net net;
-    try {
-      net = readNetFromONNX(model.toString());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "OpenCV cannot load the face embedding model " + model + ": " + e.getMessage(), e);
-    }
-    if (net == null || net.empty()) {
-      throw new IllegalArgumentException("OpenCV loaded nothing from " + model);
-    }
+    Net net = ModelFiles.load(model, "face embedding", path -> readNetFromONNX(path));
     return new OnnxFaceEmbedder(net, modelId);
   }
 

@@ -49,7 +49,7 @@ class CameraConfigTest {
     assertThat(c.motion()).isEqualTo(CameraAdapterConfig.Motion.DEFAULTS);
     assertThat(c.faces().detectorModel().toString()).endsWith("blazeface-short-range.tflite");
     assertThat(c.faces().embedderModelId()).isEqualTo("fr-feature-512");
-    assertThat(c.faces().thresholds()).containsEntry("high", 0.55).containsEntry("low", 0.65);
+    assertThat(c.faces().thresholds()).containsEntry("red", 0.55).containsEntry("yellow", 0.65);
     assertThat(c.faces().confirmFrames()).isEqualTo(3);
     assertThat(c.faces().confirmOf()).isEqualTo(5);
     assertThat(c.faces().capturedPerMinute()).isEqualTo(6);
@@ -69,7 +69,7 @@ class CameraConfigTest {
                 "  detectorModel: /opt/models/bf.tflite",
                 "  embedderModel: /opt/models/emb.onnx",
                 "  embedderModelId: emb-v2",
-                "  thresholds: { high: 0.5 }",
+                "  thresholds: { red: 0.5 }",
                 "  confirm: { frames: 2, of: 4, within: 1500ms }",
                 "  cooldown: 5m",
                 "  capturedPerMinute: 0"));
@@ -79,7 +79,7 @@ class CameraConfigTest {
     assertThat(c.analysisWidth()).isZero();
     assertThat(c.motion()).isNull();
     assertThat(c.faces().embedderModel().toString()).isEqualTo("/opt/models/emb.onnx");
-    assertThat(c.faces().thresholds()).containsEntry("high", 0.5).containsEntry("medium", 0.60);
+    assertThat(c.faces().thresholds()).containsEntry("red", 0.5).containsEntry("orange", 0.60);
     assertThat(c.faces().confirmWithin()).isEqualTo(Duration.ofMillis(1500));
     assertThat(c.faces().cooldown()).isEqualTo(Duration.ofMinutes(5));
     assertThat(c.faces().capturedPerMinute()).isZero();
@@ -92,7 +92,7 @@ class CameraConfigTest {
                 "analysisFps: 0",
                 "motion: { treshold: 30 }",
                 "faces:",
-                "  thresholds: { high: 1.5, urgent: 0.4 }",
+                "  thresholds: { red: 1.5, urgent: 0.4 }",
                 "  confirm: { frames: 6, of: 5 }")
             .replace("rtsp://viewer:secret@", "ftp://viewer:secret@");
 
@@ -106,7 +106,7 @@ class CameraConfigTest {
                 assertThat(p)
                     .startsWith("devices[0].camera.motion.treshold:")
                     .contains("threshold"))
-        .anySatisfy(p -> assertThat(p).startsWith("devices[0].camera.faces.thresholds.high: 1.5"))
+        .anySatisfy(p -> assertThat(p).startsWith("devices[0].camera.faces.thresholds.red: 1.5"))
         .anySatisfy(p -> assertThat(p).startsWith("devices[0].camera.faces.thresholds.urgent:"))
         .anySatisfy(
             p ->

@@ -67,24 +67,7 @@ final class ApiServer implements AutoCloseable {
   /** A plate read stored by the pipeline: in the events table, then told to the listener. */
   EdgeEvent sight(String plate, String deviceId) throws SQLException {
     EdgeEvent event = Sightings.vehicle(plate, deviceId, NOW.minusSeconds(600 - sightings++));
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
-                    + " plate, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, event.id());
-      ps.setString(2, event.type().kind());
-      ps.setString(3, event.edgeId());
-      ps.setString(4, event.deviceId());
-      ps.setLong(5, event.seq());
-      ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
-      ps.setObject(7, NOW.atOffset(ZoneOffset.UTC));
-      ps.setString(8, ((VehicleSighted) event.data()).plateNumber());
-      ps.setString(9, new String(codec.encode(event), StandardCharsets.UTF_8));
-      ps.executeUpdate();
-    }
-    module.listener().onStored(event, NOW.minusMillis(20));
-    return event;
+    return stored(event, ((VehicleSighted) event.data()).plateNumber());
   }
 
   /** A face match from a camera stored by the pipeline, then told to the listener. */
@@ -98,11 +81,15 @@ final class ApiServer implements AutoCloseable {
             NOW.minusSeconds(600 - sightings++),
             new org.sharpeyes.schema.event.FaceMatched(
                 personId, similarity, 0.5, "fr-feature-512", 3, null));
+    return stored(event, null);
+  }
+
+  private EdgeEvent stored(EdgeEvent event, String plate) throws SQLException {
     try (Connection c = db.dataSource().getConnection();
         PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
-                    + " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " plate, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, event.id());
       ps.setString(2, event.type().kind());
       ps.setString(3, event.edgeId());
@@ -110,7 +97,8 @@ final class ApiServer implements AutoCloseable {
       ps.setLong(5, event.seq());
       ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
       ps.setObject(7, NOW.atOffset(ZoneOffset.UTC));
-      ps.setString(8, new String(codec.encode(event), StandardCharsets.UTF_8));
+      ps.setString(8, plate);
+      ps.setString(9, new String(codec.encode(event), StandardCharsets.UTF_8));
       ps.executeUpdate();
     }
     module.listener().onStored(event, NOW.minusMillis(20));

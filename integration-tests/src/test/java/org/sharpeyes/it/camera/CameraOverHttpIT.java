@@ -204,7 +204,7 @@ class CameraOverHttpIT {
                 0.5,
                 MODELS.resolve("fr-feature-512.onnx"),
                 MODEL_ID,
-                Map.of("high", 0.55),
+                Map.of("red", 0.55),
                 3,
                 5,
                 Duration.ofSeconds(2),

@@ -138,21 +138,29 @@ public final class CameraAdapter implements DeviceAdapter {
       return CompletableFuture.completedFuture(null);
     }
     status.runtime(RuntimeState.STOPPING);
-    return CompletableFuture.runAsync(
-        () -> {
-          if (stream != null) {
-            stream.stop();
-            try {
-              thread.join(config.watchdog().plus(STOP_GRACE).toMillis());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-          if (thread == null || !thread.isAlive()) {
-            closeModels(); // only once the stream thread no longer uses them
-          }
-          status.runtime(RuntimeState.STOPPED);
-        });
+    // Waiting for the stream thread blocks (up to the watchdog): not on a shared pool.
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread stopper =
+        new Thread(
+            () -> {
+              if (stream != null) {
+                stream.stop();
+                try {
+                  thread.join(config.watchdog().plus(STOP_GRACE).toMillis());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              if (thread == null || !thread.isAlive()) {
+                closeModels(); // only once the stream thread no longer uses them
+              }
+              status.runtime(RuntimeState.STOPPED);
+              done.complete(null);
+            },
+            "camera-stop-" + device.id());
+    stopper.setDaemon(true);
+    stopper.start();
+    return done;
   }
 
   @Override

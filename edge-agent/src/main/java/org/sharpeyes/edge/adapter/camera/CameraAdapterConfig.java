@@ -68,8 +68,8 @@ public record CameraAdapterConfig(
    * @param minScore detector score threshold
    * @param embedderModel the ONNX embedding model
    * @param embedderModelId recorded with templates and events
-   * @param thresholds similarity thresholds by risk level ({@code high}, {@code medium}, {@code
-   *     low})
+   * @param thresholds similarity thresholds by key-person risk level ({@code red}, {@code orange},
+   *     {@code yellow}); applied to the watchlist when it is synced
    * @param confirmFrames k: frames that must agree …
    * @param confirmOf … of the last n analysed frames …
    * @param confirmWithin … all within this time

@@ -77,7 +77,7 @@ class CameraAdapterTest {
             0.5,
             embedderModel,
             "fr-feature-512",
-            Map.of("high", 0.6),
+            Map.of("red", 0.6),
             3,
             5,
             Duration.ofSeconds(2),
