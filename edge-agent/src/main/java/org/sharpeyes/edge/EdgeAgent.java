@@ -1,5 +1,6 @@
 package org.sharpeyes.edge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -10,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,10 @@ import org.sharpeyes.edge.publish.PublisherSetup;
 import org.sharpeyes.edge.status.AgentStatus;
 import org.sharpeyes.edge.status.StatusHttpServer;
 import org.sharpeyes.edge.status.StatusSource;
+import org.sharpeyes.edge.watchlist.ModelGroup;
+import org.sharpeyes.edge.watchlist.ModelGroups;
+import org.sharpeyes.edge.watchlist.TemplateCache;
+import org.sharpeyes.edge.watchlist.WatchlistSync;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.id.EventIds;
 import org.slf4j.Logger;
@@ -68,6 +74,7 @@ public final class EdgeAgent implements AutoCloseable {
   private final Outbox outbox;
   private final MqttEventPublisher publisher;
   private final StatusHttpServer statusServer;
+  private final WatchlistSync watchlist;
   private final Map<String, DeviceAdapter> adapters = new LinkedHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private int statusPort = -1;
@@ -97,6 +104,10 @@ public final class EdgeAgent implements AutoCloseable {
               clock,
               b.random,
               meters);
+      this.watchlist = watchlist(config, clock, threads.watchlist(), meters);
+      if (watchlist != null) {
+        publisher.inbound(watchlist);
+      }
       this.statusServer = new StatusHttpServer(config.status(), threads.io(), new Status(), meters);
       AdapterContext context =
           new AdapterContext(
@@ -107,8 +118,17 @@ public final class EdgeAgent implements AutoCloseable {
               meters,
               threads.io(),
               threads.adapters());
+      AdapterCatalog catalog =
+          b.adapters != null
+              ? b.adapters
+              : AdapterCatalog.of(
+                  new PlateReaderAdapterFactory(),
+                  new CameraAdapterFactory(
+                      watchlist == null
+                          ? CameraAdapterFactory.Watchlists.NONE
+                          : watchlist::matcher));
       for (DeviceConfig device : config.devices()) {
-        adapters.put(device.id(), b.adapters.create(device, context));
+        adapters.put(device.id(), catalog.create(device, context));
       }
     } catch (RuntimeException e) {
       outbox.close();
@@ -125,7 +145,25 @@ public final class EdgeAgent implements AutoCloseable {
     return new Builder(config);
   }
 
+  /** The watchlist of the agent's cameras, kept next to the outbox; null when it has no camera. */
+  private static WatchlistSync watchlist(
+      EdgeAgentConfig config,
+      Clock clock,
+      ScheduledExecutorService executor,
+      MeterRegistry meters) {
+    List<ModelGroup> groups = ModelGroups.of(config.devices());
+    if (groups.isEmpty()) {
+      return null;
+    }
+    Path dir = config.outbox().path().toAbsolutePath().resolveSibling("watchlist");
+    return new WatchlistSync(
+        config.edgeId(), groups, new TemplateCache(dir), clock, executor, meters);
+  }
+
   private void startAll() {
+    if (watchlist != null) {
+      watchlist.start();
+    }
     publisher.start();
     statusPort = statusServer.start();
     log.info("status endpoints on http://{}:{}/status", config.status().host(), statusPort);
@@ -215,6 +253,9 @@ public final class EdgeAgent implements AutoCloseable {
     publisher.close(drainTimeout);
     outbox.close();
     statusServer.close();
+    if (watchlist != null) {
+      watchlist.close();
+    }
     threads.close();
     meters.close();
     log.info("edge agent {} stopped", config.edgeId());
@@ -228,7 +269,8 @@ public final class EdgeAgent implements AutoCloseable {
       EventLoopGroup io,
       ScheduledExecutorService publisher,
       ScheduledExecutorService adapters,
-      ExecutorService outbox) {
+      ExecutorService outbox,
+      ScheduledExecutorService watchlist) {
 
     static Threads create() {
       return new Threads(
@@ -236,7 +278,8 @@ public final class EdgeAgent implements AutoCloseable {
               IO_THREADS, new DefaultThreadFactory("edge-io"), NioIoHandler.newFactory()),
           Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-publisher")),
           Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-adapters")),
-          Executors.newSingleThreadExecutor(AgentThreads.named("edge-outbox")));
+          Executors.newSingleThreadExecutor(AgentThreads.named("edge-outbox")),
+          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-watchlist")));
     }
 
     void close() {
@@ -244,6 +287,7 @@ public final class EdgeAgent implements AutoCloseable {
       stop(publisher);
       stop(adapters);
       stop(outbox);
+      stop(watchlist);
     }
 
     private static void stop(ExecutorService executor) {
@@ -267,6 +311,7 @@ public final class EdgeAgent implements AutoCloseable {
           clock.instant(),
           publisher.status(),
           outbox.status(),
+          watchlist == null ? null : watchlist.status(),
           adapters.values().stream().map(DeviceAdapter::status).toList());
     }
 
@@ -283,10 +328,7 @@ public final class EdgeAgent implements AutoCloseable {
     private Map<String, String> environment = System.getenv();
     private RandomGenerator random = new SecureRandom();
     private Duration drainTimeout = MqttEventPublisher.DEFAULT_DRAIN_TIMEOUT;
-    // The watchlist arrives from the ingest-server in a later step; until then cameras report
-    // face.captured only.
-    private AdapterCatalog adapters =
-        AdapterCatalog.of(new PlateReaderAdapterFactory(), new CameraAdapterFactory(() -> null));
+    private AdapterCatalog adapters; // null: the built-in ones, cameras on the synced watchlist
 
     private Builder(EdgeAgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -316,7 +358,7 @@ public final class EdgeAgent implements AutoCloseable {
       return this;
     }
 
-    /** The adapter factories; default the built-in ones. */
+    /** The adapter factories; default the built-in ones, cameras matching the synced watchlist. */
     public Builder adapters(AdapterCatalog value) {
       this.adapters = Objects.requireNonNull(value);
       return this;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -59,6 +60,7 @@ final class BrokerSession {
   private final LogThrottle throttle;
   private final Listener listener;
 
+  private volatile Inbound inbound = Inbound.NONE;
   private MqttAsyncClient client;
   private long connectAttempt;
   private int failures;
@@ -97,6 +99,11 @@ final class BrokerSession {
   PublisherStatus status() {
     return new PublisherStatus(
         setup.broker().serverUri(), state, stateSince, lastError, metrics.reconnects());
+  }
+
+  /** Who takes the messages of the topics subscribed to; set before {@link #open()}. */
+  void inbound(Inbound value) {
+    this.inbound = value;
   }
 
   /** Starts the first connection attempt. */
@@ -196,6 +203,7 @@ final class BrokerSession {
       log.warn(lastError);
     }
     listener.connected();
+    inbound.connected(new Subscriptions(client));
   }
 
   private void onConnectFailed(long attempt, Throwable e) {
@@ -210,6 +218,7 @@ final class BrokerSession {
   }
 
   private void onConnectionLost(Throwable cause) {
+    inbound.lost();
     if (closing) {
       setState(PublisherState.DISCONNECTED);
       listener.lost();
@@ -330,6 +339,42 @@ final class BrokerSession {
     return message;
   }
 
+  /** Subscriptions on one connection: they end with it. */
+  private final class Subscriptions implements Inbound.Subscriber {
+    private final MqttAsyncClient connection;
+
+    Subscriptions(MqttAsyncClient connection) {
+      this.connection = connection;
+    }
+
+    @Override
+    public void subscribe(List<String> topicFilters) {
+      if (topicFilters.isEmpty() || !connection.isConnected()) {
+        return;
+      }
+      int[] qos = new int[topicFilters.size()];
+      java.util.Arrays.fill(qos, 1);
+      try {
+        connection.subscribe(topicFilters.toArray(String[]::new), qos);
+      } catch (MqttException | RuntimeException e) {
+        lastError = "cannot subscribe to " + topicFilters.get(0) + "…: " + describe(e);
+        log.warn(lastError);
+      }
+    }
+
+    @Override
+    public void unsubscribe(List<String> topicFilters) {
+      if (topicFilters.isEmpty() || !connection.isConnected()) {
+        return;
+      }
+      try {
+        connection.unsubscribe(topicFilters.toArray(String[]::new));
+      } catch (MqttException | RuntimeException e) {
+        log.debug("cannot unsubscribe from {}: {}", topicFilters.get(0), describe(e));
+      }
+    }
+  }
+
   private final class ConnectionCallback implements MqttCallback {
     @Override
     public void connectionLost(Throwable cause) {
@@ -338,7 +383,12 @@ final class BrokerSession {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      // The edge subscribes to nothing yet.
+      try {
+        inbound.arrived(topic, message.getPayload());
+      } catch (RuntimeException e) {
+        // Never let a bad message take the connection down with it.
+        log.warn("message on {} not taken: {}", topic, describe(e));
+      }
     }
 
     @Override

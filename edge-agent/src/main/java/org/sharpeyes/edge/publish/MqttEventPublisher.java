@@ -89,6 +89,12 @@ public final class MqttEventPublisher implements AutoCloseable {
     metrics.watchState(session::state);
   }
 
+  /** Who takes the server's sync messages; call before {@link #start()}. Default: nobody. */
+  public MqttEventPublisher inbound(Inbound inbound) {
+    session.inbound(inbound);
+    return this;
+  }
+
   /** Starts connecting in the background; returns at once. */
   public void start() {
     outbox.onAvailable(this::requestDrain);

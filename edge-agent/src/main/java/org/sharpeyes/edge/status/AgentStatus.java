@@ -5,6 +5,7 @@ import java.util.List;
 import org.sharpeyes.edge.adapter.AdapterStatus;
 import org.sharpeyes.edge.publish.OutboxStatus;
 import org.sharpeyes.edge.publish.PublisherStatus;
+import org.sharpeyes.edge.watchlist.WatchlistStatus;
 
 /**
  * What {@code GET /status} returns.
@@ -14,6 +15,7 @@ import org.sharpeyes.edge.publish.PublisherStatus;
  * @param time when the snapshot was taken
  * @param broker the broker connection
  * @param outbox the durable outbox
+ * @param watchlist the cameras' watchlist; null when the edge has no camera
  * @param devices one entry per configured device, in config order
  */
 public record AgentStatus(
@@ -22,4 +24,5 @@ public record AgentStatus(
     Instant time,
     PublisherStatus broker,
     OutboxStatus outbox,
+    WatchlistStatus watchlist,
     List<AdapterStatus> devices) {}

@@ -127,6 +127,7 @@ class StatusHttpHandlerTest {
                 0,
                 0,
                 3),
+            null,
             List.of(device));
     return new StatusSource() {
       @Override

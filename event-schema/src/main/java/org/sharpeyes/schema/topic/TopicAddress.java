@@ -17,6 +17,9 @@ public sealed interface TopicAddress {
   /** {@code sharpeyes/v1/edge/{edgeId}/sync/{what}} */
   record Sync(String edgeId, String what) implements TopicAddress {}
 
+  /** {@code sharpeyes/v1/watchlist/photos/{sha256}} */
+  record WatchlistPhoto(String sha256) implements TopicAddress {}
+
   /** {@code sharpeyes/v1/alerts/{regionCode}} */
   record Alerts(String regionCode) implements TopicAddress {}
 }

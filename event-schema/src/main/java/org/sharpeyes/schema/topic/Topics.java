@@ -16,6 +16,12 @@ public final class Topics {
   private static final Pattern REGION = Pattern.compile("[0-9]{2,14}");
   private static final Pattern WORD = Pattern.compile("[a-z0-9-]{1,32}");
 
+  /** A SHA-256 digest in lower-case hex: the name of a watchlist photo. */
+  public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  /** The sync item of the watchlist manifest. */
+  public static final String WATCHLIST = "watchlist";
+
   private Topics() {}
 
   public static String events(String edgeId, EventType type) {
@@ -49,6 +55,14 @@ public final class Topics {
     return edge(edgeId) + "/sync/" + check(WORD, what, "sync item");
   }
 
+  /**
+   * Retained enrolment photo of the watchlist, named by the SHA-256 of its bytes: an edge
+   * subscribes to the photos its manifest lists and it has no template for, and checks the digest.
+   */
+  public static String watchlistPhoto(String sha256) {
+    return ROOT + "/watchlist/photos/" + check(SHA256, sha256, "photo digest");
+  }
+
   public static String alerts(String regionCode) {
     return ROOT + "/alerts/" + check(REGION, regionCode, "region code");
   }
@@ -61,6 +75,12 @@ public final class Topics {
     String[] p = topic.substring(ROOT.length() + 1).split("/", -1);
     if (p.length == 2 && p[0].equals("alerts") && REGION.matcher(p[1]).matches()) {
       return Optional.of(new TopicAddress.Alerts(p[1]));
+    }
+    if (p.length == 3
+        && p[0].equals("watchlist")
+        && p[1].equals("photos")
+        && SHA256.matcher(p[2]).matches()) {
+      return Optional.of(new TopicAddress.WatchlistPhoto(p[2]));
     }
     if (p.length < 3 || !p[0].equals("edge") || !EDGE_ID.matcher(p[1]).matches()) {
       return Optional.empty();

@@ -21,6 +21,9 @@ class TopicsTest {
     assertThat(Topics.parse(Topics.sync("edge-1", "watchlist")))
         .contains(new TopicAddress.Sync("edge-1", "watchlist"));
     assertThat(Topics.parse(Topics.alerts("430702"))).contains(new TopicAddress.Alerts("430702"));
+    String sha = "0123456789abcdef".repeat(4);
+    assertThat(Topics.parse(Topics.watchlistPhoto(sha)))
+        .contains(new TopicAddress.WatchlistPhoto(sha));
   }
 
   @Test
@@ -43,6 +46,8 @@ class TopicsTest {
           "sharpeyes/v1/edge/e/events/vehicle.sighted/extra",
           "sharpeyes/v1/edge/bad+id/status",
           "sharpeyes/v1/alerts/abc",
+          "sharpeyes/v1/watchlist/photos/ABCDEF",
+          "sharpeyes/v1/watchlist/photos",
           "",
         }) {
       assertThat(Topics.parse(t)).as(t).isEqualTo(Optional.empty());

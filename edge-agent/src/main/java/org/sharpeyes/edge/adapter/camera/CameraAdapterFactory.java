@@ -1,5 +1,6 @@
 package org.sharpeyes.edge.adapter.camera;
 
+import java.util.Map;
 import java.util.function.Supplier;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.AdapterFactory;
@@ -11,13 +12,23 @@ import org.sharpeyes.edge.face.FaceMatcher;
 /** Creates {@link CameraAdapter}s for devices of kind {@code camera}. */
 public final class CameraAdapterFactory implements AdapterFactory {
 
-  private final Supplier<FaceMatcher> watchlist;
+  /** Where a camera gets its watchlist matcher from. */
+  @FunctionalInterface
+  public interface Watchlists {
+    /**
+     * The current matcher for templates of {@code modelId}, with the camera's thresholds by risk
+     * level; it follows every new watchlist version.
+     */
+    Supplier<FaceMatcher> matcher(String modelId, Map<String, Double> thresholds);
 
-  /**
-   * @param watchlist the edge's current watchlist matcher, shared by its cameras
-   */
-  public CameraAdapterFactory(Supplier<FaceMatcher> watchlist) {
-    this.watchlist = watchlist;
+    /** No watchlist: cameras report {@code face.captured} only. */
+    Watchlists NONE = (modelId, thresholds) -> () -> null;
+  }
+
+  private final Watchlists watchlists;
+
+  public CameraAdapterFactory(Watchlists watchlists) {
+    this.watchlists = watchlists;
   }
 
   @Override
@@ -30,6 +41,10 @@ public final class CameraAdapterFactory implements AdapterFactory {
     if (!(device.settings() instanceof CameraAdapterConfig config)) {
       throw new IllegalArgumentException("device " + device.label() + " has no camera settings");
     }
-    return new CameraAdapter(device, config, context, watchlist);
+    return new CameraAdapter(
+        device,
+        config,
+        context,
+        watchlists.matcher(config.faces().embedderModelId(), config.faces().thresholds()));
   }
 }
