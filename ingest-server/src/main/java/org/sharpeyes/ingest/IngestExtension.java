@@ -3,6 +3,7 @@ package org.sharpeyes.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -27,14 +28,19 @@ public interface IngestExtension extends AutoCloseable {
   @Override
   void close();
 
-  /** What an extension may use from the server. Everything is shared; nothing is to be closed. */
+  /**
+   * What an extension may use from the server. Everything is shared; nothing is to be closed.
+   *
+   * @param brokerUrl the broker the server uses (for the embedded one, its actual address)
+   */
   record Context(
       Vertx vertx,
       DataSource dataSource,
       Path referenceDir,
       Clock clock,
       MeterRegistry registry,
-      IngestServerConfig config) {}
+      IngestServerConfig config,
+      URI brokerUrl) {}
 
   /** Creates an extension from the running server's parts. */
   @FunctionalInterface

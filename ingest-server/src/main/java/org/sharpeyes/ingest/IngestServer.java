@@ -264,7 +264,13 @@ public final class IngestServer implements AutoCloseable {
     void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
       IngestExtension.Context context =
           new IngestExtension.Context(
-              vertx, database.dataSource(), config.referenceData(), clock, registry, config);
+              vertx,
+              database.dataSource(),
+              config.referenceData(),
+              clock,
+              registry,
+              config,
+              brokerUrl);
       for (IngestExtension.Factory factory : factories) {
         step = factory.name();
         IngestExtension extension;

@@ -111,7 +111,7 @@ class StandardExtensionsTest {
     java.util.Set<String> served = new java.util.TreeSet<>();
     for (String path : server.routePaths()) { // a static route "/x/*" is reported as "/x/"
       served.add(
-          path.replaceAll(":([A-Za-z]+)", "{$1}")
+          path.replaceAll(":([A-Za-z][A-Za-z0-9]*)", "{$1}")
               .replaceAll("^/dashboard/\\*?$", "/dashboard/{file}"));
     }
 

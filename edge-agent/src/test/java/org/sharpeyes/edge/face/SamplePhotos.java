@@ -2,10 +2,13 @@ package org.sharpeyes.edge.face;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The models and sample photos {@code deploy/fetch-models.sh --samples} puts in {@code
@@ -32,6 +35,32 @@ public final class SamplePhotos {
     Path model = dir().resolve("fr-feature-512.onnx");
     assumeTrue(Files.isReadable(model), "no " + model + ": run deploy/fetch-models.sh");
     return model;
+  }
+
+  /**
+   * A head-and-shoulders JPEG of one person of a group photo: face {@code face} (counted from the
+   * left, 0 first) of {@code sample1..6.jpg}, as found by BlazeFace.
+   */
+  public static byte[] portrait(int sample, int face) {
+    Path photo = groupPhotos().get(sample - 1);
+    try (FaceDetector detector = BlazeFaceDetector.load(blazeFace(), 0.5);
+        Mat image = imread(photo.toString())) {
+      List<FaceBox> faces =
+          detector.detect(image).stream()
+              .sorted(java.util.Comparator.comparingDouble(FaceBox::centreX))
+              .toList();
+      return FaceCrops.portrait(image, faces.get(face), 2.2, 400);
+    }
+  }
+
+  /** {@link #portrait} written to {@code file}; returns it. */
+  public static Path portraitFile(int sample, int face, Path file) {
+    try {
+      Files.write(file, portrait(sample, face));
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The six group photos of the face-api demo. */

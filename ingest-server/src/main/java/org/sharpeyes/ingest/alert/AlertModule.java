@@ -65,7 +65,7 @@ public final class AlertModule implements AutoCloseable {
     AlertFeed feed = new AlertFeed();
     this.listener =
         new CorrelationListener(
-            List.of(new PlateHotlistRule(), new WatchlistFaceRule()),
+            List.of(new PlateHotlistRule(), new WatchlistFaceRule(settings.faceThresholds())),
             new RuleContext(reference, clock),
             store,
             feed,

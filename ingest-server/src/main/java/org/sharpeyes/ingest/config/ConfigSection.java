@@ -116,6 +116,23 @@ final class ConfigSection {
     return inRange(key, v.intValue(), min, max) ? v.intValue() : defaultValue;
   }
 
+  double decimal(String key, double defaultValue, double min, double max) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (!v.isNumber()) {
+      error(key, "expected a number, got " + describe(v), "use a number " + min + ".." + max);
+      return defaultValue;
+    }
+    double d = v.doubleValue();
+    if (!(d >= min && d <= max)) {
+      error(key, "is " + d, "use a number " + min + ".." + max);
+      return defaultValue;
+    }
+    return d;
+  }
+
   /** A byte count: a whole number, or a number with B, KiB, MiB or GiB. */
   long bytes(String key, long defaultValue, long min, long max) {
     JsonNode v = value(key);

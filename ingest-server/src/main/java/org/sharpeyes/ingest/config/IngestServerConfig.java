@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param ingest pipeline bounds
  * @param referenceData directory of the reference data (regions, grids, devices...), absolute
  * @param alerts live feed bounds
+ * @param watchlist enrolment and the watchlist sent to edges
+ * @param snapshots where snapshots are kept, and for how long
  */
 public record IngestServerConfig(
     Path dataDir,
@@ -24,7 +26,9 @@ public record IngestServerConfig(
     StoreConfig store,
     IngestConfig ingest,
     Path referenceData,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    WatchlistConfig watchlist,
+    SnapshotConfig snapshots) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
@@ -37,6 +41,8 @@ public record IngestServerConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(watchlist, "watchlist");
+    Objects.requireNonNull(snapshots, "snapshots");
   }
 
   /**
@@ -68,7 +74,9 @@ public record IngestServerConfig(
             StoreConfig.h2FileUrl(dataDir), Credentials.NONE, StoreConfig.DEFAULT_POOL_SIZE),
         IngestConfig.defaults(),
         DEFAULT_REFERENCE_DATA,
-        AlertsConfig.defaults());
+        AlertsConfig.defaults(),
+        WatchlistConfig.defaults(),
+        SnapshotConfig.defaults());
   }
 
   /**
@@ -80,7 +88,8 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withHttp(HttpConfig newHttp) {
-    return new IngestServerConfig(dataDir, newHttp, broker, store, ingest, referenceData, alerts);
+    return new IngestServerConfig(
+        dataDir, newHttp, broker, store, ingest, referenceData, alerts, watchlist, snapshots);
   }
 
   public IngestServerConfig withHttpPort(int port) {
@@ -88,7 +97,8 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withBroker(BrokerConfig newBroker) {
-    return new IngestServerConfig(dataDir, http, newBroker, store, ingest, referenceData, alerts);
+    return new IngestServerConfig(
+        dataDir, http, newBroker, store, ingest, referenceData, alerts, watchlist, snapshots);
   }
 
   /** Connect to an external broker instead of running the embedded one. */
@@ -102,7 +112,8 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withStore(StoreConfig newStore) {
-    return new IngestServerConfig(dataDir, http, broker, newStore, ingest, referenceData, alerts);
+    return new IngestServerConfig(
+        dataDir, http, broker, newStore, ingest, referenceData, alerts, watchlist, snapshots);
   }
 
   public IngestServerConfig withJdbcUrl(String jdbcUrl) {
@@ -110,14 +121,27 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withIngest(IngestConfig newIngest) {
-    return new IngestServerConfig(dataDir, http, broker, store, newIngest, referenceData, alerts);
+    return new IngestServerConfig(
+        dataDir, http, broker, store, newIngest, referenceData, alerts, watchlist, snapshots);
   }
 
   public IngestServerConfig withReferenceData(Path dir) {
-    return new IngestServerConfig(dataDir, http, broker, store, ingest, dir, alerts);
+    return new IngestServerConfig(
+        dataDir, http, broker, store, ingest, dir, alerts, watchlist, snapshots);
+  }
+
+  public IngestServerConfig withWatchlist(WatchlistConfig newWatchlist) {
+    return new IngestServerConfig(
+        dataDir, http, broker, store, ingest, referenceData, alerts, newWatchlist, snapshots);
+  }
+
+  public IngestServerConfig withSnapshots(SnapshotConfig newSnapshots) {
+    return new IngestServerConfig(
+        dataDir, http, broker, store, ingest, referenceData, alerts, watchlist, newSnapshots);
   }
 
   public IngestServerConfig withAlerts(AlertsConfig newAlerts) {
-    return new IngestServerConfig(dataDir, http, broker, store, ingest, referenceData, newAlerts);
+    return new IngestServerConfig(
+        dataDir, http, broker, store, ingest, referenceData, newAlerts, watchlist, snapshots);
   }
 }

@@ -25,7 +25,16 @@ import org.sharpeyes.schema.codec.CodecLimits;
 public final class IngestServerConfigLoader {
 
   private static final Set<String> ROOT_KEYS =
-      Set.of("dataDir", "http", "broker", "store", "ingest", "referenceData", "alerts");
+      Set.of(
+          "dataDir",
+          "http",
+          "broker",
+          "store",
+          "ingest",
+          "referenceData",
+          "alerts",
+          "watchlist",
+          "snapshots");
   private static final Set<String> HTTP_KEYS = Set.of("host", "port");
   private static final Set<String> BROKER_KEYS =
       Set.of(
@@ -54,6 +63,16 @@ public final class IngestServerConfigLoader {
           "maxEdges",
           "maxGapsPerEdge");
   private static final Set<String> ALERTS_KEYS = Set.of("sseMaxClients", "sseQueuePerClient");
+  private static final Set<String> WATCHLIST_KEYS =
+      Set.of(
+          "photoDir",
+          "detectorModel",
+          "minScore",
+          "maxPhotoBytes",
+          "maxPhotosPerPerson",
+          "thresholds");
+  private static final Set<String> RISK_LEVELS = Set.of("red", "orange", "yellow");
+  private static final Set<String> SNAPSHOT_KEYS = Set.of("dir", "maxBytes", "maxAge");
 
   private final Map<String, String> env;
   private final YAMLMapper yaml;
@@ -119,11 +138,14 @@ public final class IngestServerConfigLoader {
     IngestConfig ingest = readIngest(root.section("ingest", INGEST_KEYS));
     Path referenceData = readReferenceData(root, configDir);
     AlertsConfig alerts = readAlerts(root.section("alerts", ALERTS_KEYS));
+    WatchlistConfig watchlist = readWatchlist(root.section("watchlist", WATCHLIST_KEYS), configDir);
+    SnapshotConfig snapshots = readSnapshots(root.section("snapshots", SNAPSHOT_KEYS), dataDir);
     if (!errors.isEmpty() || broker == null || store == null || ingest == null) {
       return new ConfigResult.Invalid(errors);
     }
     return new ConfigResult.Valid(
-        new IngestServerConfig(dataDir, http, broker, store, ingest, referenceData, alerts));
+        new IngestServerConfig(
+            dataDir, http, broker, store, ingest, referenceData, alerts, watchlist, snapshots));
   }
 
   private static HttpConfig readHttp(ConfigSection s, ConfigOverrides overrides) {
@@ -240,6 +262,37 @@ public final class IngestServerConfigLoader {
     return new AlertsConfig(
         s.integer("sseMaxClients", AlertsConfig.DEFAULT_SSE_MAX_CLIENTS, 1, 10_000),
         s.integer("sseQueuePerClient", AlertsConfig.DEFAULT_SSE_QUEUE_PER_CLIENT, 1, 1_000_000));
+  }
+
+  private static WatchlistConfig readWatchlist(ConfigSection s, Path configDir) {
+    WatchlistConfig d = WatchlistConfig.defaults();
+    Path given = s.path("photoDir", null);
+    Path photoDir = given == null ? null : configDir.resolve(given).normalize();
+    Path detector = s.path("detectorModel", d.detectorModel());
+    Map<String, Double> thresholds = new java.util.HashMap<>(d.thresholds());
+    ConfigSection t = s.section("thresholds", RISK_LEVELS);
+    for (String level : RISK_LEVELS) {
+      thresholds.put(level, t.decimal(level, d.thresholds().get(level), 0.01, 1.0));
+    }
+    return new WatchlistConfig(
+        photoDir,
+        detector.startsWith("~")
+            ? Path.of(System.getProperty("user.home")).resolve(detector.toString().substring(2))
+            : detector,
+        s.decimal("minScore", d.minScore(), 0.05, 0.99),
+        s.bytes("maxPhotoBytes", d.maxPhotoBytes(), 1024, 64L * 1024 * 1024),
+        s.integer("maxPhotosPerPerson", d.maxPhotosPerPerson(), 1, 10),
+        thresholds);
+  }
+
+  private static SnapshotConfig readSnapshots(ConfigSection s, Path dataDir) {
+    SnapshotConfig d = SnapshotConfig.defaults();
+    Path given = s.path("dir", null);
+    Path dir = given == null ? null : given.toAbsolutePath().normalize();
+    return new SnapshotConfig(
+        dir,
+        s.bytes("maxBytes", d.maxBytes(), 1024 * 1024, Long.MAX_VALUE),
+        s.duration("maxAge", d.maxAge(), Duration.ofMinutes(1), Duration.ofDays(3650)));
   }
 
   private static ConfigResult invalid(String path, String problem, String fix) {

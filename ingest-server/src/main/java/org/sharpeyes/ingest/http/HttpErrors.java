@@ -35,6 +35,14 @@ public final class HttpErrors {
                 "method-not-allowed",
                 ctx.request().method() + " is not allowed on " + ctx.request().path()));
     router.errorHandler(
+        413,
+        ctx ->
+            send(
+                ctx,
+                413,
+                "too-large",
+                "the request body is larger than " + ctx.request().path() + " accepts"));
+    router.errorHandler(
         500,
         ctx -> {
           LOG.error(

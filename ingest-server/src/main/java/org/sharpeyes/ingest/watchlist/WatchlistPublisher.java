@@ -1,0 +1,284 @@
+package org.sharpeyes.ingest.watchlist;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.sharpeyes.ingest.config.BrokerConfig;
+import org.sharpeyes.schema.sync.WatchlistManifest;
+import org.sharpeyes.schema.sync.WatchlistManifestCodec;
+import org.sharpeyes.schema.topic.TopicAddress;
+import org.sharpeyes.schema.topic.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the watchlist to the edges as retained messages, on a connection of its own: each photo
+ * once at {@code sharpeyes/v1/watchlist/photos/{sha256}}, then the manifest at {@code
+ * sharpeyes/v1/edge/{edgeId}/sync/watchlist} for every edge the server knows (from the devices
+ * file, and every edge whose retained status it sees). Photos no longer enrolled are cleared. After
+ * a reconnect everything is sent again: retained messages are idempotent.
+ *
+ * <p>All work runs on the injected single-threaded executor.
+ */
+final class WatchlistPublisher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WatchlistPublisher.class);
+  private static final int MAX_IN_FLIGHT = 200;
+  private static final long PUBLISH_TIMEOUT_MS = 30_000;
+
+  private final URI url;
+  private final BrokerConfig broker;
+  private final Watchlist watchlist;
+  private final ScheduledExecutorService executor;
+  private final int maxEdges;
+  private final WatchlistManifestCodec codec = new WatchlistManifestCodec();
+
+  // Confined to the executor.
+  private final Set<String> edges = new LinkedHashSet<>();
+  private final Map<String, Long> sentToEdge = new LinkedHashMap<>();
+  private final Set<String> photosSent = new HashSet<>();
+  private final Set<String> photosToClear = new LinkedHashSet<>();
+  private MqttAsyncClient client;
+  private long attempt;
+  private volatile String lastError;
+  private volatile boolean closed;
+
+  WatchlistPublisher(
+      URI url,
+      BrokerConfig broker,
+      Watchlist watchlist,
+      List<String> knownEdges,
+      int maxEdges,
+      ScheduledExecutorService executor) {
+    this.url = url;
+    this.broker = broker;
+    this.watchlist = watchlist;
+    this.executor = executor;
+    this.maxEdges = maxEdges;
+    this.edges.addAll(knownEdges);
+  }
+
+  void start() {
+    hop(this::connect);
+  }
+
+  /** A new version: send what changed. */
+  void changed() {
+    hop(this::sendAll);
+  }
+
+  /** Ids of the edges the watchlist is sent to, with the version each was last sent. */
+  Map<String, Long> edges() {
+    try {
+      return executor.submit(() -> Map.copyOf(sentToEdge)).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return Map.of();
+    }
+  }
+
+  String lastError() {
+    return lastError;
+  }
+
+  boolean connected() {
+    MqttAsyncClient c = client;
+    return c != null && c.isConnected();
+  }
+
+  private void connect() {
+    if (closed) {
+      return;
+    }
+    try {
+      if (client == null) {
+        client =
+            new MqttAsyncClient(
+                url.toString(), broker.clientId() + "-watchlist", new MemoryPersistence());
+        client.setCallback(new Callback());
+      }
+      client.connect(options()).waitForCompletion(15_000);
+      lastError = null;
+    } catch (MqttException e) {
+      lastError = "cannot connect to " + url + ": " + e.getMessage();
+      long delay = Math.min(30_000, 500L << Math.min(6, attempt++));
+      log.debug("{}; next attempt in {} ms", lastError, delay);
+      schedule(this::connect, delay);
+    }
+  }
+
+  private MqttConnectOptions options() {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setCleanSession(true);
+    o.setAutomaticReconnect(true); // after the first connection, Paho retries (capped at 30 s)
+    o.setMaxReconnectDelay(30_000);
+    o.setMaxInflight(MAX_IN_FLIGHT * 2);
+    o.setKeepAliveInterval((int) Math.max(1, broker.keepAlive().toSeconds()));
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    if (broker.credentials().username() != null) {
+      o.setUserName(broker.credentials().username());
+    }
+    if (broker.credentials().password() != null) {
+      o.setPassword(broker.credentials().password().value().toCharArray());
+    }
+    return o;
+  }
+
+  private void onConnected() {
+    attempt = 0;
+    photosSent.clear();
+    sentToEdge.clear();
+    try {
+      client.subscribe(Topics.allStatus(), 1);
+    } catch (MqttException e) {
+      lastError = "cannot subscribe to edge status: " + e.getMessage();
+      log.warn(lastError);
+    }
+    sendAll();
+  }
+
+  private void onEdgeSeen(String edgeId) {
+    if (!edges.contains(edgeId) && edges.size() >= maxEdges) {
+      return;
+    }
+    edges.add(edgeId);
+    if (connected()
+        && !Long.valueOf(watchlist.current().version()).equals(sentToEdge.get(edgeId))) {
+      sendAll();
+    }
+  }
+
+  private void sendAll() {
+    if (!connected()) {
+      return;
+    }
+    WatchlistManifest m = watchlist.current();
+    try {
+      List<IMqttDeliveryToken> pending = new ArrayList<>();
+      Set<String> now = new HashSet<>(m.photoDigests());
+      for (String sha : m.photoDigests()) {
+        if (photosSent.add(sha)) {
+          byte[] jpeg = watchlist.jpeg(sha).orElse(null);
+          if (jpeg == null) {
+            photosSent.remove(sha); // removed since the manifest was made; a newer one follows
+            continue;
+          }
+          send(Topics.watchlistPhoto(sha), jpeg, pending);
+        }
+      }
+      for (String sha : List.copyOf(photosSent)) {
+        if (!now.contains(sha)) {
+          photosSent.remove(sha);
+          photosToClear.add(sha);
+        }
+      }
+      for (String sha : List.copyOf(photosToClear)) {
+        send(Topics.watchlistPhoto(sha), new byte[0], pending);
+        photosToClear.remove(sha);
+      }
+      byte[] manifest = codec.encode(m);
+      for (String edge : edges) {
+        if (!Long.valueOf(m.version()).equals(sentToEdge.get(edge))) {
+          send(Topics.sync(edge, Topics.WATCHLIST), manifest, pending);
+          sentToEdge.put(edge, m.version());
+        }
+      }
+      waitFor(pending);
+      lastError = null;
+    } catch (MqttException | SQLException | RuntimeException e) {
+      lastError = "cannot publish watchlist version " + m.version() + ": " + e.getMessage();
+      log.warn(lastError);
+      photosSent.clear();
+      sentToEdge.clear();
+      schedule(this::sendAll, 5_000);
+    }
+  }
+
+  private void send(String topic, byte[] payload, List<IMqttDeliveryToken> pending)
+      throws MqttException {
+    if (pending.size() >= MAX_IN_FLIGHT) {
+      waitFor(pending);
+    }
+    MqttMessage message = new MqttMessage(payload);
+    message.setQos(1);
+    message.setRetained(true);
+    pending.add(client.publish(topic, message));
+  }
+
+  private static void waitFor(List<IMqttDeliveryToken> pending) throws MqttException {
+    for (IMqttDeliveryToken t : pending) {
+      t.waitForCompletion(PUBLISH_TIMEOUT_MS);
+    }
+    pending.clear();
+  }
+
+  private void hop(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("watchlist publisher stopped");
+    }
+  }
+
+  private void schedule(Runnable task, long delayMs) {
+    try {
+      executor.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.debug("watchlist publisher stopped");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    MqttAsyncClient c = client;
+    if (c != null) {
+      try {
+        if (c.isConnected()) {
+          c.disconnect(1000).waitForCompletion(3000);
+        }
+        c.close(true);
+      } catch (MqttException e) {
+        log.debug("unclean close of the watchlist connection: {}", e.getMessage());
+      }
+    }
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      log.info("watchlist publisher connected to {}", serverUri);
+      hop(WatchlistPublisher.this::onConnected);
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      lastError = "connection to " + url + " lost: " + cause;
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      if (Topics.parse(topic).orElse(null) instanceof TopicAddress.Status status) {
+        hop(() -> onEdgeSeen(status.edgeId()));
+      }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {}
+  }
+}
