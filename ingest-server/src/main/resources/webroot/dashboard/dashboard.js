@@ -1,5 +1,5 @@
 // The operators' dashboard. It uses only the public API: /api/map, /api/alerts, /api/alerts/{id},
-// /api/alerts/stream (Server-Sent Events) and /api/snapshots/{eventId}. Data is always written with
+// /api/alerts/stream (Server-Sent Events) and /api/events/{id}/snapshot. Data is always written with
 // textContent, never as HTML.
 "use strict";
 
@@ -162,6 +162,11 @@ async function showDetail(id) {
         card.append(el("dt", {}, k), el("dd", {}, v || ""));
       }
       body.append(el("h2", {}, "重点人员 · key person"), card);
+      if (p.photos) { // the enrolment face crop next to the card, when there is one
+        fetch(p.photos).then((r) => (r.ok ? r.json() : [])).then((photos) => {
+          if (photos.length) card.before(el("img", { class: "enrolment", alt: "enrolment photo", src: photos[0].href }));
+        }).catch(() => {});
+      }
     }
     if (a.hotlist) {
       body.append(el("h2", {}, "布控 · hotlist"), el("p", {}, `${a.hotlist.reason} (${a.hotlist.severity})`));
@@ -169,7 +174,7 @@ async function showDetail(id) {
     const last = a.evidence && a.evidence[0];
     if (last) {
       const img = el("img", { class: "snapshot", alt: "snapshot of the latest sighting",
-        src: "/api/snapshots/" + encodeURIComponent(last.eventId) });
+        src: last.snapshot || "/api/events/" + encodeURIComponent(last.eventId) + "/snapshot" });
       img.addEventListener("error", () => img.remove()); // snapshots are optional and may be evicted
       body.append(img);
       const ev = el("ol");

@@ -50,6 +50,8 @@ import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.store.SnapshotFiles;
+import org.sharpeyes.ingest.store.Snapshots;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ public final class IngestServer implements AutoCloseable {
   private final IngestWorker worker;
   private final EdgePresence edges;
   private final EdgeSequences sequences;
-  private final SnapshotCache snapshots;
+  private final Snapshots snapshots;
   private boolean closed;
 
   private IngestServer(Parts p) {
@@ -171,7 +173,8 @@ public final class IngestServer implements AutoCloseable {
     return sequences;
   }
 
-  public SnapshotCache snapshots() {
+  /** The snapshots received: recent ones in memory, the rest on disk within retention. */
+  public Snapshots snapshots() {
     return snapshots;
   }
 
@@ -222,7 +225,7 @@ public final class IngestServer implements AutoCloseable {
     BlockingQueue<InboundMessage> queue;
     EdgePresence edges;
     EdgeSequences sequences;
-    SnapshotCache snapshots;
+    Snapshots snapshots;
     IngestSubscriber subscriber;
     IngestWorker worker;
     ExecutorService workerThread;
@@ -301,17 +304,35 @@ public final class IngestServer implements AutoCloseable {
       step = "ingest pipeline";
       queue = new ArrayBlockingQueue<>(ingest.workerQueue());
       edges = new EdgePresence(ingest.maxEdges());
-      snapshots = new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted);
+      var kept = config.snapshots();
+      SnapshotFiles files =
+          new SnapshotFiles(
+              kept.dir(config.dataDir()),
+              kept.maxBytes(),
+              kept.maxAge(),
+              clock,
+              metrics::snapshotFileDropped);
+      resources.push(files);
+      snapshots =
+          new Snapshots(
+              new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted), files);
       metrics.gauge("sharpeyes.ingest.queue.depth", "messages waiting for the worker", queue::size);
       metrics.gauge(
           "sharpeyes.ingest.queue.capacity", "bound of the worker queue", ingest::workerQueue);
       metrics.gauge(
           "sharpeyes.ingest.edges.online", "edges whose last status is online", edges::onlineCount);
       metrics.gauge(
-          "sharpeyes.ingest.snapshots.bytes", "snapshot bytes held in memory", snapshots::bytes);
+          "sharpeyes.ingest.snapshots.bytes",
+          "snapshot bytes held in memory",
+          snapshots.recent()::bytes);
+      metrics.gauge(
+          "sharpeyes.ingest.snapshots.files.bytes", "snapshot bytes kept on disk", files::bytes);
+      metrics.gauge(
+          "sharpeyes.ingest.snapshots.files", "snapshot files kept on disk", files::count);
       ScheduledExecutorService reconnects =
           Executors.newSingleThreadScheduledExecutor(named("sharpeyes-mqtt-reconnect"));
       resources.push(reconnects::shutdownNow);
+      reconnects.scheduleWithFixedDelay(files::sweep, 1, 1, TimeUnit.MINUTES);
       subscriber =
           new IngestSubscriber(
               brokerUrl, config.broker(), queue, reconnects, clock, new SecureRandom(), metrics);
@@ -343,7 +364,7 @@ public final class IngestServer implements AutoCloseable {
           .mount(router);
       router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
       new DeadLetterRoute(vertx, new DeadLetterStore(database.dataSource())).mount(router);
-      new SnapshotRoute(snapshots).mount(router);
+      new SnapshotRoute(vertx, snapshots).mount(router);
       new EdgeRoutes(vertx, edges, sequences).mount(router);
       new OpenApiRoute().mount(router);
       extensions.forEach(e -> e.mount(router));

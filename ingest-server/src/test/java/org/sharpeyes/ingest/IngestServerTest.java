@@ -234,11 +234,16 @@ class IngestServerTest {
 
     publish(Topics.snapshot(TestEvents.EDGE, id), jpeg);
 
-    await().until(() -> server.snapshots().get(id).isPresent());
+    await().until(() -> server.snapshots().image(id).isPresent());
     HttpResponse<byte[]> response =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.httpPort() + "/api/snapshots/" + id))
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + server.httpPort()
+                            + "/api/events/"
+                            + id
+                            + "/snapshot"))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);

@@ -66,7 +66,12 @@ final class AlertJson {
   JsonObject detail(Alert a, List<Evidence> evidence) {
     JsonArray ev = new JsonArray();
     evidence.forEach(
-        e -> ev.add(new JsonObject().put("eventId", e.eventId()).put("seenAt", text(e.seenAt()))));
+        e ->
+            ev.add(
+                new JsonObject()
+                    .put("eventId", e.eventId())
+                    .put("seenAt", text(e.seenAt()))
+                    .put("snapshot", "/api/events/" + e.eventId() + "/snapshot")));
     JsonObject json = summary(a).put("evidence", ev);
     reference.keyPerson(a.personId()).ifPresent(p -> json.put("person", personCard(p)));
     if (a.plate() != null) {
@@ -84,7 +89,8 @@ final class AlertJson {
         .put("categories", new JsonArray(List.copyOf(p.categories())))
         .put("riskLevel", p.riskLevel().label())
         .put("homeGrid", p.homeGrid())
-        .put("plates", new JsonArray(List.copyOf(p.plates())));
+        .put("plates", new JsonArray(List.copyOf(p.plates())))
+        .put("photos", "/api/key-persons/" + p.id() + "/photos");
   }
 
   private static JsonObject hotlist(HotlistEntry e) {

@@ -75,6 +75,19 @@ public final class IngestMetrics {
         .increment();
   }
 
+  /**
+   * A snapshot file was removed or never written: {@code age} and {@code bytes} (retention), {@code
+   * queue-full} (the disk fell behind), {@code write-failed}.
+   */
+  public void snapshotFileDropped(String reason) {
+    counter(
+            "sharpeyes.ingest.snapshots.files.removed",
+            "reason",
+            reason,
+            "snapshot files removed by retention or not written")
+        .increment();
+  }
+
   public void edgeStatus(String state) {
     counter("sharpeyes.ingest.edge.status", "state", state, "edge status messages received")
         .increment();

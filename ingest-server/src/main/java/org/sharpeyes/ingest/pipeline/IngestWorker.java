@@ -16,7 +16,7 @@ import org.sharpeyes.ingest.store.BatchWriter;
 import org.sharpeyes.ingest.store.DeadLetter;
 import org.sharpeyes.ingest.store.EventRow;
 import org.sharpeyes.ingest.store.Snapshot;
-import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.store.SnapshotSink;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class IngestWorker {
   private final BlockingQueue<InboundMessage> queue;
   private final MessageTriage triage;
   private final BatchWriter writer;
-  private final SnapshotCache snapshots;
+  private final SnapshotSink snapshots;
   private final EdgePresence edges;
   private final MessageAcknowledger acks;
   private final List<StoredEventListener> listeners;
@@ -65,7 +65,7 @@ public final class IngestWorker {
       BlockingQueue<InboundMessage> queue,
       MessageTriage triage,
       BatchWriter writer,
-      SnapshotCache snapshots,
+      SnapshotSink snapshots,
       EdgePresence edges,
       MessageAcknowledger acks,
       List<StoredEventListener> listeners,

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Snapshot images kept in memory, bounded by total bytes; the oldest are evicted first. (Durable
- * storage on disk comes later; until then a restart forgets them, which the contract allows:
- * snapshots may be dropped first under pressure.) Thread-safe.
+ * The most recent snapshot images, kept in memory in front of {@link SnapshotFiles}, bounded by
+ * total bytes; the oldest are evicted first. Thread-safe.
  */
-public final class SnapshotCache {
+public final class SnapshotCache implements SnapshotSink {
 
   private final long maxBytes;
   private final Runnable onEvict;
@@ -32,6 +31,7 @@ public final class SnapshotCache {
   /**
    * Keeps {@code snapshot}, replacing one for the same event, evicting the oldest past the bound.
    */
+  @Override
   public void put(Snapshot snapshot) {
     if (snapshot.image().length > maxBytes) {
       throw new IllegalArgumentException("snapshot larger than the whole cache");
