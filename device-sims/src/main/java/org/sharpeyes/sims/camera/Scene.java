@@ -56,6 +56,15 @@ public final class Scene implements AutoCloseable {
     return walkers;
   }
 
+  /**
+   * Where in a scene that loops every {@code loop} frame {@code n} falls when played at {@code
+   * fps}: frame 0 is the start of the scene.
+   */
+  public static Duration timeOfFrame(long n, double fps, Duration loop) {
+    long nanos = Math.round(n * 1_000_000_000d / fps);
+    return Duration.ofNanos(nanos % Math.max(1, loop.toNanos()));
+  }
+
   private Mat background() {
     Mat m = new Mat(height, width, CV_8UC3, new Scalar(120, 118, 112, 0));
     Random r = new Random(seed);

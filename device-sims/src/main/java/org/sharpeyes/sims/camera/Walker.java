@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param toX where it leaves
  * @param y its top edge, as a fraction of the frame height
  * @param height its height, as a fraction of the frame height
+ * @param watchlisted whether an edge should match it ({@code label} is then the person id); only
+ *     watchlisted walkers get lines in the expected-events file
  */
 public record Walker(
     Path photo,
@@ -23,11 +25,30 @@ public record Walker(
     double fromX,
     double toX,
     double y,
-    double height) {
+    double height,
+    boolean watchlisted) {
+
+  /** A walker that is not on the watchlist. */
+  public Walker(
+      Path photo,
+      String label,
+      Duration enter,
+      Duration stay,
+      double fromX,
+      double toX,
+      double y,
+      double height) {
+    this(photo, label, enter, stay, fromX, toX, y, height, false);
+  }
+
+  /** When it leaves the view, from the start of the scene. */
+  public Duration leave() {
+    return enter.plus(stay);
+  }
 
   /** Whether it is in view at {@code t}. */
   boolean inView(Duration t) {
-    return t.compareTo(enter) >= 0 && t.compareTo(enter.plus(stay)) < 0;
+    return t.compareTo(enter) >= 0 && t.compareTo(leave()) < 0;
   }
 
   /** How far along its way it is at {@code t}, 0..1. */

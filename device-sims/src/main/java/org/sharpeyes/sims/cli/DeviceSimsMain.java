@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PlateCommand.class,
       LoadCommand.class,
       CameraCommand.class,
+      PortraitsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DeviceSimsMain {

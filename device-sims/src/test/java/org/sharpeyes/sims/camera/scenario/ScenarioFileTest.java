@@ -1,0 +1,187 @@
+package org.sharpeyes.sims.camera.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.sims.camera.FrameSize;
+import org.sharpeyes.sims.camera.Walker;
+
+class ScenarioFileTest {
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void photos() throws IOException {
+    Files.createDirectories(dir.resolve("portraits"));
+    Files.write(dir.resolve("portraits/a.jpg"), new byte[] {1});
+    Files.write(dir.resolve("portraits/b.jpg"), new byte[] {1});
+  }
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private InvalidScenarioException problemsOf(String yaml) throws IOException {
+    return catchThrowableOfType(
+        InvalidScenarioException.class, () -> ScenarioFile.read(file("bad.yaml", yaml)));
+  }
+
+  @Test
+  void theDocumentedExampleReadsWithItsWalkerAndPhotoPathsRelativeToTheFile() throws IOException {
+    Scenario scenario =
+        ScenarioFile.read(
+            file(
+                "demo.yaml",
+                """
+                fps: 10
+                size: 1280x720
+                loop: 60s
+                walkers:
+                  - photo: portraits/a.jpg
+                    label: KP0001
+                    watchlisted: true
+                    enter: 0s
+                    stay: 12s
+                    from: 0.0
+                    to: 0.45
+                    y: 0.15
+                    height: 0.55
+                """));
+
+    assertThat(scenario.fps()).isEqualTo(10);
+    assertThat(scenario.size()).isEqualTo(new FrameSize(1280, 720));
+    assertThat(scenario.loop()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(scenario.walkers())
+        .containsExactly(
+            new Walker(
+                dir.resolve("portraits/a.jpg").toAbsolutePath(),
+                "KP0001",
+                Duration.ZERO,
+                Duration.ofSeconds(12),
+                0.0,
+                0.45,
+                0.15,
+                0.55,
+                true));
+  }
+
+  @Test
+  void leftOutValuesTakeTheirDefaultsAndTheLoopEndsWhenTheLastWalkerLeaves() throws IOException {
+    Scenario scenario =
+        ScenarioFile.read(
+            file(
+                "short.yaml",
+                """
+                walkers:
+                  - {photo: portraits/a.jpg, stay: 1.5s}
+                  - {photo: portraits/b.jpg, label: somebody, enter: 4s, stay: 8s}
+                """));
+
+    assertThat(scenario.fps()).isEqualTo(Scenario.DEFAULT_FPS);
+    assertThat(scenario.size()).isEqualTo(FrameSize.DEFAULT);
+    assertThat(scenario.loop()).isEqualTo(Duration.ofSeconds(12));
+    Walker first = scenario.walkers().get(0);
+    assertThat(first.label()).isEqualTo("a");
+    assertThat(first.watchlisted()).isFalse();
+    assertThat(first.stay()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(first.toX()).isEqualTo(ScenarioFile.DEFAULT_TO);
+  }
+
+  @Test
+  void aScenarioMayBeWrittenAsJson() throws IOException {
+    Scenario scenario =
+        ScenarioFile.read(
+            file(
+                "demo.json",
+                """
+                {"fps": 5, "size": "640x360", "walkers": [
+                  {"photo": "portraits/a.jpg", "label": "KP0002", "watchlisted": true,
+                   "enter": "2s", "stay": "PT10S"}]}
+                """));
+
+    assertThat(scenario.fps()).isEqualTo(5);
+    assertThat(scenario.walkers().get(0).leave()).isEqualTo(Duration.ofSeconds(12));
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceWithItsPath() throws IOException {
+    InvalidScenarioException e =
+        problemsOf(
+            """
+            fps: 60
+            size: wide
+            colour: red
+            walkers:
+              - photo: portraits/a.jpg
+                stay: 10s
+                height: 2
+              - photo: portraits/b.jpg
+                stay: 0s
+              - photo: portraits/missing.jpg
+                watchlisted: true
+                enter: soon
+            """);
+
+    assertThat(e.problems())
+        .containsExactlyInAnyOrder(
+            "colour: unknown key; known keys here: fps, size, loop, seed, walkers",
+            "fps: must be a number from 1 to 30, was 60",
+            "size: must be WxH, e.g. 1280x720, was 'wide'",
+            "walkers[0].height: must be a number from 0.05 to 1, was 2",
+            "walkers[1].stay: must be > 0, was 0s",
+            "walkers[2].photo: cannot read "
+                + dir.resolve("portraits/missing.jpg").toAbsolutePath(),
+            "walkers[2].label: missing: a watchlisted walker needs the person id an edge reports",
+            "walkers[2].enter: must be a duration such as 500ms, 12s, 1.5s, 2m or PT1M, was 'soon'",
+            "walkers[2].stay: missing: how long the walker stays in view, e.g. 10s");
+    assertThat(e.getMessage()).startsWith(dir.resolve("bad.yaml") + ": 9 problems:");
+  }
+
+  @Test
+  void aWalkerStillInViewWhenTheLoopEndsIsRefused() throws IOException {
+    InvalidScenarioException e =
+        problemsOf(
+            """
+            loop: 60s
+            walkers:
+              - {photo: portraits/a.jpg, enter: 50s, stay: 20s}
+            """);
+
+    assertThat(e.problems())
+        .containsExactly(
+            "walkers[0]: leaves at 70s (enter + stay), after the loop ends at 60s: enter earlier,"
+                + " stay less, or lengthen the loop");
+  }
+
+  @Test
+  void aDurationWithoutAUnitIsRefusedRatherThanGuessed() throws IOException {
+    InvalidScenarioException e = problemsOf("walkers:\n  - {photo: portraits/a.jpg, stay: 10}\n");
+
+    assertThat(e.problems())
+        .containsExactly(
+            "walkers[0].stay: must be a duration such as 500ms, 12s, 1.5s, 2m or PT1M, was 10");
+  }
+
+  @Test
+  void brokenYamlIsReportedWithItsLine() throws IOException {
+    InvalidScenarioException e = problemsOf("fps: 10\nwalkers: [\n  - oops: {\n");
+
+    assertThat(e.problems()).singleElement().asString().startsWith("line ");
+  }
+
+  @Test
+  void aMissingFileIsReportedAsSuch() {
+    InvalidScenarioException e =
+        catchThrowableOfType(
+            InvalidScenarioException.class, () -> ScenarioFile.read(dir.resolve("none.yaml")));
+
+    assertThat(e.getMessage()).isEqualTo(dir.resolve("none.yaml") + ": cannot read the file");
+  }
+}
