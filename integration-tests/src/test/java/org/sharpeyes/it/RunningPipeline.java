@@ -10,9 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -51,7 +56,21 @@ final class RunningPipeline implements AutoCloseable {
   private final IngestServer server;
   private final EdgeAgent agent;
 
+  /** Enrolment photo digests the test published; cleared from a shared broker at the end. */
+  final List<String> enrolledPhotos = new CopyOnWriteArrayList<>();
+
   RunningPipeline(TestPair pair, Path dataDir) throws Exception {
+    this(
+        pair,
+        dataDir,
+        new DeviceConfig(
+            PLATE_READER,
+            "火车站卡口",
+            new GeoPoint(29.0435, 111.68),
+            PlateReaderAdapterConfig.onPort(0)));
+  }
+
+  RunningPipeline(TestPair pair, Path dataDir, DeviceConfig... devices) throws Exception {
     this.pair = pair;
     IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
     config = config.withBroker(withClientId(config.broker(), ingestClientId));
@@ -65,14 +84,7 @@ final class RunningPipeline implements AutoCloseable {
     await("ingest-server subscribed").atMost(Duration.ofSeconds(20)).until(server::brokerConnected);
 
     EdgeAgentConfig edge =
-        EdgeAgentConfig.of(
-                edgeId,
-                server.brokerUrl(),
-                new DeviceConfig(
-                    PLATE_READER,
-                    "火车站卡口",
-                    new GeoPoint(29.0435, 111.68),
-                    PlateReaderAdapterConfig.onPort(0)))
+        EdgeAgentConfig.of(edgeId, server.brokerUrl(), devices)
             .withEphemeralPorts()
             .withOutboxPath(dataDir.resolve("edge-outbox.db"));
     agent = EdgeAgent.start(edge, Clock.systemUTC());
@@ -121,6 +133,10 @@ final class RunningPipeline implements AutoCloseable {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  EdgeAgent agent() {
+    return agent;
+  }
+
   /** Publishes raw bytes as a misbehaving edge would. */
   void publishRaw(String topic, byte[] payload) throws MqttException {
     try (MqttClient client =
@@ -144,13 +160,23 @@ final class RunningPipeline implements AutoCloseable {
   }
 
   /** Leaves nothing behind on a shared broker: the server's session and the edge's status. */
-  private void forgetOnSharedBroker() throws MqttException {
+  private void forgetOnSharedBroker() throws MqttException, java.io.IOException {
     String url = pair.externalBroker().get().toString();
     try (MqttClient client = new MqttClient(url, ingestClientId, new MemoryPersistence())) {
       MqttConnectOptions clean = new MqttConnectOptions();
       clean.setCleanSession(true);
       client.connect(clean);
       client.publish(Topics.status(edgeId), new byte[0], 1, true);
+      // The watchlist the server sent: to this edge, to the demo city's edges, and its photos.
+      Set<String> edges = new TreeSet<>(List.of(edgeId));
+      List<String> devices = Files.readAllLines(DEMO_CITY.resolve("devices.csv"));
+      devices.subList(1, devices.size()).forEach(line -> edges.add(line.split(",")[2]));
+      for (String edge : edges) {
+        client.publish(Topics.sync(edge, Topics.WATCHLIST), new byte[0], 1, true);
+      }
+      for (String sha : enrolledPhotos) {
+        client.publish(Topics.watchlistPhoto(sha), new byte[0], 1, true);
+      }
       client.disconnect();
     }
   }

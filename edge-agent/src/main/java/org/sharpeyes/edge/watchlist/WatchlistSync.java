@@ -78,6 +78,7 @@ public final class WatchlistSync implements Inbound {
   private final Map<String, String> problems = new LinkedHashMap<>();
   private final Map<String, PhotoEnroller> open = new LinkedHashMap<>();
   private boolean dirty;
+  private long completeVersion = -1;
   private Instant lastApply = Instant.EPOCH;
 
   /**
@@ -359,7 +360,6 @@ public final class WatchlistSync implements Inbound {
     }
     Map<String, Map<String, float[]>> templates = new LinkedHashMap<>();
     computed.forEach((model, bySha) -> templates.put(model, Map.copyOf(bySha)));
-    AppliedWatchlist before = applied;
     applied = new AppliedWatchlist(target, clock.instant(), Map.copyOf(templates));
     lastApply = clock.instant();
     dirty = false;
@@ -369,7 +369,8 @@ public final class WatchlistSync implements Inbound {
       cache.manifest(targetBytes);
       Set<String> keep = Set.copyOf(target.photoDigests());
       groups.forEach(g -> cache.retainOnly(g.modelId(), keep));
-      if (before.version() != target.version() || before.appliedAt() == null) {
+      if (completeVersion != target.version()) {
+        completeVersion = target.version();
         log.info(
             "watchlist version {} applied: {} persons, templates {}{}",
             target.version(),

@@ -1,8 +1,7 @@
 package org.sharpeyes.edge.face;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -49,6 +49,10 @@ final class ChildProcess implements AutoCloseable {
             "-XX:TieredStopAtLevel=1",
             // Several logback.xml are on the shared class path; their status chatter helps nobody.
             "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
+            // JavaCV's natives (the server checks enrolment photos with OpenCV) unpack where the
+            // tests' do, never into ~/.javacpp.
+            "-Dorg.bytedeco.javacpp.cachedir="
+                + System.getProperty("org.bytedeco.javacpp.cachedir", "target/javacpp-cache"),
             "-cp",
             System.getProperty("java.class.path"),
             mainClass);

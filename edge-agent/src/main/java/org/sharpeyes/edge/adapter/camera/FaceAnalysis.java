@@ -22,10 +22,12 @@ import org.sharpeyes.edge.face.MatchConfirmer;
 
 /**
  * What happens to each analysed frame of one camera, on its stream thread: the motion gate first (a
- * still frame costs no detector call); then faces are detected, embedded and matched against the
- * watchlist of the embedder's model; matches go through the multi-frame confirmation, and a
- * confirmed person is reported with an aligned crop of their best face. Faces that match nobody are
- * reported as captured, at most {@code capturedPerMinute} a minute (0 turns them off).
+ * still frame costs no detector call, unless a face was found within the hold: a face in view keeps
+ * the detector on, as a tracked object does in Frigate, so a person who stands still is still
+ * confirmed); then faces are detected, embedded and matched against the watchlist of the embedder's
+ * model; matches go through the multi-frame confirmation, and a confirmed person is reported with
+ * an aligned crop of their best face. Faces that match nobody are reported as captured, at most
+ * {@code capturedPerMinute} a minute (0 turns them off).
  */
 final class FaceAnalysis implements CameraStream.FrameSink {
 
@@ -95,6 +97,9 @@ final class FaceAnalysis implements CameraStream.FrameSink {
     if (faces.isEmpty()) {
       confirmer.onFrame(at, List.of());
       return;
+    }
+    if (gate != null) {
+      detectUntil = at.plus(hold); // a face in view keeps the detector on
     }
     FaceMatcher matcher = watchlist.get();
     boolean comparable =

@@ -132,15 +132,29 @@ class FaceAnalysisTest {
   }
 
   @Test
-  void framesWithNoMotionCostNoDetectorCallOnceTheHoldAfterTheLastMotionIsOver() {
+  void framesWithNoMotionAndNoFaceCostNoDetectorCallOnceTheHoldAfterTheLastMotionIsOver() {
     FaceAnalysis analysis = analysis(new MotionGate(160, 25, 0.002), 0);
-
-    // The first frame counts as motion, which keeps the detector on for the 2 s hold.
-    for (int i = 0; i < 10; i++) {
-      analysis.onFrame(photo, T0.plusMillis(500L * i));
+    try (Mat street =
+        new Mat(photo.rows(), photo.cols(), photo.type(), new Scalar(90, 110, 120, 0))) {
+      // The first frame counts as motion, which keeps the detector on for the 2 s hold.
+      for (int i = 0; i < 10; i++) {
+        analysis.onFrame(street, T0.plusMillis(500L * i));
+      }
     }
 
     assertThat(counters.detectorCalls()).as("at 0, 0.5, 1, 1.5 and 2 s").isEqualTo(5);
     assertThat(counters.stillFrames()).isEqualTo(5);
+  }
+
+  @Test
+  void aFaceInViewKeepsTheDetectorOnWhenNothingMoves() {
+    FaceAnalysis analysis = analysis(new MotionGate(160, 25, 0.002), 0);
+
+    for (int i = 0; i < 10; i++) {
+      analysis.onFrame(photo, T0.plusMillis(500L * i));
+    }
+
+    assertThat(counters.detectorCalls()).isEqualTo(10);
+    assertThat(counters.stillFrames()).isZero();
   }
 }
