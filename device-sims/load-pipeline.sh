@@ -37,7 +37,7 @@ java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
-java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent.yaml \
+java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent-plates-only.yaml \
   --status-port $STATUS --device-port 43070200001140000001=$PLATE --outbox-path "$DIR/edge-outbox.db" > "$DIR/edge-agent.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$STATUS/healthz

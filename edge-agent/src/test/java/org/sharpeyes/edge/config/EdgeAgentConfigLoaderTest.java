@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.GeoPoint;
+import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.outbox.SyncPolicy;
@@ -49,6 +50,22 @@ class EdgeAgentConfigLoaderTest {
     assertThat(device.location()).isEqualTo(new GeoPoint(29.0435, 111.68));
     assertThat(device.settings().listenPort()).hasValue(8081);
     assertThat(config.outbox().path()).isEqualTo(Path.of("data/edge-outbox.db"));
+    DeviceConfig camera = config.devices().get(1);
+    assertThat(camera.kind()).isEqualTo(DeviceKind.CAMERA);
+    assertThat(camera.settings())
+        .isInstanceOfSatisfying(
+            CameraAdapterConfig.class,
+            c -> assertThat(c.source()).isEqualTo("http://127.0.0.1:8554/stream.mjpeg"));
+  }
+
+  @Test
+  void theShippedPlatesOnlyConfigIsValid() {
+    EdgeAgentConfig config =
+        EdgeAgentConfigLoader.load(Path.of("../config/edge-agent-plates-only.yaml")).orThrow();
+
+    assertThat(config.devices())
+        .extracting(DeviceConfig::kind)
+        .containsExactly(DeviceKind.PLATE_READER);
   }
 
   @Test
