@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Set;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
+import org.sharpeyes.edge.face.FaceEmbedders;
 
-/** The model groups of an edge's cameras: one per embedder model id, as the first camera has it. */
+/**
+ * The model groups of an edge's cameras: one per embedder model id in use (the fallback's when the
+ * model file is missing), as the first camera of it has it.
+ */
 public final class ModelGroups {
 
   private ModelGroups() {}
@@ -17,12 +21,12 @@ public final class ModelGroups {
     Set<String> seen = new LinkedHashSet<>();
     List<ModelGroup> groups = new ArrayList<>();
     for (DeviceConfig d : devices) {
-      if (d.settings() instanceof CameraAdapterConfig camera
-          && seen.add(camera.faces().embedderModelId())) {
+      if (d.settings() instanceof CameraAdapterConfig camera) {
         CameraAdapterConfig.Faces f = camera.faces();
-        groups.add(
-            new ModelGroup(
-                f.embedderModelId(), f.detectorModel(), f.minScore(), f.embedderModel()));
+        String modelId = FaceEmbedders.modelId(f.embedderModel(), f.embedderModelId());
+        if (seen.add(modelId)) {
+          groups.add(new ModelGroup(modelId, f.detectorModel(), f.minScore(), f.embedderModel()));
+        }
       }
     }
     return groups;

@@ -11,7 +11,7 @@ import org.sharpeyes.edge.face.FaceBox;
 import org.sharpeyes.edge.face.FaceDetector;
 import org.sharpeyes.edge.face.FaceDetectors;
 import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
+import org.sharpeyes.edge.face.FaceEmbedders;
 
 /**
  * Computes the template of an enrolment photo with one model group's detector and embedder, the
@@ -42,7 +42,7 @@ final class PhotoEnroller implements AutoCloseable {
     FaceDetector detector = FaceDetectors.open(group.detectorModel(), group.minScore(), 0.05);
     try {
       return new PhotoEnroller(
-          detector, OnnxFaceEmbedder.load(group.embedderModel(), group.modelId()));
+          detector, FaceEmbedders.open(group.embedderModel(), group.modelId()));
     } catch (RuntimeException e) {
       detector.close();
       throw e;

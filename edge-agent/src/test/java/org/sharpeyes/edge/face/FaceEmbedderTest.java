@@ -80,6 +80,39 @@ class FaceEmbedderTest {
 
   @Test
   void sameFaceMirroredBrightenedOrAtHalfResolutionStaysCloserThanAnyTwoDifferentFaces() {
+    Similarities s = similarities(embedder, true, VARIANTS);
+
+    assertThat(s.faces()).as("frontal faces in the sample photos").isGreaterThanOrEqualTo(8);
+    assertThat(s.same().getMin())
+        .as("the least similar copy of a face, against the most similar two different faces")
+        .isGreaterThan(s.different().getMax());
+  }
+
+  @Test
+  void withNoModelFilesTheCascadeAndLbphStillTellAFaceFromTheOthers() {
+    // The fallback path: no BlazeFace (the cascade's boxes, no keypoints), no DNN (LBPH).
+    try (FaceEmbedder lbph = FaceEmbedders.open(Path.of("/nonexistent/model.onnx"), "unused")) {
+      assertThat(lbph.modelId()).isEqualTo(LbphFaceEmbedder.MODEL_ID);
+
+      Similarities s = similarities(lbph, false, VARIANTS.subList(1, 3));
+
+      assertThat(s.faces()).isGreaterThanOrEqualTo(8);
+      assertThat(s.same().getAverage()).isGreaterThan(s.different().getMax());
+      assertThat(s.same().getMin()).isGreaterThan(s.different().getAverage());
+    }
+  }
+
+  private record Similarities(
+      int faces, DoubleSummaryStatistics same, DoubleSummaryStatistics different) {}
+
+  /**
+   * Each frontal face of the sample photos against its changed copies, and every two different
+   * faces against each other.
+   *
+   * @param keypoints whether faces are taken from BlazeFace (with keypoints), else from the cascade
+   */
+  private static Similarities similarities(
+      FaceEmbedder embedder, boolean keypoints, List<Variant> variants) {
     List<float[]> originals = new ArrayList<>();
     List<Double> same = new ArrayList<>();
     for (Path photo : SamplePhotos.groupPhotos()) {
@@ -88,12 +121,14 @@ class FaceEmbedderTest {
         // frontal cascade finds too.
         List<FaceBox> cascade = frontal.detect(frame);
         List<FaceBox> faces =
-            detector.detect(frame).stream()
-                .filter(f -> cascade.stream().anyMatch(c -> c.iou(f) >= 0.3))
-                .toList();
+            keypoints
+                ? detector.detect(frame).stream()
+                    .filter(f -> cascade.stream().anyMatch(c -> c.iou(f) >= 0.3))
+                    .toList()
+                : cascade;
         List<float[]> templates = faces.stream().map(f -> embedder.embed(frame, f)).toList();
         originals.addAll(templates);
-        for (Variant v : VARIANTS) {
+        for (Variant v : variants) {
           try (Mat changed = v.change().apply(frame)) {
             for (int i = 0; i < faces.size(); i++) {
               FaceBox moved = v.move().apply(faces.get(i), frame.cols());
@@ -111,12 +146,8 @@ class FaceEmbedderTest {
     }
     DoubleSummaryStatistics s = same.stream().mapToDouble(d -> d).summaryStatistics();
     DoubleSummaryStatistics d = different.stream().mapToDouble(x -> x).summaryStatistics();
-    System.out.printf("same face: %s%ndifferent faces: %s%n", s, d);
-
-    assertThat(originals).as("frontal faces in the sample photos").hasSizeGreaterThanOrEqualTo(8);
-    assertThat(s.getMin())
-        .as("the least similar copy of a face, against the most similar two different faces")
-        .isGreaterThan(d.getMax());
+    System.out.printf("%s same face: %s%ndifferent faces: %s%n", embedder.modelId(), s, d);
+    return new Similarities(originals.size(), s, d);
   }
 
   /** The face in the mirrored frame: x flipped, and the eyes and ears swap sides. */

@@ -17,9 +17,9 @@ import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.edge.face.FaceDetector;
 import org.sharpeyes.edge.face.FaceDetectors;
 import org.sharpeyes.edge.face.FaceEmbedder;
+import org.sharpeyes.edge.face.FaceEmbedders;
 import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.face.MatchConfirmer;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
 import org.sharpeyes.edge.publish.ReconnectBackoff;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -28,7 +28,8 @@ import org.sharpeyes.schema.event.EdgeEvent;
  * A camera: its stream is read and analysed on one thread of its own (never an event loop), and
  * what the analysis finds becomes {@code face.matched} and {@code face.captured} events with the
  * aligned crop as their snapshot. The camera is reached by us, so a camera that is offline is not a
- * start failure: the stream keeps reopening it. A model file that cannot be loaded is.
+ * start failure: the stream keeps reopening it. A model file that is there but cannot be loaded is;
+ * a missing one means the fallback (Haar cascade, LBPH), with a warning.
  */
 public final class CameraAdapter implements DeviceAdapter {
 
@@ -82,7 +83,7 @@ public final class CameraAdapter implements DeviceAdapter {
     CameraAdapterConfig.Faces faces = config.faces();
     try {
       detector = FaceDetectors.open(faces.detectorModel(), faces.minScore(), 0.05);
-      embedder = OnnxFaceEmbedder.load(faces.embedderModel(), faces.embedderModelId());
+      embedder = FaceEmbedders.open(faces.embedderModel(), faces.embedderModelId());
     } catch (RuntimeException e) {
       closeModels();
       faults.report(FaultKind.START_FAILED, e.getMessage(), e);

@@ -7,6 +7,7 @@ import org.sharpeyes.edge.adapter.AdapterFactory;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
+import org.sharpeyes.edge.face.FaceEmbedders;
 import org.sharpeyes.edge.face.FaceMatcher;
 
 /** Creates {@link CameraAdapter}s for devices of kind {@code camera}. */
@@ -45,6 +46,8 @@ public final class CameraAdapterFactory implements AdapterFactory {
         device,
         config,
         context,
-        watchlists.matcher(config.faces().embedderModelId(), config.faces().thresholds()));
+        watchlists.matcher(
+            FaceEmbedders.modelId(config.faces().embedderModel(), config.faces().embedderModelId()),
+            FaceEmbedders.thresholds(config.faces().embedderModel(), config.faces().thresholds())));
   }
 }

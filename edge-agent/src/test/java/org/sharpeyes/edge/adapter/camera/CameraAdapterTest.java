@@ -36,6 +36,7 @@ import org.sharpeyes.edge.face.FaceBox;
 import org.sharpeyes.edge.face.FaceEmbedder;
 import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.face.FaceTemplate;
+import org.sharpeyes.edge.face.LbphFaceEmbedder;
 import org.sharpeyes.edge.face.OnnxFaceEmbedder;
 import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
@@ -174,9 +175,10 @@ class CameraAdapterTest {
   }
 
   @Test
-  void aMissingEmbeddingModelFailsTheStartWithWhatToDo() throws Exception {
+  void aBrokenEmbeddingModelFileFailsTheStartWithWhatIsWrong() throws Exception {
     Path video = TestVideos.movingBox(dir.resolve("box.mp4"), 320, 180, 25, 1);
-    adapter = adapter(config(video, dir.resolve("missing.onnx")), null);
+    Path broken = java.nio.file.Files.writeString(dir.resolve("broken.onnx"), "not a model");
+    adapter = adapter(config(video, broken), null);
 
     var started = adapter.start();
 
@@ -184,7 +186,47 @@ class CameraAdapterTest {
     assertThat(started).isCompletedExceptionally();
     assertThat(adapter.status().connectionState()).isEqualTo(ConnectionState.ERROR);
     assertThat(adapter.status().lastError())
-        .contains("missing.onnx")
-        .contains("run deploy/fetch-models.sh");
+        .contains("OpenCV cannot load the face embedding model")
+        .contains("broken.onnx");
+  }
+
+  @Test
+  void withNoEmbeddingModelTheCameraRunsOnTheLbphFallbackAndStillNamesThePerson() throws Exception {
+    Mat photo = new Mat();
+    try (Mat full = imread(SamplePhotos.groupPhotos().get(5).toString())) {
+      resize(full, photo, new Size(960, full.rows() * 960 / full.cols()));
+    }
+    FaceMatcher watchlist;
+    try (var detector = BlazeFaceDetector.load(SamplePhotos.blazeFace(), 0.5);
+        FaceEmbedder lbph = new LbphFaceEmbedder()) {
+      float[] template = lbph.embed(photo, detector.detect(photo).get(0));
+      watchlist =
+          new FaceMatcher(
+              LbphFaceEmbedder.MODEL_ID,
+              template.length,
+              List.of(
+                  new FaceTemplate(
+                      "p-0001",
+                      LbphFaceEmbedder.THRESHOLDS.get("red"),
+                      LbphFaceEmbedder.MODEL_ID,
+                      template)));
+    }
+    Path video = groupVideo(dir.resolve("entrance.mp4"), photo);
+    photo.close();
+
+    adapter = adapter(config(video, dir.resolve("missing.onnx")), watchlist);
+    adapter.start().get(10, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "end of file".equals(adapter.status().lastError()));
+    assertThat(sink.offers())
+        .singleElement()
+        .satisfies(
+            o -> {
+              FaceMatched m = (FaceMatched) o.event().data();
+              assertThat(m.personId()).isEqualTo("p-0001");
+              assertThat(m.modelId()).isEqualTo(LbphFaceEmbedder.MODEL_ID);
+            });
   }
 }
