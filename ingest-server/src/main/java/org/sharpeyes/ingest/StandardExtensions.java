@@ -31,7 +31,10 @@ public final class StandardExtensions {
             context.clock(),
             context.registry(),
             new AlertSettings(
-                alerts.sseMaxClients(), alerts.sseQueuePerClient(), faceThresholds(context)));
+                alerts.sseMaxClients(),
+                alerts.sseQueuePerClient(),
+                faceThresholds(context),
+                context.config().accessRules()));
     return IngestExtension.of(module.listener(), module::mount, module);
   }
 

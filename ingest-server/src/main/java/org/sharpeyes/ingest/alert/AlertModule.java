@@ -7,12 +7,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.api.AlertApi;
+import org.sharpeyes.ingest.config.AccessRulesConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.pipeline.TransactionalListener;
 import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.ingest.rule.AccessDeniedBurstRule;
+import org.sharpeyes.ingest.rule.CorrelationRule;
+import org.sharpeyes.ingest.rule.DoorForcedRule;
+import org.sharpeyes.ingest.rule.DoorHeldRule;
+import org.sharpeyes.ingest.rule.OffHoursAccessRule;
 import org.sharpeyes.ingest.rule.PlateHotlistRule;
 import org.sharpeyes.ingest.rule.RuleContext;
 import org.sharpeyes.ingest.rule.WatchlistFaceRule;
@@ -32,10 +41,14 @@ public final class AlertModule implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertModule.class);
 
+  /** Most doors and credentials the access rules keep windows for. */
+  static final int MAX_TRACKED = 100_000;
+
   private final CorrelationListener listener;
   private final AlertApi api;
   private final AutoCloseable feedSubscription;
   private final DashboardRoutes dashboard;
+  private final ScheduledExecutorService timer;
 
   /**
    * Loads the reference data in {@code referenceDir} and checks it.
@@ -65,7 +78,7 @@ public final class AlertModule implements AutoCloseable {
     AlertFeed feed = new AlertFeed();
     this.listener =
         new CorrelationListener(
-            List.of(new PlateHotlistRule(), new WatchlistFaceRule(settings.faceThresholds())),
+            rules(settings),
             new RuleContext(reference, clock),
             store,
             feed,
@@ -73,6 +86,26 @@ public final class AlertModule implements AutoCloseable {
     this.api = new AlertApi(vertx, reference, store, dataSource, clock, registry, settings);
     this.feedSubscription = feed.subscribe(api::publish);
     this.dashboard = new DashboardRoutes(reference);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sharpeyes-rule-timer");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(listener::tick, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** The correlation rules, in evaluation order, with their parameters. */
+  static List<CorrelationRule> rules(AlertSettings settings) {
+    AccessRulesConfig access = settings.access();
+    return List.of(
+        new PlateHotlistRule(),
+        new WatchlistFaceRule(settings.faceThresholds()),
+        new DoorForcedRule(),
+        new DoorHeldRule(access.heldLongerThan(), MAX_TRACKED),
+        new AccessDeniedBurstRule(access.deniedCount(), access.deniedWithin(), MAX_TRACKED),
+        new OffHoursAccessRule(access));
   }
 
   /**
@@ -97,6 +130,7 @@ public final class AlertModule implements AutoCloseable {
   /** Ends live-feed streams and releases the API's worker pool. */
   @Override
   public void close() {
+    timer.shutdownNow();
     try {
       feedSubscription.close();
     } catch (Exception e) {

@@ -1,6 +1,7 @@
 package org.sharpeyes.ingest.alert;
 
 import java.util.Map;
+import org.sharpeyes.ingest.config.AccessRulesConfig;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.rule.WatchlistFaceRule;
 
@@ -11,15 +12,23 @@ import org.sharpeyes.ingest.rule.WatchlistFaceRule;
  * @param sseQueuePerClient most messages waiting for one live-feed client; a client that falls
  *     further behind is disconnected (and counted), so it cannot hold memory
  * @param faceThresholds the least similarity per risk level for rule {@code watchlist-face}
+ * @param access parameters of the access-control rules
  */
 public record AlertSettings(
-    int sseMaxClients, int sseQueuePerClient, Map<RiskLevel, Double> faceThresholds) {
+    int sseMaxClients,
+    int sseQueuePerClient,
+    Map<RiskLevel, Double> faceThresholds,
+    AccessRulesConfig access) {
 
   public static final int DEFAULT_SSE_MAX_CLIENTS = 100;
   public static final int DEFAULT_SSE_QUEUE_PER_CLIENT = 1000;
 
   public AlertSettings(int sseMaxClients, int sseQueuePerClient) {
-    this(sseMaxClients, sseQueuePerClient, WatchlistFaceRule.DEFAULT_THRESHOLDS);
+    this(
+        sseMaxClients,
+        sseQueuePerClient,
+        WatchlistFaceRule.DEFAULT_THRESHOLDS,
+        AccessRulesConfig.defaults());
   }
 
   public AlertSettings {

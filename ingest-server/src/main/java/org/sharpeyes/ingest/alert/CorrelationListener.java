@@ -16,6 +16,7 @@ import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.sharpeyes.ingest.rule.AlertCandidate;
 import org.sharpeyes.ingest.rule.CorrelationRule;
 import org.sharpeyes.ingest.rule.RuleContext;
+import org.sharpeyes.ingest.rule.TimedRule;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,11 +90,55 @@ final class CorrelationListener implements TransactionalListener {
     announceAll(found, changes);
   }
 
+  /**
+   * Asks the timed rules what is due now (a door still open) and records it in a transaction of its
+   * own. Called about once a second on the alert module's timer thread. Never throws.
+   */
+  void tick() {
+    Instant now = clock.instant();
+    List<Found> found = new ArrayList<>();
+    for (CorrelationRule rule : rules) {
+      if (rule instanceof TimedRule timed) {
+        try {
+          for (TimedRule.Finding f : timed.due(now, context)) {
+            found.add(
+                new Found(
+                    f.candidate(),
+                    f.eventId(),
+                    f.seenAt(),
+                    f.deviceId(),
+                    now,
+                    locate(f.candidate(), f.deviceId(), "?")));
+          }
+        } catch (RuntimeException e) {
+          metrics.failed(rule.id(), "due");
+          LOG.error("rule {} failed on its timer", rule.id(), e);
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      return;
+    }
+    try {
+      announceAll(found, store.recordAll(sightings(found)));
+    } catch (SQLException | RuntimeException e) {
+      found.forEach(this::record);
+    }
+  }
+
   private List<Found> find(List<Stored> batch) {
     List<Found> found = new ArrayList<>();
     for (Stored s : batch) {
-      for (AlertCandidate c : evaluate(s.event())) {
-        found.add(new Found(c, s.event(), s.receivedAt(), locate(c, s.event())));
+      EdgeEvent e = s.event();
+      for (AlertCandidate c : evaluate(e)) {
+        found.add(
+            new Found(
+                c,
+                e.id(),
+                e.time(),
+                e.deviceId(),
+                s.receivedAt(),
+                locate(c, e.deviceId(), e.edgeId())));
       }
     }
     return found;
@@ -101,10 +146,7 @@ final class CorrelationListener implements TransactionalListener {
 
   private static List<AlertStore.Sighting> sightings(List<Found> found) {
     return found.stream()
-        .map(
-            f ->
-                new AlertStore.Sighting(
-                    f.candidate(), f.location(), f.event().id(), f.event().time()))
+        .map(f -> new AlertStore.Sighting(f.candidate(), f.location(), f.eventId(), f.seenAt()))
         .toList();
   }
 
@@ -115,7 +157,12 @@ final class CorrelationListener implements TransactionalListener {
   }
 
   private record Found(
-      AlertCandidate candidate, EdgeEvent event, Instant receivedAt, AlertLocation location) {}
+      AlertCandidate candidate,
+      String eventId,
+      Instant seenAt,
+      String deviceId,
+      Instant receivedAt,
+      AlertLocation location) {}
 
   private List<AlertCandidate> evaluate(EdgeEvent event) {
     List<AlertCandidate> candidates = new ArrayList<>(1);
@@ -140,10 +187,9 @@ final class CorrelationListener implements TransactionalListener {
 
   private void record(Found f) {
     AlertCandidate candidate = f.candidate();
-    EdgeEvent event = f.event();
     AlertChange change;
     try {
-      change = store.record(candidate, f.location(), event.id(), event.time());
+      change = store.record(candidate, f.location(), f.eventId(), f.seenAt());
     } catch (SQLException | RuntimeException e) {
       metrics.failed(candidate.rule(), "record");
       LOG.error(
@@ -151,8 +197,8 @@ final class CorrelationListener implements TransactionalListener {
           candidate.rule(),
           candidate.subjectType().label(),
           candidate.subjectKey(),
-          event.id(),
-          event.deviceId(),
+          f.eventId(),
+          f.deviceId(),
           e);
       return;
     }
@@ -175,21 +221,20 @@ final class CorrelationListener implements TransactionalListener {
    * The device's cell and regions. A device missing from the reference data still raises its alert,
    * placed by the county code its GB/T 28181 id starts with (or nowhere), and is counted.
    */
-  private AlertLocation locate(AlertCandidate candidate, EdgeEvent event) {
+  private AlertLocation locate(AlertCandidate candidate, String deviceId, String edgeId) {
     ReferenceData reference = context.reference();
-    Optional<DeviceLocation> known = reference.locate(event.deviceId());
+    Optional<DeviceLocation> known = reference.locate(deviceId);
     if (known.isPresent()) {
       DeviceLocation l = known.get();
-      return new AlertLocation(
-          event.deviceId(), l.grid().code(), l.grid().villageCode(), l.regionPath());
+      return new AlertLocation(deviceId, l.grid().code(), l.grid().villageCode(), l.regionPath());
     }
     metrics.unlocated(candidate.rule());
     LOG.warn(
         "device {} (edge {}) is not in the reference data; alert placed by its id prefix",
-        event.deviceId(),
-        event.edgeId());
-    String county = event.deviceId().length() >= 6 ? event.deviceId().substring(0, 6) : "";
+        deviceId,
+        edgeId);
+    String county = deviceId.length() >= 6 ? deviceId.substring(0, 6) : "";
     List<Region> chain = reference.regions().chain(county);
-    return new AlertLocation(event.deviceId(), null, null, RegionDirectory.path(chain));
+    return new AlertLocation(deviceId, null, null, RegionDirectory.path(chain));
   }
 }

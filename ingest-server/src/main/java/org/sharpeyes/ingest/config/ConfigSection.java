@@ -78,6 +78,28 @@ final class ConfigSection {
     return v.asText();
   }
 
+  /** A list of text values; empty when absent. Each bad item is an error with its index. */
+  List<String> strings(String key) {
+    JsonNode v = value(key);
+    if (v == null) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      error(key, "expected a list, got " + describe(v), "write e.g. [a, b]");
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      if (!item.isValueNode() || item.isBoolean() || item.asText().isBlank()) {
+        error(key + "[" + i + "]", "expected a text value, got " + describe(item), "");
+      } else {
+        out.add(item.asText());
+      }
+    }
+    return out;
+  }
+
   /** A file system path; the default after an error (e.g. a NUL character in the text). */
   Path path(String key, Path defaultValue) {
     String text = string(key, null);

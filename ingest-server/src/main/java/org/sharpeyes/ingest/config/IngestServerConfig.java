@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param alerts live feed bounds
  * @param watchlist enrolment and the watchlist sent to edges
  * @param snapshots where snapshots are kept, and for how long
+ * @param accessRules parameters of the access-control rules ({@code rules.*})
  */
 public record IngestServerConfig(
     Path dataDir,
@@ -28,7 +29,8 @@ public record IngestServerConfig(
     Path referenceData,
     AlertsConfig alerts,
     WatchlistConfig watchlist,
-    SnapshotConfig snapshots) {
+    SnapshotConfig snapshots,
+    AccessRulesConfig accessRules) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
@@ -43,6 +45,7 @@ public record IngestServerConfig(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(watchlist, "watchlist");
     Objects.requireNonNull(snapshots, "snapshots");
+    Objects.requireNonNull(accessRules, "accessRules");
   }
 
   /**
@@ -76,7 +79,8 @@ public record IngestServerConfig(
         DEFAULT_REFERENCE_DATA,
         AlertsConfig.defaults(),
         WatchlistConfig.defaults(),
-        SnapshotConfig.defaults());
+        SnapshotConfig.defaults(),
+        AccessRulesConfig.defaults());
   }
 
   /**
@@ -89,7 +93,16 @@ public record IngestServerConfig(
 
   public IngestServerConfig withHttp(HttpConfig newHttp) {
     return new IngestServerConfig(
-        dataDir, newHttp, broker, store, ingest, referenceData, alerts, watchlist, snapshots);
+        dataDir,
+        newHttp,
+        broker,
+        store,
+        ingest,
+        referenceData,
+        alerts,
+        watchlist,
+        snapshots,
+        accessRules);
   }
 
   public IngestServerConfig withHttpPort(int port) {
@@ -98,7 +111,16 @@ public record IngestServerConfig(
 
   public IngestServerConfig withBroker(BrokerConfig newBroker) {
     return new IngestServerConfig(
-        dataDir, http, newBroker, store, ingest, referenceData, alerts, watchlist, snapshots);
+        dataDir,
+        http,
+        newBroker,
+        store,
+        ingest,
+        referenceData,
+        alerts,
+        watchlist,
+        snapshots,
+        accessRules);
   }
 
   /** Connect to an external broker instead of running the embedded one. */
@@ -113,7 +135,16 @@ public record IngestServerConfig(
 
   public IngestServerConfig withStore(StoreConfig newStore) {
     return new IngestServerConfig(
-        dataDir, http, broker, newStore, ingest, referenceData, alerts, watchlist, snapshots);
+        dataDir,
+        http,
+        broker,
+        newStore,
+        ingest,
+        referenceData,
+        alerts,
+        watchlist,
+        snapshots,
+        accessRules);
   }
 
   public IngestServerConfig withJdbcUrl(String jdbcUrl) {
@@ -122,26 +153,76 @@ public record IngestServerConfig(
 
   public IngestServerConfig withIngest(IngestConfig newIngest) {
     return new IngestServerConfig(
-        dataDir, http, broker, store, newIngest, referenceData, alerts, watchlist, snapshots);
+        dataDir,
+        http,
+        broker,
+        store,
+        newIngest,
+        referenceData,
+        alerts,
+        watchlist,
+        snapshots,
+        accessRules);
   }
 
   public IngestServerConfig withReferenceData(Path dir) {
     return new IngestServerConfig(
-        dataDir, http, broker, store, ingest, dir, alerts, watchlist, snapshots);
+        dataDir, http, broker, store, ingest, dir, alerts, watchlist, snapshots, accessRules);
   }
 
   public IngestServerConfig withWatchlist(WatchlistConfig newWatchlist) {
     return new IngestServerConfig(
-        dataDir, http, broker, store, ingest, referenceData, alerts, newWatchlist, snapshots);
+        dataDir,
+        http,
+        broker,
+        store,
+        ingest,
+        referenceData,
+        alerts,
+        newWatchlist,
+        snapshots,
+        accessRules);
   }
 
   public IngestServerConfig withSnapshots(SnapshotConfig newSnapshots) {
     return new IngestServerConfig(
-        dataDir, http, broker, store, ingest, referenceData, alerts, watchlist, newSnapshots);
+        dataDir,
+        http,
+        broker,
+        store,
+        ingest,
+        referenceData,
+        alerts,
+        watchlist,
+        newSnapshots,
+        accessRules);
+  }
+
+  public IngestServerConfig withAccessRules(AccessRulesConfig newRules) {
+    return new IngestServerConfig(
+        dataDir,
+        http,
+        broker,
+        store,
+        ingest,
+        referenceData,
+        alerts,
+        watchlist,
+        snapshots,
+        newRules);
   }
 
   public IngestServerConfig withAlerts(AlertsConfig newAlerts) {
     return new IngestServerConfig(
-        dataDir, http, broker, store, ingest, referenceData, newAlerts, watchlist, snapshots);
+        dataDir,
+        http,
+        broker,
+        store,
+        ingest,
+        referenceData,
+        newAlerts,
+        watchlist,
+        snapshots,
+        accessRules);
   }
 }

@@ -34,7 +34,8 @@ public final class IngestServerConfigLoader {
           "referenceData",
           "alerts",
           "watchlist",
-          "snapshots");
+          "snapshots",
+          "rules");
   private static final Set<String> HTTP_KEYS = Set.of("host", "port");
   private static final Set<String> BROKER_KEYS =
       Set.of(
@@ -73,6 +74,8 @@ public final class IngestServerConfigLoader {
           "thresholds");
   private static final Set<String> RISK_LEVELS = Set.of("red", "orange", "yellow");
   private static final Set<String> SNAPSHOT_KEYS = Set.of("dir", "maxBytes", "maxAge");
+  private static final Set<String> RULES_KEYS =
+      Set.of("accessDeniedBurst", "doorHeld", "offHoursAccess");
 
   private final Map<String, String> env;
   private final YAMLMapper yaml;
@@ -140,12 +143,22 @@ public final class IngestServerConfigLoader {
     AlertsConfig alerts = readAlerts(root.section("alerts", ALERTS_KEYS));
     WatchlistConfig watchlist = readWatchlist(root.section("watchlist", WATCHLIST_KEYS), configDir);
     SnapshotConfig snapshots = readSnapshots(root.section("snapshots", SNAPSHOT_KEYS), dataDir);
+    AccessRulesConfig accessRules = AccessRulesReader.read(root.section("rules", RULES_KEYS));
     if (!errors.isEmpty() || broker == null || store == null || ingest == null) {
       return new ConfigResult.Invalid(errors);
     }
     return new ConfigResult.Valid(
         new IngestServerConfig(
-            dataDir, http, broker, store, ingest, referenceData, alerts, watchlist, snapshots));
+            dataDir,
+            http,
+            broker,
+            store,
+            ingest,
+            referenceData,
+            alerts,
+            watchlist,
+            snapshots,
+            accessRules));
   }
 
   private static HttpConfig readHttp(ConfigSection s, ConfigOverrides overrides) {

@@ -31,6 +31,7 @@ public final class ReferenceData {
   private final Map<String, Device> devices;
   private final Map<String, Site> sites;
   private final Map<String, KeyPerson> keyPersons;
+  private final Map<String, KeyPerson> byCredential = new LinkedHashMap<>();
   private final PlateDirectory plates;
 
   ReferenceData(
@@ -45,6 +46,9 @@ public final class ReferenceData {
     this.devices = index(devices, Device::id);
     this.sites = index(sites, Site::id);
     this.keyPersons = index(keyPersons, KeyPerson::id);
+    for (KeyPerson p : keyPersons) {
+      p.credentials().forEach(c -> byCredential.putIfAbsent(c, p));
+    }
     this.plates = plates;
   }
 
@@ -83,6 +87,11 @@ public final class ReferenceData {
 
   public Optional<KeyPerson> keyPerson(String id) {
     return Optional.ofNullable(id == null ? null : keyPersons.get(id));
+  }
+
+  /** The key person holding access credential {@code credentialId} (card number, QR id…). */
+  public Optional<KeyPerson> keyPersonByCredential(String credentialId) {
+    return Optional.ofNullable(credentialId == null ? null : byCredential.get(credentialId));
   }
 
   public Collection<KeyPerson> keyPersons() {

@@ -9,7 +9,9 @@ public enum SubjectType {
   PERSON,
   PLATE,
   DOOR,
-  DEVICE;
+  DEVICE,
+  /** An access credential (card, QR code…) that belongs to no key person. */
+  CREDENTIAL;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

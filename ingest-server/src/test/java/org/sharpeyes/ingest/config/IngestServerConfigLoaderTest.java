@@ -47,6 +47,63 @@ class IngestServerConfigLoaderTest {
   }
 
   @Test
+  void accessRulesWatchlistAndSnapshotsAreReadWithTheirUnits() throws Exception {
+    withReferenceDir();
+    IngestServerConfig config =
+        parse(
+                """
+                rules:
+                  accessDeniedBurst: { count: 3, within: 90s }
+                  doorHeld: { longerThan: 2m }
+                  offHoursAccess: { allowed: "22:00-06:00", zone: Asia/Urumqi, doors: ["43070200001210000001"] }
+                watchlist:
+                  maxPhotosPerPerson: 3
+                  thresholds: { red: 0.5 }
+                snapshots: { maxBytes: 2GiB, maxAge: 7d }
+                """)
+            .orThrow();
+
+    AccessRulesConfig rules = config.accessRules();
+    assertThat(rules.deniedCount()).isEqualTo(3);
+    assertThat(rules.deniedWithin()).isEqualTo(java.time.Duration.ofSeconds(90));
+    assertThat(rules.heldLongerThan()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(rules.allowedAt(java.time.LocalTime.of(23, 0))).isTrue();
+    assertThat(rules.allowedAt(java.time.LocalTime.of(12, 0))).isFalse();
+    assertThat(rules.zone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+    assertThat(rules.offHoursDoors()).containsExactly("43070200001210000001");
+    assertThat(config.watchlist().maxPhotosPerPerson()).isEqualTo(3);
+    assertThat(config.watchlist().thresholds())
+        .containsEntry("red", 0.5)
+        .containsEntry("orange", 0.60);
+    assertThat(config.snapshots().maxBytes()).isEqualTo(2L << 30);
+    assertThat(config.snapshots().maxAge()).isEqualTo(java.time.Duration.ofDays(7));
+  }
+
+  @Test
+  void badRulesAreReportedWithTheirPaths() throws Exception {
+    withReferenceDir();
+    List<String> errors =
+        errorsOf(
+            """
+            rules:
+              accessDeniedBurst: { count: 1 }
+              offHoursAccess: { allowed: "6am to 10pm", zone: Mars/Olympus, doors: [gate-1] }
+              doorHold: { longerThan: 1m }
+            watchlist:
+              thresholds: { red: 1.5 }
+            """);
+
+    assertThat(errors)
+        .anySatisfy(e -> assertThat(e).startsWith("rules.accessDeniedBurst.count"))
+        .anySatisfy(
+            e -> assertThat(e).startsWith("rules.offHoursAccess.allowed").contains("06:00-22:00"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.offHoursAccess.zone"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.offHoursAccess.doors[0]"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.doorHold").contains("doorHeld"))
+        .anySatisfy(e -> assertThat(e).startsWith("watchlist.thresholds.red"));
+  }
+
+  @Test
   void emptyFileMeansDefaults() throws Exception {
     withReferenceDir();
     IngestServerConfig config = parse("").orThrow();

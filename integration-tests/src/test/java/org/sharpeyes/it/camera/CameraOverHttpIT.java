@@ -44,8 +44,9 @@ import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
 
 /**
- * The camera adapter against a real MJPEG-over-HTTP stream from the camera simulator: two people
- * walk through the scene, one of them on the watchlist; the stream is cut mid-run.
+ * The camera adapter against real network streams from the camera simulator: MJPEG over HTTP, with
+ * two people walking through the scene, one of them on the watchlist, and the stream cut mid-run;
+ * and H.264 in MPEG-TS over HTTP.
  */
 class CameraOverHttpIT {
 
@@ -156,6 +157,46 @@ class CameraOverHttpIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> matched().size() > before);
     assertThat(matched()).allSatisfy(m -> assertThat(m.personId()).isEqualTo("p-0001"));
     assertThat(adapter.counters().detectorCalls()).isPositive();
+  }
+
+  @Test
+  void theWatchlistedWalkerIsMatchedOverAnH264MpegTsStreamToo() throws Exception {
+    Path samples = MODELS.resolve("samples");
+    assumeTrue(
+        Files.isReadable(samples.resolve("sample6.jpg"))
+            && Files.isReadable(MODELS.resolve("fr-feature-512.onnx")),
+        "no models or sample photos in " + MODELS + ": run deploy/fetch-models.sh --samples");
+    Path watched = portrait(samples.resolve("sample6.jpg"), 0, dir.resolve("watched.jpg"));
+    Scene scene =
+        new Scene(
+            1280,
+            720,
+            List.of(
+                new Walker(
+                    watched,
+                    "p-0001",
+                    Duration.ZERO,
+                    Duration.ofSeconds(60),
+                    0.05,
+                    0.35,
+                    0.15,
+                    0.55)),
+            7);
+    camera = new CameraSimulator(scene, 10, Duration.ofSeconds(20), "/stream.mjpeg");
+    int port = camera.start("127.0.0.1", 0);
+    FaceMatcher watchlist =
+        new FaceMatcher(
+            MODEL_ID, 512, List.of(new FaceTemplate("p-0001", 0.55, MODEL_ID, template(watched))));
+
+    adapter = adapter("http://127.0.0.1:" + port + "/stream.ts", watchlist);
+    adapter.start().get(10, TimeUnit.SECONDS);
+
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .conditionEvaluationListener(c -> System.out.println(progress()))
+        .until(() -> matched().size() >= 1);
+    assertThat(matched()).allSatisfy(m -> assertThat(m.personId()).isEqualTo("p-0001"));
+    assertThat(adapter.counters().decodeErrors()).isZero();
   }
 
   private String progress() {

@@ -1,0 +1,49 @@
+package org.sharpeyes.ingest.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * Parameters of the access-control rules ({@code rules.*} in the config).
+ *
+ * @param deniedCount {@code access-denied-burst}: this many denied attempts…
+ * @param deniedWithin …at one door, or by one credential, within this long
+ * @param heldLongerThan {@code door-held}: a door open longer than this
+ * @param allowedFrom {@code off-hours-access}: key persons' access is allowed from…
+ * @param allowedUntil …until (local time; a window may cross midnight)
+ * @param zone the time zone of the allowed hours
+ * @param offHoursDoors the doors (device ids) the off-hours rule watches; empty means every door
+ */
+public record AccessRulesConfig(
+    int deniedCount,
+    Duration deniedWithin,
+    Duration heldLongerThan,
+    LocalTime allowedFrom,
+    LocalTime allowedUntil,
+    ZoneId zone,
+    Set<String> offHoursDoors) {
+
+  public AccessRulesConfig {
+    offHoursDoors = Set.copyOf(offHoursDoors);
+  }
+
+  public static AccessRulesConfig defaults() {
+    return new AccessRulesConfig(
+        5,
+        Duration.ofMinutes(2),
+        Duration.ofMinutes(1),
+        LocalTime.of(6, 0),
+        LocalTime.of(22, 0),
+        ZoneId.of("Asia/Shanghai"),
+        Set.of());
+  }
+
+  /** Whether {@code t} (local) is within the allowed hours. */
+  public boolean allowedAt(LocalTime t) {
+    return allowedFrom.isBefore(allowedUntil)
+        ? !t.isBefore(allowedFrom) && t.isBefore(allowedUntil)
+        : !t.isBefore(allowedFrom) || t.isBefore(allowedUntil);
+  }
+}
