@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       LoadCommand.class,
       CameraCommand.class,
       PortraitsCommand.class,
+      GateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DeviceSimsMain {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sharpeyes.sims.camera.FrameSize;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.sims.yaml.YamlNode;
 
 /**
  * Reads a scenario file: YAML (and so JSON too), for example
@@ -83,7 +84,7 @@ public final class ScenarioFile {
           source,
           List.of("(top level): must be a mapping with the keys " + String.join(", ", TOP_KEYS)));
     }
-    ScenarioNode top = ScenarioNode.root(root, problems);
+    YamlNode top = YamlNode.root(root, problems);
     top.rejectUnknownKeys(TOP_KEYS);
     double fps = top.number("fps", Scenario.DEFAULT_FPS, 1, 30);
     FrameSize size = FrameSize.DEFAULT;
@@ -96,7 +97,7 @@ public final class ScenarioFile {
       }
     }
     long seed = top.whole("seed", Scenario.DEFAULT_SEED);
-    List<ScenarioNode> walkerNodes = top.list("walkers");
+    List<YamlNode> walkerNodes = top.list("walkers");
     List<Walker> walkers = new ArrayList<>();
     for (int i = 0; i < walkerNodes.size(); i++) {
       Walker w = walker(walkerNodes.get(i), folder, i);
@@ -112,7 +113,7 @@ public final class ScenarioFile {
   }
 
   /** The loop as written, else when the last walker leaves; checks that everyone has left. */
-  private static Duration loop(ScenarioNode top, List<ScenarioNode> nodes, List<Walker> walkers) {
+  private static Duration loop(YamlNode top, List<YamlNode> nodes, List<Walker> walkers) {
     Duration lastLeave = walkers.stream().map(Walker::leave).max(Duration::compareTo).orElse(null);
     Duration loop = top.duration("loop", null);
     if (loop == null) {
@@ -141,7 +142,7 @@ public final class ScenarioFile {
   }
 
   /** One walker, or null when it has problems (recorded). */
-  private static Walker walker(ScenarioNode w, Path folder, int index) {
+  private static Walker walker(YamlNode w, Path folder, int index) {
     int before = w.problemCount();
     w.rejectUnknownKeys(WALKER_KEYS);
     Path photo = null;
@@ -190,6 +191,6 @@ public final class ScenarioFile {
 
   /** A duration as seconds, the way a scenario writes it: {@code 12s}, {@code 1.5s}. */
   static String seconds(Duration d) {
-    return ScenarioNode.plain(d.toNanos() / 1e9) + "s";
+    return YamlNode.plain(d.toNanos() / 1e9) + "s";
   }
 }

@@ -1,4 +1,4 @@
-package org.sharpeyes.sims.camera.scenario;
+package org.sharpeyes.sims.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -11,12 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One mapping of a scenario file, read key by key with its path ({@code walkers[1].stay}). A read
- * that fails records a problem naming the path and what to write instead, and returns the fallback,
- * so that one pass over a file finds every problem in it. A key set to {@code null} counts as
- * missing.
+ * One mapping of a YAML input file (a camera scenario, a gate script), read key by key with its
+ * path ({@code walkers[1].stay}). A read that fails records a problem naming the path and what to
+ * write instead, and returns the fallback, so that one pass over a file finds every problem in it.
+ * A key set to {@code null} counts as missing.
  */
-final class ScenarioNode {
+public final class YamlNode {
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
@@ -24,40 +24,40 @@ final class ScenarioNode {
   private final String path;
   private final List<String> problems;
 
-  private ScenarioNode(JsonNode node, String path, List<String> problems) {
+  private YamlNode(JsonNode node, String path, List<String> problems) {
     this.node = node;
     this.path = path;
     this.problems = problems;
   }
 
-  static ScenarioNode root(JsonNode node, List<String> problems) {
-    return new ScenarioNode(node, "", problems);
+  public static YamlNode root(JsonNode node, List<String> problems) {
+    return new YamlNode(node, "", problems);
   }
 
-  String pathOf(String key) {
+  public String pathOf(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
   /** Records a problem with this mapping as a whole (or with the file, at the root). */
-  void problem(String message) {
+  public void problem(String message) {
     problems.add((path.isEmpty() ? "(top level)" : path) + ": " + message);
   }
 
-  void problem(String key, String message) {
+  public void problem(String key, String message) {
     problems.add(pathOf(key) + ": " + message);
   }
 
-  int problemCount() {
+  public int problemCount() {
     return problems.size();
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     JsonNode v = node.get(key);
     return v != null && !v.isNull();
   }
 
   /** Records every key not in {@code known}. */
-  void rejectUnknownKeys(List<String> known) {
+  public void rejectUnknownKeys(List<String> known) {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
@@ -67,8 +67,8 @@ final class ScenarioNode {
   }
 
   /** The mappings of a list, each with its indexed path; empty when missing. */
-  List<ScenarioNode> list(String key) {
-    List<ScenarioNode> items = new ArrayList<>();
+  public List<YamlNode> list(String key) {
+    List<YamlNode> items = new ArrayList<>();
     if (!has(key)) {
       return items;
     }
@@ -80,7 +80,7 @@ final class ScenarioNode {
     for (int i = 0; i < v.size(); i++) {
       String itemPath = pathOf(key) + "[" + i + "]";
       if (v.get(i).isObject()) {
-        items.add(new ScenarioNode(v.get(i), itemPath, problems));
+        items.add(new YamlNode(v.get(i), itemPath, problems));
       } else {
         problems.add(
             itemPath + ": must be a mapping (key: value lines), was " + describe(v.get(i)));
@@ -90,7 +90,7 @@ final class ScenarioNode {
   }
 
   /** A single value as text, or {@code null} when missing or not a single value. */
-  String text(String key) {
+  public String text(String key) {
     if (!has(key)) {
       return null;
     }
@@ -103,7 +103,7 @@ final class ScenarioNode {
   }
 
   /** A number in {@code min..max}, or {@code fallback} when missing or wrong. */
-  double number(String key, double fallback, double min, double max) {
+  public double number(String key, double fallback, double min, double max) {
     if (!has(key)) {
       return fallback;
     }
@@ -122,7 +122,7 @@ final class ScenarioNode {
   }
 
   /** A whole number, or {@code fallback} when missing or wrong. */
-  long whole(String key, long fallback) {
+  public long whole(String key, long fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -134,7 +134,7 @@ final class ScenarioNode {
     return v.asLong();
   }
 
-  boolean flag(String key, boolean fallback) {
+  public boolean flag(String key, boolean fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -151,7 +151,7 @@ final class ScenarioNode {
    * ({@code PT1M}); {@code fallback} when missing or wrong. Bare numbers are refused: a unit is
    * always needed.
    */
-  Duration duration(String key, Duration fallback) {
+  public Duration duration(String key, Duration fallback) {
     if (!has(key)) {
       return fallback;
     }
@@ -177,7 +177,7 @@ final class ScenarioNode {
     }
   }
 
-  static String describe(JsonNode v) {
+  public static String describe(JsonNode v) {
     if (v.isArray()) {
       return "a list";
     }
@@ -187,7 +187,7 @@ final class ScenarioNode {
     return v.isTextual() ? "'" + v.asText() + "'" : v.asText();
   }
 
-  static String plain(double d) {
+  public static String plain(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 }

@@ -1,0 +1,29 @@
+package org.sharpeyes.sims.gate;
+
+import java.util.List;
+
+/**
+ * A gate script or credential list that cannot be used, with every problem found in it, each with
+ * its line ({@code credentials.csv:4: …}) or path ({@code steps[2].door: …}).
+ */
+public final class InvalidGateFileException extends IllegalArgumentException {
+
+  private final transient List<String> problems;
+
+  public InvalidGateFileException(String source, List<String> problems) {
+    super(message(source, problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** The problems, each {@code where: what is wrong and what to write instead}. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  private static String message(String source, List<String> problems) {
+    if (problems.size() == 1) {
+      return source + ": " + problems.get(0);
+    }
+    return source + ": " + problems.size() + " problems:\n  " + String.join("\n  ", problems);
+  }
+}
