@@ -62,8 +62,8 @@ if [ "$FACES" = 1 ]; then
   say "cutting portraits out of the sample photos (invented people are not at hand; these stay in $DEMO_DIR)"
   java $JAVA_OPTS -jar "${jars[2]}" portraits --photos "$MODELS/samples" --out "$DEMO_DIR/portraits" \
     > "$DEMO_DIR/logs/portraits.log" 2>&1 || { cat "$DEMO_DIR/logs/portraits.log" >&2; die "portraits failed"; }
-  WATCHED=$DEMO_DIR/portraits/sample6-face1.jpg
-  VISITOR=$DEMO_DIR/portraits/sample3-face0.jpg
+  WATCHED=$DEMO_DIR/portraits/sample6-face2.jpg
+  VISITOR=$DEMO_DIR/portraits/sample3-face1.jpg
   [ -f "$WATCHED" ] && [ -f "$VISITOR" ] || die "expected portraits missing; see $DEMO_DIR/logs/portraits.log"
 else
   EDGE_CONFIG=config/edge-agent-plates-only.yaml

@@ -68,8 +68,16 @@ final class RunCommand implements Callable<Integer> {
             + agent.statusPort()
             + "/status");
     for (DeviceConfig d : config.devices()) {
-      out.println(
-          "  device " + d.label() + " (" + d.kind() + ") on port " + agent.devicePort(d.id()));
+      // Devices that push to us listen on a port; the ones we reach (cameras, gates) show where.
+      String where =
+          d.settings().listenPort().isPresent()
+              ? "on port " + agent.devicePort(d.id())
+              : "from " + agent.status().devices().stream()
+                  .filter(s -> s.deviceId().equals(d.id()))
+                  .map(s -> String.valueOf(s.endpoint()))
+                  .findFirst()
+                  .orElse("?");
+      out.println("  device " + d.label() + " (" + d.kind() + ") " + where);
     }
     out.flush();
     stopped.await();
