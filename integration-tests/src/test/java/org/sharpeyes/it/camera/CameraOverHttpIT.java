@@ -3,14 +3,11 @@ package org.sharpeyes.it.camera;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +26,10 @@ import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
 import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.FaceBox;
 import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.face.FaceTemplate;
 import org.sharpeyes.edge.face.OnnxFaceEmbedder;
+import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -50,7 +46,6 @@ import org.sharpeyes.sims.camera.Walker;
  */
 class CameraOverHttpIT {
 
-  private static final Path MODELS = models();
   private static final String MODEL_ID = "fr-feature-512";
 
   @TempDir Path dir;
@@ -59,13 +54,6 @@ class CameraOverHttpIT {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private CameraSimulator camera;
   private CameraAdapter adapter;
-
-  private static Path models() {
-    String env = System.getenv("SHARPEYES_MODELS");
-    return env != null && !env.isBlank()
-        ? Path.of(env)
-        : Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
-  }
 
   @AfterEach
   void stop() throws Exception {
@@ -79,28 +67,33 @@ class CameraOverHttpIT {
     scheduler.shutdownNow();
   }
 
-  /** A head-and-shoulders crop around a face of a sample photo, written to {@code out}. */
-  private static Path portrait(Path photo, int face, Path out) {
-    try (var detector =
-            BlazeFaceDetector.load(MODELS.resolve("blazeface-short-range.tflite"), 0.5);
-        Mat image = imread(photo.toString())) {
-      FaceBox f = detector.detect(image).get(face);
-      int size = (int) (f.width() * 2.2);
-      int x = Math.max(0, (int) (f.centreX() - size / 2.0));
-      int y = Math.max(0, (int) (f.centreY() - size / 2.0));
-      int w = Math.min(size, image.cols() - x);
-      int h = Math.min(size, image.rows() - y);
-      try (Mat crop = image.apply(new Rect(x, y, w, h))) {
-        imwrite(out.toString(), crop);
-      }
+  /**
+   * Starts a camera in which the watched person walks (and someone else, when asked), and returns a
+   * watchlist holding the watched person's template.
+   */
+  private FaceMatcher startCamera(boolean withSomebodyElse) throws Exception {
+    Path watched = SamplePhotos.portraitFile(6, 1, dir.resolve("watched.jpg"));
+    List<Walker> walkers = new java.util.ArrayList<>();
+    walkers.add(
+        new Walker(
+            watched, "p-0001", Duration.ZERO, Duration.ofSeconds(60), 0.05, 0.35, 0.15, 0.55));
+    if (withSomebodyElse) {
+      Path other = SamplePhotos.portraitFile(3, 0, dir.resolve("other.jpg"));
+      walkers.add(
+          new Walker(
+              other, "somebody", Duration.ZERO, Duration.ofSeconds(60), 0.6, 0.75, 0.2, 0.5));
     }
-    return out;
+    camera =
+        new CameraSimulator(
+            new Scene(1280, 720, walkers, 7), 10, Duration.ofSeconds(20), "/stream.mjpeg");
+    camera.start("127.0.0.1", 0);
+    return new FaceMatcher(
+        MODEL_ID, 512, List.of(new FaceTemplate("p-0001", 0.55, MODEL_ID, template(watched))));
   }
 
   private static float[] template(Path portrait) {
-    try (var detector =
-            BlazeFaceDetector.load(MODELS.resolve("blazeface-short-range.tflite"), 0.5);
-        var embedder = OnnxFaceEmbedder.load(MODELS.resolve("fr-feature-512.onnx"), MODEL_ID);
+    try (var detector = BlazeFaceDetector.load(SamplePhotos.blazeFace(), 0.5);
+        var embedder = OnnxFaceEmbedder.load(SamplePhotos.embeddingModel(), MODEL_ID);
         Mat image = imread(portrait.toString())) {
       return embedder.embed(image, detector.detect(image).get(0));
     }
@@ -108,37 +101,9 @@ class CameraOverHttpIT {
 
   @Test
   void theWatchlistedWalkerIsMatchedAndMatchingGoesOnAfterTheStreamIsCut() throws Exception {
-    Path samples = MODELS.resolve("samples");
-    assumeTrue(
-        Files.isReadable(samples.resolve("sample6.jpg"))
-            && Files.isReadable(MODELS.resolve("fr-feature-512.onnx")),
-        "no models or sample photos in " + MODELS + ": run deploy/fetch-models.sh --samples");
-    Path watched = portrait(samples.resolve("sample6.jpg"), 0, dir.resolve("watched.jpg"));
-    Path other = portrait(samples.resolve("sample3.jpg"), 0, dir.resolve("other.jpg"));
-    Scene scene =
-        new Scene(
-            1280,
-            720,
-            List.of(
-                new Walker(
-                    watched,
-                    "p-0001",
-                    Duration.ZERO,
-                    Duration.ofSeconds(60),
-                    0.05,
-                    0.35,
-                    0.15,
-                    0.55),
-                new Walker(
-                    other, "somebody", Duration.ZERO, Duration.ofSeconds(60), 0.6, 0.75, 0.2, 0.5)),
-            7);
-    camera = new CameraSimulator(scene, 10, Duration.ofSeconds(20), "/stream.mjpeg");
-    int port = camera.start("127.0.0.1", 0);
-    FaceMatcher watchlist =
-        new FaceMatcher(
-            MODEL_ID, 512, List.of(new FaceTemplate("p-0001", 0.55, MODEL_ID, template(watched))));
+    FaceMatcher watchlist = startCamera(true);
 
-    adapter = adapter("http://127.0.0.1:" + port + "/stream.mjpeg", watchlist);
+    adapter = adapter("http://127.0.0.1:" + camera.port() + "/stream.mjpeg", watchlist);
     adapter.start().get(10, TimeUnit.SECONDS);
 
     await()
@@ -161,34 +126,9 @@ class CameraOverHttpIT {
 
   @Test
   void theWatchlistedWalkerIsMatchedOverAnH264MpegTsStreamToo() throws Exception {
-    Path samples = MODELS.resolve("samples");
-    assumeTrue(
-        Files.isReadable(samples.resolve("sample6.jpg"))
-            && Files.isReadable(MODELS.resolve("fr-feature-512.onnx")),
-        "no models or sample photos in " + MODELS + ": run deploy/fetch-models.sh --samples");
-    Path watched = portrait(samples.resolve("sample6.jpg"), 0, dir.resolve("watched.jpg"));
-    Scene scene =
-        new Scene(
-            1280,
-            720,
-            List.of(
-                new Walker(
-                    watched,
-                    "p-0001",
-                    Duration.ZERO,
-                    Duration.ofSeconds(60),
-                    0.05,
-                    0.35,
-                    0.15,
-                    0.55)),
-            7);
-    camera = new CameraSimulator(scene, 10, Duration.ofSeconds(20), "/stream.mjpeg");
-    int port = camera.start("127.0.0.1", 0);
-    FaceMatcher watchlist =
-        new FaceMatcher(
-            MODEL_ID, 512, List.of(new FaceTemplate("p-0001", 0.55, MODEL_ID, template(watched))));
+    FaceMatcher watchlist = startCamera(false);
 
-    adapter = adapter("http://127.0.0.1:" + port + "/stream.ts", watchlist);
+    adapter = adapter("http://127.0.0.1:" + camera.port() + "/stream.ts", watchlist);
     adapter.start().get(10, TimeUnit.SECONDS);
 
     await()
@@ -241,9 +181,9 @@ class CameraOverHttpIT {
             new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
             CameraAdapterConfig.Motion.DEFAULTS,
             new CameraAdapterConfig.Faces(
-                MODELS.resolve("blazeface-short-range.tflite"),
+                SamplePhotos.blazeFace(),
                 0.5,
-                MODELS.resolve("fr-feature-512.onnx"),
+                SamplePhotos.embeddingModel(),
                 MODEL_ID,
                 Map.of("red", 0.55),
                 3,
