@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 
 /**
  * The credentials a controller knows, each with the decision it gets. Read from a CSV file:
@@ -83,7 +84,7 @@ public final class CredentialList {
   /**
    * The credentials in a CSV file.
    *
-   * @throws InvalidGateFileException naming every bad line, when the file cannot be used
+   * @throws InvalidFileException naming every bad line, when the file cannot be used
    */
   public static CredentialList read(Path file) {
     String source = file.toString();
@@ -91,7 +92,7 @@ public final class CredentialList {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidGateFileException(source, List.of("cannot read the file: " + e));
+      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
     }
     List<String> problems = new ArrayList<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -116,7 +117,7 @@ public final class CredentialList {
       problems.add("no credentials: add lines such as CARD-000132,card,granted");
     }
     if (!problems.isEmpty()) {
-      throw new InvalidGateFileException(source, problems);
+      throw new InvalidFileException(source, problems);
     }
     return new CredentialList(credentials);
   }

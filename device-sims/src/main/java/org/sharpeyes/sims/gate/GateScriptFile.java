@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 import org.sharpeyes.sims.yaml.YamlNode;
 
 /**
@@ -45,12 +46,12 @@ public final class GateScriptFile {
   /**
    * The script in {@code file}, for a controller with {@code doors} doors.
    *
-   * @throws InvalidGateFileException with every problem found, when the file cannot be played
+   * @throws InvalidFileException with every problem found, when the file cannot be played
    */
   public static GateScript read(Path file, int doors, CredentialList credentials) {
     String source = file.toString();
     if (!Files.isReadable(file)) {
-      throw new InvalidGateFileException(source, List.of("cannot read the file"));
+      throw new InvalidFileException(source, List.of("cannot read the file"));
     }
     JsonNode root;
     try {
@@ -58,16 +59,16 @@ public final class GateScriptFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidGateFileException(source, List.of(where + ": " + e.getOriginalMessage()));
+      throw new InvalidFileException(source, List.of(where + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InvalidGateFileException(source, List.of("cannot read the file: " + e));
+      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
     }
     return parse(root, doors, credentials, source);
   }
 
   static GateScript parse(JsonNode root, int doors, CredentialList credentials, String source) {
     if (root == null || !root.isObject()) {
-      throw new InvalidGateFileException(
+      throw new InvalidFileException(
           source, List.of("(top level): must be a mapping with the keys loop, steps"));
     }
     List<String> problems = new ArrayList<>();
@@ -98,7 +99,7 @@ public final class GateScriptFile {
       }
     }
     if (!problems.isEmpty()) {
-      throw new InvalidGateFileException(source, problems);
+      throw new InvalidFileException(source, problems);
     }
     return new GateScript(steps, loop);
   }

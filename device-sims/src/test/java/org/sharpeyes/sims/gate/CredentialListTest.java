@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 
 class CredentialListTest {
 
@@ -48,10 +49,10 @@ class CredentialListTest {
             """);
 
     assertThatThrownBy(() -> CredentialList.read(file))
-        .isInstanceOf(InvalidGateFileException.class)
+        .isInstanceOf(InvalidFileException.class)
         .satisfies(
             e ->
-                assertThat(((InvalidGateFileException) e).problems())
+                assertThat(((InvalidFileException) e).problems())
                     .containsExactly(
                         "credentials.csv:3: 'badge' is not a credential type (card, pin, face,"
                             + " qr, fingerprint)",

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 
 class GateScriptFileTest {
 
@@ -34,11 +35,11 @@ class GateScriptFileTest {
             """);
 
     assertThatThrownBy(() -> GateScriptFile.read(file, 2, CredentialList.builtIn()))
-        .isInstanceOf(InvalidGateFileException.class)
+        .isInstanceOf(InvalidFileException.class)
         .hasMessageStartingWith(file + ": 7 problems:")
         .satisfies(
             e ->
-                assertThat(((InvalidGateFileException) e).problems())
+                assertThat(((InvalidFileException) e).problems())
                     .containsExactly(
                         "steps[1].door: must be a door from 1 to 2, was 3",
                         "steps[2].state: must be one of closed, open, forced, held-open, was 'ajar'",
@@ -60,7 +61,7 @@ class GateScriptFileTest {
         Files.writeString(dir.resolve("broken.yaml"), "steps:\n  - {at: 0s, door: 1\n  - x\n");
 
     assertThatThrownBy(() -> GateScriptFile.read(file, 2, CredentialList.builtIn()))
-        .isInstanceOf(InvalidGateFileException.class)
+        .isInstanceOf(InvalidFileException.class)
         .hasMessageContaining(file + ": line 3");
   }
 

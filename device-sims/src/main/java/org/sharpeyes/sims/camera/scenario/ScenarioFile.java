@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sharpeyes.sims.camera.FrameSize;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 import org.sharpeyes.sims.yaml.YamlNode;
 
 /**
@@ -55,12 +56,12 @@ public final class ScenarioFile {
   /**
    * The scenario in {@code file}; photo paths are relative to the file's folder.
    *
-   * @throws InvalidScenarioException with every problem found, when the file cannot be played
+   * @throws InvalidFileException with every problem found, when the file cannot be played
    */
   public static Scenario read(Path file) {
     String source = file.toString();
     if (!Files.isReadable(file)) {
-      throw new InvalidScenarioException(source, List.of("cannot read the file"));
+      throw new InvalidFileException(source, List.of("cannot read the file"));
     }
     JsonNode root;
     try {
@@ -68,9 +69,9 @@ public final class ScenarioFile {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidScenarioException(source, List.of(where + ": " + e.getOriginalMessage()));
+      throw new InvalidFileException(source, List.of(where + ": " + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw new InvalidScenarioException(source, List.of("cannot read the file: " + e));
+      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
     }
     Path folder = file.toAbsolutePath().getParent();
     return parse(root, folder, source);
@@ -80,7 +81,7 @@ public final class ScenarioFile {
   static Scenario parse(JsonNode root, Path folder, String source) {
     List<String> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
-      throw new InvalidScenarioException(
+      throw new InvalidFileException(
           source,
           List.of("(top level): must be a mapping with the keys " + String.join(", ", TOP_KEYS)));
     }
@@ -107,7 +108,7 @@ public final class ScenarioFile {
     }
     Duration loop = loop(top, walkerNodes, walkers);
     if (!problems.isEmpty()) {
-      throw new InvalidScenarioException(source, problems);
+      throw new InvalidFileException(source, problems);
     }
     return new Scenario(fps, size, loop, seed, walkers);
   }

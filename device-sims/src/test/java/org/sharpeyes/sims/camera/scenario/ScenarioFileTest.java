@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.sims.camera.FrameSize;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.sims.yaml.InvalidFileException;
 
 class ScenarioFileTest {
 
@@ -28,9 +29,9 @@ class ScenarioFileTest {
     return Files.writeString(dir.resolve(name), text);
   }
 
-  private InvalidScenarioException problemsOf(String yaml) throws IOException {
+  private InvalidFileException problemsOf(String yaml) throws IOException {
     return catchThrowableOfType(
-        InvalidScenarioException.class, () -> ScenarioFile.read(file("bad.yaml", yaml)));
+        InvalidFileException.class, () -> ScenarioFile.read(file("bad.yaml", yaml)));
   }
 
   @Test
@@ -112,7 +113,7 @@ class ScenarioFileTest {
 
   @Test
   void everyProblemIsReportedAtOnceWithItsPath() throws IOException {
-    InvalidScenarioException e =
+    InvalidFileException e =
         problemsOf(
             """
             fps: 60
@@ -146,7 +147,7 @@ class ScenarioFileTest {
 
   @Test
   void aWalkerStillInViewWhenTheLoopEndsIsRefused() throws IOException {
-    InvalidScenarioException e =
+    InvalidFileException e =
         problemsOf(
             """
             loop: 60s
@@ -162,7 +163,7 @@ class ScenarioFileTest {
 
   @Test
   void aDurationWithoutAUnitIsRefusedRatherThanGuessed() throws IOException {
-    InvalidScenarioException e = problemsOf("walkers:\n  - {photo: portraits/a.jpg, stay: 10}\n");
+    InvalidFileException e = problemsOf("walkers:\n  - {photo: portraits/a.jpg, stay: 10}\n");
 
     assertThat(e.problems())
         .containsExactly(
@@ -171,16 +172,16 @@ class ScenarioFileTest {
 
   @Test
   void brokenYamlIsReportedWithItsLine() throws IOException {
-    InvalidScenarioException e = problemsOf("fps: 10\nwalkers: [\n  - oops: {\n");
+    InvalidFileException e = problemsOf("fps: 10\nwalkers: [\n  - oops: {\n");
 
     assertThat(e.problems()).singleElement().asString().startsWith("line ");
   }
 
   @Test
   void aMissingFileIsReportedAsSuch() {
-    InvalidScenarioException e =
+    InvalidFileException e =
         catchThrowableOfType(
-            InvalidScenarioException.class, () -> ScenarioFile.read(dir.resolve("none.yaml")));
+            InvalidFileException.class, () -> ScenarioFile.read(dir.resolve("none.yaml")));
 
     assertThat(e.getMessage()).isEqualTo(dir.resolve("none.yaml") + ": cannot read the file");
   }

@@ -1,16 +1,17 @@
-package org.sharpeyes.sims.gate;
+package org.sharpeyes.sims.yaml;
 
 import java.util.List;
 
 /**
- * A gate script or credential list that cannot be used, with every problem found in it, each with
- * its line ({@code credentials.csv:4: …}) or path ({@code steps[2].door: …}).
+ * An input file (a camera scenario, a gate script, a credential list) that cannot be used, with
+ * every problem found in it, each with its path ({@code steps[2].door: …}) or line ({@code
+ * credentials.csv:4: …}).
  */
-public final class InvalidGateFileException extends IllegalArgumentException {
+public final class InvalidFileException extends IllegalArgumentException {
 
   private final transient List<String> problems;
 
-  public InvalidGateFileException(String source, List<String> problems) {
+  public InvalidFileException(String source, List<String> problems) {
     super(message(source, problems));
     this.problems = List.copyOf(problems);
   }
