@@ -32,6 +32,7 @@ import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterFactory;
+import org.sharpeyes.edge.adapter.gate.GateAdapterFactory;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.outbox.DiskOutbox;
@@ -126,7 +127,8 @@ public final class EdgeAgent implements AutoCloseable {
                   new CameraAdapterFactory(
                       watchlist == null
                           ? CameraAdapterFactory.Watchlists.NONE
-                          : watchlist::matcher));
+                          : watchlist::matcher),
+                  new GateAdapterFactory(b.environment));
       for (DeviceConfig device : config.devices()) {
         adapters.put(device.id(), catalog.create(device, context));
       }

@@ -58,8 +58,8 @@ public final class AdapterStatusTracker {
       default -> failures++;
     }
     if (kind.linkFault()) {
-      connection =
-          kind == FaultKind.START_FAILED ? ConnectionState.ERROR : ConnectionState.DISCONNECTED;
+      boolean needsFixing = kind == FaultKind.START_FAILED || kind == FaultKind.LINK_REFUSED;
+      connection = needsFixing ? ConnectionState.ERROR : ConnectionState.DISCONNECTED;
     }
   }
 

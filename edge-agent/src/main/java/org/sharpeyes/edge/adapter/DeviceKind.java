@@ -12,7 +12,7 @@ import java.util.Optional;
 public enum DeviceKind {
   PLATE_READER("plate-reader", "plateHttp", true),
   CAMERA("camera", "camera", true),
-  GATE("gate", "gate", false),
+  GATE("gate", "gate", true),
   VIID("viid", "viid", false);
 
   private final String label;

@@ -8,6 +8,12 @@ public enum FaultKind {
   SINK_REFUSED("sink-refused", false),
   /** The device could not be reached or the link broke; the adapter retries. */
   DEVICE_UNREACHABLE("device-unreachable", true),
+  /**
+   * The device answered but refused the link as configured (security policy not offered,
+   * certificate not trusted, login refused, not the nodes the profile describes): the adapter
+   * retries, but someone must fix the config or the device. The connection shows {@code ERROR}.
+   */
+  LINK_REFUSED("link-refused", true),
   /** The adapter could not start (e.g. port taken); retrying will not help. */
   START_FAILED("start-failed", true),
   /** An unexpected exception in the adapter itself. */

@@ -72,11 +72,12 @@ final class RunCommand implements Callable<Integer> {
       String where =
           d.settings().listenPort().isPresent()
               ? "on port " + agent.devicePort(d.id())
-              : "from " + agent.status().devices().stream()
-                  .filter(s -> s.deviceId().equals(d.id()))
-                  .map(s -> String.valueOf(s.endpoint()))
-                  .findFirst()
-                  .orElse("?");
+              : "from "
+                  + agent.status().devices().stream()
+                      .filter(s -> s.deviceId().equals(d.id()))
+                      .map(s -> String.valueOf(s.endpoint()))
+                      .findFirst()
+                      .orElse("?");
       out.println("  device " + d.label() + " (" + d.kind() + ") " + where);
     }
     out.flush();

@@ -2,6 +2,8 @@ package org.sharpeyes.edge.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.gate.GateAdapterConfig;
 import org.sharpeyes.edge.config.ConfigResult;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.publish.BrokerCredentials;
@@ -40,6 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("warning: " + e.getMessage());
       err.flush();
     }
+    warnMissingGateCredentials(config, err);
     out.println(
         "OK: "
             + config.devices().size()
@@ -52,5 +55,24 @@ final class ValidateCommand implements Callable<Integer> {
             + ")");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** A gate whose credential variables are not set here would not start (as for the broker). */
+  private static void warnMissingGateCredentials(EdgeAgentConfig config, PrintWriter err) {
+    for (DeviceConfig device : config.devices()) {
+      if (device.settings() instanceof GateAdapterConfig gate && gate.usernameEnv() != null) {
+        for (String name : new String[] {gate.usernameEnv(), gate.passwordEnv()}) {
+          if (System.getenv(name) == null) {
+            err.println(
+                "warning: device "
+                    + device.label()
+                    + ": environment variable "
+                    + name
+                    + " is not set — the gate adapter will not start without it");
+          }
+        }
+      }
+    }
+    err.flush();
   }
 }

@@ -128,7 +128,7 @@ final class BrokerSectionReader {
     return id;
   }
 
-  private static String envName(ConfigNode broker, String key) {
+  static String envName(ConfigNode broker, String key) {
     String name = broker.text(key, null);
     if (name != null && !BrokerConfig.ENV_NAME.matcher(name).matches()) {
       broker.problem(

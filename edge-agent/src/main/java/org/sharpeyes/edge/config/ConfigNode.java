@@ -117,6 +117,57 @@ final class ConfigNode {
     return items;
   }
 
+  /**
+   * A list of single values as text, each checked by its indexed path; {@code null} when missing (a
+   * problem only if {@code requiredHint}) or not a list.
+   */
+  List<String> texts(String key, String requiredHint) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      if (requiredHint != null) {
+        problem(key, "missing — " + requiredHint);
+      }
+      return null;
+    }
+    if (!v.isArray()) {
+      problem(key, "expected a list, e.g. [a, b], got " + describe(v));
+      return null;
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      JsonNode item = v.get(i);
+      if (item.isContainerNode() || item.isNull()) {
+        problems.add(
+            new ConfigProblem(
+                pathOf(key) + "[" + i + "]", "expected a single value, got " + describe(item)));
+      } else {
+        items.add(item.asText());
+      }
+    }
+    return items;
+  }
+
+  /**
+   * The entries of a mapping of single values, in file order; {@code null} when missing or not a
+   * mapping (a problem then), an entry with a value that is not single is reported and left out.
+   */
+  Map<String, String> textEntries(String key) {
+    ConfigNode section = section(key, null);
+    if (section == null) {
+      return null;
+    }
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isContainerNode() || e.getValue().isNull()) {
+        section.problem(e.getKey(), "expected a single value, got " + describe(e.getValue()));
+      } else {
+        entries.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    return entries;
+  }
+
   /** A scalar as text; {@code null} when missing (a problem only if {@code requiredHint}). */
   String text(String key, String requiredHint) {
     JsonNode v = node.get(key);

@@ -1,5 +1,6 @@
 package org.sharpeyes.edge.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class DeviceSectionReader {
   }
 
   /** The device, or {@code null} when the entry has problems (all reported). */
-  static DeviceConfig read(ConfigNode device) {
+  static DeviceConfig read(ConfigNode device, Path baseDir) {
     int before = device.problemCount();
     device.allowKeys(keys());
     String id = id(device);
@@ -50,7 +51,8 @@ final class DeviceSectionReader {
     }
     GeoPoint location = location(device.section("location", null));
     DeviceKind kind = kind(device);
-    AdapterSettings settings = kind == null ? checkSectionsAnyway(device) : settings(device, kind);
+    AdapterSettings settings =
+        kind == null ? checkSectionsAnyway(device, baseDir) : settings(device, kind, baseDir);
     if (device.problemCount() > before) {
       return null;
     }
@@ -102,17 +104,20 @@ final class DeviceSectionReader {
   }
 
   /** With the kind unknown, still reports the problems inside whatever adapter sections exist. */
-  private static AdapterSettings checkSectionsAnyway(ConfigNode device) {
+  private static AdapterSettings checkSectionsAnyway(ConfigNode device, Path baseDir) {
     if (device.has(DeviceKind.PLATE_READER.settingsKey())) {
       plateHttp(device.section(DeviceKind.PLATE_READER.settingsKey(), null));
     }
     if (device.has(DeviceKind.CAMERA.settingsKey())) {
       CameraSectionReader.read(device.section(DeviceKind.CAMERA.settingsKey(), null));
     }
+    if (device.has(DeviceKind.GATE.settingsKey())) {
+      GateSectionReader.read(device.section(DeviceKind.GATE.settingsKey(), null), baseDir);
+    }
     return null;
   }
 
-  private static AdapterSettings settings(ConfigNode device, DeviceKind kind) {
+  private static AdapterSettings settings(ConfigNode device, DeviceKind kind, Path baseDir) {
     for (DeviceKind other : DeviceKind.values()) {
       if (other != kind && device.has(other.settingsKey())) {
         device.problem(
@@ -130,6 +135,14 @@ final class DeviceSectionReader {
       case CAMERA ->
           CameraSectionReader.read(
               device.section("camera", "a camera needs camera: { source: rtsp://… }"));
+      case GATE ->
+          GateSectionReader.read(
+              device.section(
+                  "gate",
+                  "a gate needs gate: { endpoint: "
+                      + GateSectionReader.EXAMPLE_URL
+                      + ", profile: sharpeyes-gate-sim }"),
+              baseDir);
       default -> null;
     };
   }

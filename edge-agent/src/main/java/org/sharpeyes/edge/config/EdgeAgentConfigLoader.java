@@ -38,13 +38,19 @@ public final class EdgeAgentConfigLoader {
 
   private EdgeAgentConfigLoader() {}
 
+  /** The YAML reader of config files, for the files they name (gate profiles). */
+  static YAMLMapper yaml() {
+    return YAML;
+  }
+
   public static ConfigResult load(Path file) {
     return load(file, ConfigOverrides.NONE);
   }
 
   /**
-   * Reads a file; relative paths inside it (such as {@code tls.caFile}) are relative to it, except
-   * {@code outbox.path}, a data file, which is relative to the working directory.
+   * Reads a file; relative paths inside it (such as {@code tls.caFile}, a gate's profile and
+   * trusted certificates) are relative to it, except data: {@code outbox.path} and a gate's {@code
+   * pkiDir} are relative to the working directory.
    */
   public static ConfigResult load(Path file, ConfigOverrides overrides) {
     String where = file.toString();
@@ -135,7 +141,7 @@ public final class EdgeAgentConfigLoader {
     List<DeviceConfig> devices = new ArrayList<>();
     List<String> devicePaths = new ArrayList<>();
     for (ConfigNode node : deviceNodes) {
-      DeviceConfig device = DeviceSectionReader.read(node);
+      DeviceConfig device = DeviceSectionReader.read(node, baseDir);
       if (device != null) {
         devices.add(device);
         devicePaths.add(node.path());

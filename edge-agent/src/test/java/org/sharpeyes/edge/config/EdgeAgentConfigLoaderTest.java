@@ -214,7 +214,7 @@ class EdgeAgentConfigLoaderTest {
               port: 8081
               maxBodyBytes: 2MB
           - id: "43070200001140000002"
-            kind: gate
+            kind: viid
         """;
 
     assertThat(paths(EdgeAgentConfigLoader.parse(yaml)))
@@ -282,12 +282,12 @@ class EdgeAgentConfigLoaderTest {
 
   @Test
   void reservedDeviceKindsAreClearlyNotSupportedYet() {
-    String yaml = VALID.replace("kind: plate-reader", "kind: gate");
+    String yaml = VALID.replace("kind: plate-reader", "kind: viid");
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
         .containsExactly(
-            "devices[0].kind: 'gate' is not supported yet — this version supports: plate-reader,"
-                + " camera");
+            "devices[0].kind: 'viid' is not supported yet — this version supports: plate-reader,"
+                + " camera, gate");
   }
 
   @Test
