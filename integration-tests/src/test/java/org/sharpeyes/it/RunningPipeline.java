@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -71,8 +72,21 @@ final class RunningPipeline implements AutoCloseable {
   }
 
   RunningPipeline(TestPair pair, Path dataDir, DeviceConfig... devices) throws Exception {
+    this(pair, dataDir, UnaryOperator.identity(), devices);
+  }
+
+  /**
+   * @param serverConfig changes to the server's test config (e.g. rule parameters)
+   */
+  RunningPipeline(
+      TestPair pair,
+      Path dataDir,
+      UnaryOperator<IngestServerConfig> serverConfig,
+      DeviceConfig... devices)
+      throws Exception {
     this.pair = pair;
-    IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
+    IngestServerConfig config =
+        serverConfig.apply(IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY));
     config = config.withBroker(withClientId(config.broker(), ingestClientId));
     if (pair.externalBroker().isPresent()) {
       config = config.withExternalBroker(pair.externalBroker().get());
