@@ -12,6 +12,7 @@ MQTT_PORT=11883                                  # embedded broker, from config/
 STATUS_PORT=${SHARPEYES_DEMO_STATUS_PORT:-9180}  # edge-agent /healthz /metrics /status
 PLATE_PORT=${SHARPEYES_DEMO_PLATE_PORT:-8081}    # the plate reader pushes here
 CAMERA_PORT=8554                                 # the simulated camera, from config/edge-agent.yaml
+GATE_PORT=4840                                   # the simulated OPC UA access controller, likewise
 MODELS=${SHARPEYES_MODELS:-$HOME/.cache/sharpeyes/models}
 RATE=${SHARPEYES_DEMO_RATE:-5}                   # plate reads per second
 DEVICE=43070200001140000001                      # 火车站卡口 in config/demo-city/devices.csv
@@ -26,7 +27,7 @@ die() { printf '[demo] %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 command -v java >/dev/null || die "Java 17 or newer is needed (apt-get install openjdk-17-jdk-headless)"
-for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT" "$CAMERA_PORT"; do
+for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT" "$CAMERA_PORT" "$GATE_PORT"; do
   port_open "$p" && die "port $p is in use; set SHARPEYES_DEMO_*_PORT (see the top of $0)"
 done
 
@@ -102,6 +103,11 @@ if [ "$FACES" = 1 ]; then
   pids+=($!)
 fi
 
+say "starting the simulated access controller on opc.tcp://127.0.0.1:$GATE_PORT (2 doors, a presentation every 2 s)"
+java $JAVA_OPTS -jar "${jars[2]}" gate --port "$GATE_PORT" --doors 2 --rate 0.5 --seed 7 --security all \
+  --pki-dir "$DEMO_DIR/gate-pki" --trust-all-clients > "$DEMO_DIR/logs/gate.log" 2>&1 &
+pids+=($!)
+
 say "starting edge-agent edge-wuling-01 (plate reader push on :$PLATE_PORT, status on :$STATUS_PORT)"
 java $JAVA_OPTS -jar "${jars[1]}" run --config "$EDGE_CONFIG" \
   --broker-url "tcp://127.0.0.1:$MQTT_PORT" --status-port "$STATUS_PORT" --outbox-path "$DEMO_DIR/edge-outbox.db" \
@@ -135,7 +141,7 @@ cat <<MSG
   Logs: $DEMO_DIR/logs/   Ctrl-C stops everything.
 
 MSG
-say "live alert feed (hotlisted plates within seconds; KP0001's face within half a minute):"
+say "live alert feed (hotlisted plates within seconds, KP0001's face within half a minute, door alerts now and then):"
 curl -sN "http://127.0.0.1:$HTTP_PORT/api/alerts/stream" &
 pids+=($!)
 wait "$PLATES_PID"

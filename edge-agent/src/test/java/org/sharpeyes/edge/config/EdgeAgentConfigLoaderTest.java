@@ -56,6 +56,7 @@ class EdgeAgentConfigLoaderTest {
         .isInstanceOfSatisfying(
             CameraAdapterConfig.class,
             c -> assertThat(c.source()).isEqualTo("http://127.0.0.1:8554/stream.mjpeg"));
+    assertThat(config.devices().get(2).kind()).isEqualTo(DeviceKind.GATE);
   }
 
   @Test
@@ -65,7 +66,7 @@ class EdgeAgentConfigLoaderTest {
 
     assertThat(config.devices())
         .extracting(DeviceConfig::kind)
-        .containsExactly(DeviceKind.PLATE_READER);
+        .containsExactly(DeviceKind.PLATE_READER, DeviceKind.GATE);
   }
 
   @Test
