@@ -342,7 +342,7 @@ public final class EdgeAgent implements AutoCloseable {
       return this;
     }
 
-    /** Where broker credentials are looked up; default the process environment. */
+    /** Where broker and gate credentials are looked up; default the process environment. */
     public Builder environment(Map<String, String> value) {
       this.environment = Map.copyOf(value);
       return this;
