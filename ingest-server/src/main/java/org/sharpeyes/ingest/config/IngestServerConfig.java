@@ -92,17 +92,7 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withHttp(HttpConfig newHttp) {
-    return new IngestServerConfig(
-        dataDir,
-        newHttp,
-        broker,
-        store,
-        ingest,
-        referenceData,
-        alerts,
-        watchlist,
-        snapshots,
-        accessRules);
+    return copy(c -> c.http = newHttp);
   }
 
   public IngestServerConfig withHttpPort(int port) {
@@ -110,17 +100,7 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withBroker(BrokerConfig newBroker) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        newBroker,
-        store,
-        ingest,
-        referenceData,
-        alerts,
-        watchlist,
-        snapshots,
-        accessRules);
+    return copy(c -> c.broker = newBroker);
   }
 
   /** Connect to an external broker instead of running the embedded one. */
@@ -134,17 +114,7 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withStore(StoreConfig newStore) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        newStore,
-        ingest,
-        referenceData,
-        alerts,
-        watchlist,
-        snapshots,
-        accessRules);
+    return copy(c -> c.store = newStore);
   }
 
   public IngestServerConfig withJdbcUrl(String jdbcUrl) {
@@ -152,77 +122,70 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withIngest(IngestConfig newIngest) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        store,
-        newIngest,
-        referenceData,
-        alerts,
-        watchlist,
-        snapshots,
-        accessRules);
+    return copy(c -> c.ingest = newIngest);
   }
 
   public IngestServerConfig withReferenceData(Path dir) {
-    return new IngestServerConfig(
-        dataDir, http, broker, store, ingest, dir, alerts, watchlist, snapshots, accessRules);
+    return copy(c -> c.referenceData = dir);
   }
 
   public IngestServerConfig withWatchlist(WatchlistConfig newWatchlist) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        store,
-        ingest,
-        referenceData,
-        alerts,
-        newWatchlist,
-        snapshots,
-        accessRules);
+    return copy(c -> c.watchlist = newWatchlist);
   }
 
   public IngestServerConfig withSnapshots(SnapshotConfig newSnapshots) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        store,
-        ingest,
-        referenceData,
-        alerts,
-        watchlist,
-        newSnapshots,
-        accessRules);
+    return copy(c -> c.snapshots = newSnapshots);
   }
 
   public IngestServerConfig withAccessRules(AccessRulesConfig newRules) {
-    return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        store,
-        ingest,
-        referenceData,
-        alerts,
-        watchlist,
-        snapshots,
-        newRules);
+    return copy(c -> c.accessRules = newRules);
   }
 
   public IngestServerConfig withAlerts(AlertsConfig newAlerts) {
+    return copy(c -> c.alerts = newAlerts);
+  }
+
+  /** A copy with the changes {@code change} makes to a mutable view of the components. */
+  private IngestServerConfig copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new IngestServerConfig(
-        dataDir,
-        http,
-        broker,
-        store,
-        ingest,
-        referenceData,
-        newAlerts,
-        watchlist,
-        snapshots,
-        accessRules);
+        c.dataDir,
+        c.http,
+        c.broker,
+        c.store,
+        c.ingest,
+        c.referenceData,
+        c.alerts,
+        c.watchlist,
+        c.snapshots,
+        c.accessRules);
+  }
+
+  /** The components, to change one for {@link #copy}. */
+  private static final class Copy {
+    Path dataDir;
+    HttpConfig http;
+    BrokerConfig broker;
+    StoreConfig store;
+    IngestConfig ingest;
+    Path referenceData;
+    AlertsConfig alerts;
+    WatchlistConfig watchlist;
+    SnapshotConfig snapshots;
+    AccessRulesConfig accessRules;
+
+    Copy(IngestServerConfig from) {
+      dataDir = from.dataDir;
+      http = from.http;
+      broker = from.broker;
+      store = from.store;
+      ingest = from.ingest;
+      referenceData = from.referenceData;
+      alerts = from.alerts;
+      watchlist = from.watchlist;
+      snapshots = from.snapshots;
+      accessRules = from.accessRules;
+    }
   }
 }
