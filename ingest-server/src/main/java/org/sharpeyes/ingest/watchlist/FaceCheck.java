@@ -3,11 +3,15 @@ package org.sharpeyes.ingest.watchlist;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.sharpeyes.edge.face.BlazeFaceDetector;
+import org.sharpeyes.edge.face.CascadeFaceDetector;
 import org.sharpeyes.edge.face.FaceBox;
 import org.sharpeyes.edge.face.FaceCrops;
 import org.sharpeyes.edge.face.FaceDetector;
@@ -36,24 +40,36 @@ final class FaceCheck implements AutoCloseable {
   /** Why the photo cannot be enrolled, said so that the operator knows what to do. */
   record Refused(String reason) implements Result {}
 
-  private final FaceDetector detector;
+  private final Supplier<FaceDetector> opener;
+  private final String detectorId;
+  private FaceDetector detector;
 
-  FaceCheck(FaceDetector detector) {
-    this.detector = detector;
+  FaceCheck(Supplier<FaceDetector> opener, String detectorId) {
+    this.opener = opener;
+    this.detectorId = detectorId;
   }
 
-  /** The BlazeFace model at {@code model}, or OpenCV's Haar cascade when the file is missing. */
+  /**
+   * The BlazeFace model at {@code model}, or OpenCV's Haar cascade when the file is missing. The
+   * detector (and OpenCV's native libraries, seconds to load) is opened at the first check, so that
+   * the server's start, and its return to the broker after a restart, do not wait for it.
+   */
   static FaceCheck open(Path model, double minScore) {
-    return new FaceCheck(FaceDetectors.open(model, minScore, 0.0));
+    return new FaceCheck(
+        () -> FaceDetectors.open(model, minScore, 0.0),
+        Files.isReadable(model) ? BlazeFaceDetector.MODEL_ID : CascadeFaceDetector.MODEL_ID);
   }
 
   String detectorId() {
-    return detector.modelId();
+    return detectorId;
   }
 
   synchronized Result check(byte[] photo) {
     if (photo.length == 0) {
       return new Refused("the photo is empty");
+    }
+    if (detector == null) {
+      detector = opener.get();
     }
     try (BytePointer bytes = new BytePointer(photo);
         Mat raw = new Mat(1, photo.length, opencv_core.CV_8UC1, bytes);
@@ -88,7 +104,9 @@ final class FaceCheck implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    detector.close();
+  public synchronized void close() {
+    if (detector != null) {
+      detector.close();
+    }
   }
 }

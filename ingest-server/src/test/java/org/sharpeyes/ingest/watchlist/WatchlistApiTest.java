@@ -153,6 +153,7 @@ class WatchlistApiTest {
     String manifestTopic = Topics.sync(EDGE, Topics.WATCHLIST);
     edge.subscribe(manifestTopic, 1);
     await()
+        .atMost(java.time.Duration.ofSeconds(30))
         .until(
             () ->
                 manifestOf(received.get(manifestTopic)) != null
