@@ -73,6 +73,17 @@ abstract class GateAlertEndToEndContract {
         .until(() -> gateStatus() == ConnectionState.CONNECTED);
 
     var sim = GATE.simulator();
+    // Connected is not yet subscribed on a busy machine: present a card nobody cares about
+    // (granted,
+    // no key person's) until one reaches the server, so the scenario starts on a live pipeline.
+    await("the gate's events reach the server")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              sim.present(2, "CARD-000100");
+              return pipeline.getJson("/api/events?device=" + SOUTH_GATE).get("count").asInt() > 0;
+            });
     sim.present(1, KP0001_CARD); // granted: a key person, off hours
     sim.open(1); // and left open: held
     sim.force(2);
