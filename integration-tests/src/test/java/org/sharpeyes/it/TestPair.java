@@ -35,6 +35,14 @@ public record TestPair(String name, Optional<URI> externalBroker, Optional<Strin
         new TestPair("Mosquitto + PostgreSQL", Optional.of(URI.create(mqtt)), Optional.of(jdbc)));
   }
 
+  /** The real pair, or the test is skipped saying which variables to set. */
+  static TestPair realOrSkip() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        real().isPresent(),
+        "set " + MQTT_ENV + " and " + JDBC_ENV + " to run on Mosquitto + PostgreSQL");
+    return real().orElseThrow();
+  }
+
   public static String jdbcUser() {
     return Optional.ofNullable(System.getenv(JDBC_USER_ENV)).orElse("postgres");
   }
