@@ -65,8 +65,18 @@ public final class FakeMqttBroker implements AutoCloseable {
   /** Closes every open connection from the broker's side. */
   public void cutAll() {
     for (Socket s : open) {
-      closeQuietly(s);
+      hangUp(s);
     }
+  }
+
+  /**
+   * Ends a connection from the broker's side: no longer counted as open from this moment, before
+   * the client can even see it closed. (Counting it until the serving thread noticed let a quick
+   * reconnect overlap it on a busy machine: two "open at once" that were never open together.)
+   */
+  private void hangUp(Socket s) {
+    open.remove(s);
+    closeQuietly(s);
   }
 
   private void acceptLoop() {
@@ -97,6 +107,7 @@ public final class FakeMqttBroker implements AutoCloseable {
           case 1 -> {
             connects.incrementAndGet();
             if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              hangUp(s);
               return;
             }
             out.write(new byte[] {0x20, 0x02, 0x00, 0x00}); // CONNACK, accepted
