@@ -61,6 +61,19 @@ public final class IngestMetrics {
         .increment();
   }
 
+  /**
+   * A duplicate was recognised as a byte-identical copy of a recently stored event, before being
+   * decoded (it is counted as a duplicate too).
+   */
+  public void redeliveryRecognised() {
+    counter(
+            "sharpeyes.ingest.duplicate.recognised",
+            null,
+            null,
+            "duplicates recognised as copies of recently stored events without decoding them")
+        .increment();
+  }
+
   /** A message was dead-lettered; {@code reason} is a {@code RejectReason} label or our own. */
   public void rejected(String reason) {
     counter(REJECTED, "reason", reason, "messages dead-lettered, by reason").increment();

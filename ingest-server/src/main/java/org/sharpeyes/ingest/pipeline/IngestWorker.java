@@ -41,6 +41,10 @@ public final class IngestWorker {
   private static final Duration RETRY_MIN = Duration.ofMillis(100);
   private static final Duration RETRY_MAX = Duration.ofSeconds(5);
   private static final Duration REJECTION_LOG_INTERVAL = Duration.ofSeconds(10);
+  private static final String EVENTS_SEGMENT = "/events/";
+
+  /** Fingerprints of stored events kept to recognise redeliveries without decoding them. */
+  static final int REDELIVERY_MEMORY = 65_536;
 
   private final BlockingQueue<InboundMessage> queue;
   private final MessageTriage triage;
@@ -57,6 +61,7 @@ public final class IngestWorker {
   private final int batchSize;
   private final int maxDeadLetterBytes;
   private final RejectionLog rejectionLog;
+  private final Redeliveries redeliveries = new Redeliveries(REDELIVERY_MEMORY);
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean storeHealthy = true;
@@ -153,13 +158,26 @@ public final class IngestWorker {
     List<InboundMessage> eventMessages = new ArrayList<>();
     List<DeadLetter> letters = new ArrayList<>();
     List<BatchWriter.LetterUnlessStored> unlessStored = new ArrayList<>();
+    List<Redeliveries.Fingerprint> fingerprints = new ArrayList<>();
     List<Refusal> refusals = new ArrayList<>();
     for (InboundMessage message : batch) {
+      Redeliveries.Fingerprint fingerprint = null;
+      if (message.topic().contains(EVENTS_SEGMENT)) {
+        fingerprint = redeliveries.fingerprint(message);
+        String storedKind = redeliveries.storedKind(fingerprint);
+        if (storedKind != null) {
+          metrics.received(storedKind);
+          metrics.duplicate(storedKind);
+          metrics.redeliveryRecognised();
+          continue;
+        }
+      }
       Verdict verdict = judge(message);
       if (verdict instanceof Verdict.Accepted accepted) {
         rows.add(accepted.row());
         events.add(accepted.event());
         eventMessages.add(message);
+        fingerprints.add(fingerprint);
       } else if (verdict instanceof Verdict.Rejected rejected) {
         letters.add(deadLetter(message, rejected.reason(), rejected.detail()));
       } else if (verdict instanceof Verdict.RejectedUnlessStored refused) {
@@ -206,7 +224,13 @@ public final class IngestWorker {
     List<StoredEventListener.Stored> stored = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       String kind = rows.get(i).kind();
-      switch (written.outcome(i)) {
+      BatchWriter.Outcome outcome = written.outcome(i);
+      if (fingerprints.get(i) != null
+          && (outcome == BatchWriter.Outcome.INSERTED
+              || outcome == BatchWriter.Outcome.DUPLICATE)) {
+        redeliveries.remember(fingerprints.get(i), kind);
+      }
+      switch (outcome) {
         case INSERTED -> {
           metrics.accepted(kind);
           metrics.recordLatency(

@@ -135,6 +135,39 @@ class IngestWorkerTest {
   }
 
   @Test
+  void aByteIdenticalCopyOfAStoredEventIsAcknowledgedAsADuplicateWithoutBeingDecodedAgain()
+      throws Exception {
+    startWorker((event, receivedAt) -> heard.add(event.id()));
+    InboundMessage original = event("x");
+    queue.put(original);
+    await().until(() -> acked.size() == 1);
+
+    queue.put(original);
+    queue.put(event("y"));
+
+    await().until(() -> acked.size() == 3);
+    assertThat(heard).containsExactly("x", "y");
+    assertThat(events.countById("x")).isEqualTo(1);
+    assertThat(counter("sharpeyes.ingest.duplicate")).isEqualTo(1);
+    assertThat(counter("sharpeyes.ingest.duplicate.recognised")).isEqualTo(1);
+  }
+
+  @Test
+  void anotherMessageUnderTheIdOfAStoredEventIsJudgedInFullAndTheStoreCallsItADuplicate()
+      throws Exception {
+    startWorker((event, receivedAt) -> heard.add(event.id()));
+    queue.put(event("x", 1, clock.instant()));
+    await().until(() -> acked.size() == 1);
+
+    queue.put(event("x", 1, clock.instant().minusSeconds(1)));
+
+    await().until(() -> acked.size() == 2);
+    assertThat(heard).containsExactly("x");
+    assertThat(counter("sharpeyes.ingest.duplicate")).isEqualTo(1);
+    assertThat(counter("sharpeyes.ingest.duplicate.recognised")).isZero();
+  }
+
+  @Test
   void failingListenerIsCountedAndDoesNotHoldBackTheAckOrTheOtherListeners() throws Exception {
     StoredEventListener broken =
         (event, receivedAt) -> {

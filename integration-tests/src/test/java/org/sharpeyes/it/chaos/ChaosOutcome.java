@@ -113,11 +113,13 @@ record ChaosOutcome(
   }
 
   /**
-   * Events a Mosquitto {@code kill -9} may lose: what it acknowledged in its last loop before
-   * saving, at most one publish per connected edge per kill. None when strict.
+   * Events a Mosquitto {@code kill -9} may lose, per kill: what it acknowledged in its last loop
+   * (at most one publish per connected edge) and the messages it queued since its last save (fewer
+   * than {@link MosquittoChild#SAVE_EVERY_CHANGES}). None when strict.
    */
   long brokerLossAllowance() {
-    return settings.strict() ? 0 : (long) brokerKills.size() * edges.size();
+    long perKill = edges.size() + MosquittoChild.SAVE_EVERY_CHANGES - 1;
+    return settings.strict() ? 0 : brokerKills.size() * perKill;
   }
 
   /**

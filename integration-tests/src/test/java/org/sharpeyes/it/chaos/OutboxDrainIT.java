@@ -61,10 +61,10 @@ class OutboxDrainIT {
   private final EventCodec codec = new EventCodec();
   private final Clock clock = Clock.systemUTC();
 
-  @ParameterizedTest(name = "broker saves every change: {0}")
+  @ParameterizedTest(name = "broker saves on changes: {0}")
   @ValueSource(booleans = {false, true})
   void backlogOfAnOutageDrainsCompletelyInOrderAndOnceWhenTheBrokerIsBack(
-      boolean brokerSavesEveryChange, @TempDir Path dir) throws Exception {
+      boolean brokerSavesOnChanges, @TempDir Path dir) throws Exception {
     assumeTrue(MosquittoChild.installed(), "needs " + MosquittoChild.EXECUTABLE);
     int events = Integer.getInteger("drain.events", 20_000);
     OutboxConfig config =
@@ -88,7 +88,7 @@ class OutboxDrainIT {
     Files.createDirectories(dir.resolve("logs"));
     try (MosquittoChild child =
             MosquittoChild.create(
-                dir.resolve("mosquitto"), dir.resolve("logs"), port, brokerSavesEveryChange);
+                dir.resolve("mosquitto"), dir.resolve("logs"), port, brokerSavesOnChanges);
         AutoCloseable closeOutbox = outbox::close) {
       String external = System.getProperty("drain.broker", "");
       URI broker = external.isBlank() ? child.url() : URI.create(external);
@@ -126,7 +126,9 @@ class OutboxDrainIT {
         String brokerName =
             external.isBlank()
                 ? "Mosquitto child, saves "
-                    + (brokerSavesEveryChange ? "every change" : "every 30 s")
+                    + (brokerSavesOnChanges
+                        ? "every " + MosquittoChild.SAVE_EVERY_CHANGES + " changes"
+                        : "every 30 s")
                 : external;
         report(brokerName, events, fillNanos, outboxBytes, reopenNanos, drainNanos, tally);
         assertThat(tally.contiguousFrom1()).as("seq 1..n all arrived").isEqualTo(events);
