@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.GeoPoint;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.watchlist.WatchlistStatus;
 import org.sharpeyes.sims.camera.CameraSimulator;
 import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * Faces end to end, as an operator sees them: a key person's portrait is enrolled over the API; a

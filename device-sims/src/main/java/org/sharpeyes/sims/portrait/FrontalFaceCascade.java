@@ -4,28 +4,23 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
 
-import java.io.File;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bytedeco.javacpp.Loader;
-import org.bytedeco.opencv.global.opencv_objdetect;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+import org.sharpeyes.vision.model.OpenCvCascades;
 
 /**
  * OpenCV's Haar cascades for frontal faces ({@code haarcascade_frontalface_alt2.xml}) and for eyes
- * ({@code haarcascade_eye.xml}), taken from the OpenCV jar itself, so no model file is needed. They
- * find roughly frontal faces only, which is what a watchlist portrait needs. Not thread-safe.
+ * ({@code haarcascade_eye.xml}), loaded from the OpenCV jar itself by {@link OpenCvCascades}, so no
+ * model file is needed. They find roughly frontal faces only, which is what a watchlist portrait
+ * needs. Not thread-safe.
  */
 public final class FrontalFaceCascade implements AutoCloseable {
-
-  private static final String CASCADES =
-      "/org/bytedeco/opencv/linux-x86_64/share/opencv4/haarcascades/";
 
   /** A face found, in pixels of the image searched. */
   public record Face(int x, int y, int width, int height) {
@@ -52,32 +47,13 @@ public final class FrontalFaceCascade implements AutoCloseable {
    * @throws IllegalStateException when the jar lacks them or OpenCV cannot read them
    */
   public static FrontalFaceCascade load() {
-    Loader.load(opencv_objdetect.class);
-    CascadeClassifier faces = classifier("haarcascade_frontalface_alt2.xml");
+    CascadeClassifier faces = OpenCvCascades.load(OpenCvCascades.FRONTAL_FACE);
     try {
-      return new FrontalFaceCascade(faces, classifier("haarcascade_eye.xml"));
+      return new FrontalFaceCascade(faces, OpenCvCascades.load(OpenCvCascades.EYE));
     } catch (IllegalStateException e) {
       faces.close();
       throw e;
     }
-  }
-
-  private static CascadeClassifier classifier(String name) {
-    File xml;
-    try {
-      xml = Loader.cacheResource(FrontalFaceCascade.class, CASCADES + name);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot unpack OpenCV's cascade " + name, e);
-    }
-    if (xml == null) {
-      throw new IllegalStateException("the OpenCV jar has no cascade " + CASCADES + name);
-    }
-    CascadeClassifier classifier = new CascadeClassifier(xml.getAbsolutePath());
-    if (classifier.empty()) {
-      classifier.close();
-      throw new IllegalStateException("OpenCV cannot read its cascade " + xml);
-    }
-    return classifier;
   }
 
   /** The faces at least {@code minSide} pixels wide in a BGR image, left to right. */

@@ -12,6 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * Photos for tests: drawn stand-ins where no face is needed, and the group photos that {@code
@@ -38,17 +39,10 @@ public final class TestPhotos {
 
   /** Sample group photo {@code n} (1..6); the test is skipped when the samples are missing. */
   public static Path sample(int n) {
-    Path photo = models().resolve("samples").resolve("sample" + n + ".jpg");
+    Path photo = SamplePhotos.dir().resolve("samples").resolve("sample" + n + ".jpg");
     assumeTrue(
         Files.isReadable(photo),
         "no sample photo " + photo + ": run deploy/fetch-models.sh --samples to fetch them");
     return photo;
-  }
-
-  private static Path models() {
-    String dir = System.getenv("SHARPEYES_MODELS");
-    return dir != null && !dir.isBlank()
-        ? Path.of(dir)
-        : Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
   }
 }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
 import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
 
 /** Reads the {@code camera} section of a device; see {@code docs/config.md}. */
 final class CameraSectionReader {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.FaceTemplate;
 import org.sharpeyes.schema.sync.WatchlistManifest;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.FaceTemplate;
 
 /**
  * The watchlist the cameras match against: a manifest and the templates this edge computed for its

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.face.FaceEmbedders;
+import org.sharpeyes.vision.embedding.FaceEmbedders;
 
 /**
  * The model groups of an edge's cameras: one per embedder model id in use (the fallback's when the

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceDetectors;
-import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.FaceEmbedders;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.detection.FaceDetectors;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
+import org.sharpeyes.vision.embedding.FaceEmbedders;
 
 /**
  * Computes the template of an enrolment photo with one model group's detector and embedder, the

@@ -22,12 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.publish.Inbound;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.topic.TopicAddress;
 import org.sharpeyes.schema.topic.Topics;
+import org.sharpeyes.vision.matching.FaceMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

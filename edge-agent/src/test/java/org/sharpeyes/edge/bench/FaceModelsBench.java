@@ -30,10 +30,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.sharpeyes.edge.adapter.camera.MotionGate;
-import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.CascadeFaceDetector;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
+import org.sharpeyes.vision.detection.BlazeFaceDetector;
+import org.sharpeyes.vision.detection.CascadeFaceDetector;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
 
 /**
  * The per-frame and per-face costs on one core, side by side on the same 1280×720 frame (a sample

@@ -8,9 +8,9 @@ import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceEmbedder;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
 
 /**
  * A stand-in for the face models, so the sync can be tested without model files: every photo that

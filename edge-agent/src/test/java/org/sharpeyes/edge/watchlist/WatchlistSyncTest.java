@@ -16,12 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.publish.Inbound;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.testing.MutableClock;
 import org.sharpeyes.schema.topic.Topics;
+import org.sharpeyes.vision.matching.FaceMatcher;
 
 class WatchlistSyncTest {
 

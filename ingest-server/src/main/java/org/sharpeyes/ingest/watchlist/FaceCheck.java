@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.CascadeFaceDetector;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceCrops;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceDetectors;
+import org.sharpeyes.vision.crop.FaceCrops;
+import org.sharpeyes.vision.detection.BlazeFaceDetector;
+import org.sharpeyes.vision.detection.CascadeFaceDetector;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.detection.FaceDetectors;
 
 /**
  * Checks an enrolment photo with the edges' own face detector: it must hold exactly one face, large

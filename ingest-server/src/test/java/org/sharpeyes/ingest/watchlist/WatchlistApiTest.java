@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
@@ -29,6 +28,7 @@ import org.sharpeyes.ingest.config.WatchlistConfig;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.topic.Topics;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * Enrolment as an operator does it (a folder of photos, then uploads and deletions over the API),

@@ -37,12 +37,12 @@ import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * The camera path's end-to-end figures, side by side in one run on the same 720p H.264 files (see
@@ -62,13 +62,13 @@ public final class CameraBench {
   private static final double FPS = 25;
   private static final Pattern BENCH = Pattern.compile("utime=([0-9.]+)s.*rtime=([0-9.]+)s");
   private static final Pattern FRAMES = Pattern.compile("frame=\\s*(\\d+)");
-  private static final org.sharpeyes.edge.face.FaceMatcher WATCHLIST = randomWatchlist(1000);
+  private static final org.sharpeyes.vision.matching.FaceMatcher WATCHLIST = randomWatchlist(1000);
 
   private CameraBench() {}
 
-  private static org.sharpeyes.edge.face.FaceMatcher randomWatchlist(int size) {
+  private static org.sharpeyes.vision.matching.FaceMatcher randomWatchlist(int size) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(1);
-    List<org.sharpeyes.edge.face.FaceTemplate> list = new ArrayList<>();
+    List<org.sharpeyes.vision.matching.FaceTemplate> list = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       float[] v = new float[512];
       double norm = 0;
@@ -79,9 +79,9 @@ public final class CameraBench {
       for (int k = 0; k < v.length; k++) {
         v[k] /= (float) Math.sqrt(norm);
       }
-      list.add(new org.sharpeyes.edge.face.FaceTemplate("p-" + i, 0.99, "fr-feature-512", v));
+      list.add(new org.sharpeyes.vision.matching.FaceTemplate("p-" + i, 0.99, "fr-feature-512", v));
     }
-    return new org.sharpeyes.edge.face.FaceMatcher("fr-feature-512", 512, list);
+    return new org.sharpeyes.vision.matching.FaceMatcher("fr-feature-512", 512, list);
   }
 
   public static void main(String[] args) throws Exception {

@@ -25,11 +25,6 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.FaceTemplate;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
-import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -38,6 +33,11 @@ import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.sims.camera.CameraSimulator;
 import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
+import org.sharpeyes.vision.detection.BlazeFaceDetector;
+import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.FaceTemplate;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * The camera adapter against real network streams from the camera simulator: MJPEG over HTTP, with

@@ -14,15 +14,15 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceDetectors;
-import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.FaceEmbedders;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.MatchConfirmer;
 import org.sharpeyes.edge.publish.ReconnectBackoff;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.detection.FaceDetectors;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
+import org.sharpeyes.vision.embedding.FaceEmbedders;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.MatchConfirmer;
 
 /**
  * A camera: its stream is read and analysed on one thread of its own (never an event loop), and
@@ -219,7 +219,7 @@ public final class CameraAdapter implements DeviceAdapter {
     }
 
     @Override
-    public void captured(org.sharpeyes.edge.face.FaceBox face, byte[] cropJpeg, Instant at) {
+    public void captured(org.sharpeyes.vision.detection.FaceBox face, byte[] cropJpeg, Instant at) {
       offer(mapper.captured(face, cropJpeg, at), cropJpeg);
     }
   }

@@ -7,8 +7,8 @@ import org.sharpeyes.edge.adapter.AdapterFactory;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
-import org.sharpeyes.edge.face.FaceEmbedders;
-import org.sharpeyes.edge.face.FaceMatcher;
+import org.sharpeyes.vision.embedding.FaceEmbedders;
+import org.sharpeyes.vision.matching.FaceMatcher;
 
 /** Creates {@link CameraAdapter}s for devices of kind {@code camera}. */
 public final class CameraAdapterFactory implements AdapterFactory {

@@ -14,11 +14,11 @@ import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.MatchConfirmer;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.MatchConfirmer;
 
 /**
  * What happens to each analysed frame of one camera, on its stream thread: the motion gate first (a

@@ -1,14 +1,14 @@
 package org.sharpeyes.edge.adapter.camera;
 
 import java.time.Instant;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.MatchConfirmer;
 import org.sharpeyes.schema.event.BoundingBox;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.FaceCaptured;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.schema.event.SnapshotRef;
 import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.matching.MatchConfirmer;
 
 /** Turns what a camera's analysis finds into contract events ({@code seq} 0; the sink numbers). */
 final class FaceEventMapper {

@@ -31,18 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.FaceTemplate;
-import org.sharpeyes.edge.face.LbphFaceEmbedder;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
-import org.sharpeyes.edge.face.SamplePhotos;
 import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.testing.RecordingSink;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.vision.detection.BlazeFaceDetector;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
+import org.sharpeyes.vision.embedding.LbphFaceEmbedder;
+import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.FaceTemplate;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /** The camera adapter on a video file made from a sample group photo, one of whom is watched. */
 class CameraAdapterTest {

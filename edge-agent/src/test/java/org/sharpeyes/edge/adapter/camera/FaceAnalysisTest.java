@@ -14,15 +14,15 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.edge.face.BlazeFaceDetector;
-import org.sharpeyes.edge.face.FaceBox;
-import org.sharpeyes.edge.face.FaceDetector;
-import org.sharpeyes.edge.face.FaceEmbedder;
-import org.sharpeyes.edge.face.FaceMatcher;
-import org.sharpeyes.edge.face.FaceTemplate;
-import org.sharpeyes.edge.face.MatchConfirmer;
-import org.sharpeyes.edge.face.OnnxFaceEmbedder;
-import org.sharpeyes.edge.face.SamplePhotos;
+import org.sharpeyes.vision.detection.BlazeFaceDetector;
+import org.sharpeyes.vision.detection.FaceBox;
+import org.sharpeyes.vision.detection.FaceDetector;
+import org.sharpeyes.vision.embedding.FaceEmbedder;
+import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
+import org.sharpeyes.vision.matching.FaceMatcher;
+import org.sharpeyes.vision.matching.FaceTemplate;
+import org.sharpeyes.vision.matching.MatchConfirmer;
+import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
  * One camera's analysis on frames made from a sample group photo, in which one of the people is on
