@@ -8,7 +8,10 @@ import java.util.List;
 /** What the monkeys did, in the order it happened, timed from the start of sending. Thread-safe. */
 final class ChaosJournal {
 
-  private record Entry(String target, Instant at, long atNanos, String line) {}
+  private record Entry(String target, Instant at, long atNanos, Instant readyAt, String line) {}
+
+  /** One kill of a child: when it was killed and when it answered as ready again (wall clock). */
+  record Outage(Instant killed, Instant ready) {}
 
   private final long startNanos;
   private final List<Entry> entries = new ArrayList<>();
@@ -21,9 +24,10 @@ final class ChaosJournal {
    * @param target the child killed
    * @param at when it was killed, wall clock (to compare with event ids, which are UUIDv7)
    * @param atNanos the same moment on the monotonic clock
+   * @param readyAt when it was ready again after the restart, wall clock
    */
-  synchronized void record(String target, Instant at, long atNanos, String line) {
-    entries.add(new Entry(target, at, atNanos, line));
+  synchronized void record(String target, Instant at, long atNanos, Instant readyAt, String line) {
+    entries.add(new Entry(target, at, atNanos, readyAt, line));
   }
 
   /** One line per kill, earliest first, each prefixed with its time since the start. */
@@ -37,5 +41,14 @@ final class ChaosJournal {
   /** When the named child was killed, earliest first. */
   synchronized List<Instant> killsOf(String target) {
     return entries.stream().filter(e -> e.target().equals(target)).map(Entry::at).sorted().toList();
+  }
+
+  /** The named child's outages, from each kill until it was ready again, earliest first. */
+  synchronized List<Outage> outagesOf(String target) {
+    return entries.stream()
+        .filter(e -> e.target().equals(target))
+        .sorted(Comparator.comparing(Entry::at))
+        .map(e -> new Outage(e.at(), e.readyAt()))
+        .toList();
   }
 }

@@ -82,7 +82,7 @@ final class ChaosMonkey {
               settledAtKill,
               kill.downFor().toMillis(),
               TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
-      journal.record(target.name(), killedAtWall, killedAt, line);
+      journal.record(target.name(), killedAtWall, killedAt, Instant.now(), line);
       LOG.info("chaos: {}", line);
     }
   }

@@ -160,7 +160,7 @@ final class ChaosRun {
               kills,
               journal.lines(),
               journal.killsOf(cluster.broker.name()),
-              journal.killsOf(cluster.server.name()),
+              journal.outagesOf(cluster.server.name()),
               duplicates,
               hotPlates,
               audit,
