@@ -83,6 +83,9 @@ public final class BlockingDispatch {
     submit(routeOf(ctx), work)
         .onSuccess(
             result -> {
+              if (ctx.response().closed()) {
+                return; // the client left while the work ran
+              }
               try {
                 reply.accept(result);
               } catch (RuntimeException e) {
