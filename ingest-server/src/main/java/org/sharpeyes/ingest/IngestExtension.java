@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
 
 /**
@@ -32,6 +33,9 @@ public interface IngestExtension extends AutoCloseable {
    * What an extension may use from the server. Everything is shared; nothing is to be closed.
    *
    * @param brokerUrl the broker the server uses (for the embedded one, its actual address)
+   * @param threads makes the executors the extension runs on; the server shuts them down after
+   *     closing the extension (cancel what it scheduled in {@link #close()})
+   * @param dispatch runs the blocking work of the extension's routes, within the server's bound
    */
   record Context(
       Vertx vertx,
@@ -40,7 +44,9 @@ public interface IngestExtension extends AutoCloseable {
       Clock clock,
       MeterRegistry registry,
       IngestServerConfig config,
-      URI brokerUrl) {}
+      URI brokerUrl,
+      ServerThreads threads,
+      BlockingDispatch dispatch) {}
 
   /** Creates an extension from the running server's parts. */
   @FunctionalInterface

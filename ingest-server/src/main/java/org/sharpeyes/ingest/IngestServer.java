@@ -3,11 +3,7 @@ package org.sharpeyes.ingest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.micrometer.MicrometerMetricsFactory;
-import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -20,27 +16,26 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
+import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
-import org.sharpeyes.ingest.http.HttpErrors;
 import org.sharpeyes.ingest.http.IngestHttpServer;
+import org.sharpeyes.ingest.http.MetricsRoute;
 import org.sharpeyes.ingest.http.OpenApiRoute;
+import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.http.SnapshotRoute;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
-import org.sharpeyes.ingest.pipeline.EdgePresence;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
@@ -52,6 +47,7 @@ import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.SnapshotCache;
 import org.sharpeyes.ingest.store.SnapshotFiles;
 import org.sharpeyes.ingest.store.Snapshots;
+import org.sharpeyes.ingest.store.StoreProbe;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +74,7 @@ public final class IngestServer implements AutoCloseable {
   private final EdgePresence edges;
   private final EdgeSequences sequences;
   private final Snapshots snapshots;
+  private final BlockingDispatch dispatch;
   private boolean closed;
 
   private IngestServer(Parts p) {
@@ -92,6 +89,7 @@ public final class IngestServer implements AutoCloseable {
     this.edges = p.edges;
     this.sequences = p.sequences;
     this.snapshots = p.snapshots;
+    this.dispatch = p.dispatch;
   }
 
   /** Starts a server without extensions. */
@@ -113,7 +111,7 @@ public final class IngestServer implements AutoCloseable {
       p.startCore();
       p.startExtensions(clock, extensions);
       p.startPipeline(clock);
-      p.startListeners();
+      p.startListeners(clock);
     } catch (RuntimeException e) {
       closeAll(p.resources);
       throw e instanceof IngestStartException ise ? ise : new IngestStartException(p.step, e);
@@ -182,6 +180,11 @@ public final class IngestServer implements AutoCloseable {
     return config;
   }
 
+  /** The one dispatch every blocking HTTP route runs through. */
+  BlockingDispatch dispatch() {
+    return dispatch;
+  }
+
   /** Whether the ingest worker's last write reached the store. */
   public boolean storeWriting() {
     return worker.storeHealthy();
@@ -218,6 +221,8 @@ public final class IngestServer implements AutoCloseable {
     final List<IngestExtension> extensions = new ArrayList<>();
     String step = "metrics";
     PrometheusMeterRegistry registry;
+    ServerThreads threads;
+    BlockingDispatch dispatch;
     Vertx vertx;
     URI brokerUrl;
     Database database;
@@ -228,7 +233,6 @@ public final class IngestServer implements AutoCloseable {
     Snapshots snapshots;
     IngestSubscriber subscriber;
     IngestWorker worker;
-    ExecutorService workerThread;
     IngestHttpServer http;
 
     Parts(IngestServerConfig config) {
@@ -238,17 +242,14 @@ public final class IngestServer implements AutoCloseable {
     void startCore() {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       resources.push(registry::close);
+      threads = new ServerThreads();
+      resources.push(threads);
+      var bounds = BlockingDispatch.Bounds.DEFAULT;
+      dispatch =
+          new BlockingDispatch(
+              threads.pool("sharpeyes-http-worker", bounds.threads()), bounds, registry);
       step = "Vert.x";
-      vertx =
-          Vertx.builder()
-              .with(
-                  new VertxOptions()
-                      .setMetricsOptions(
-                          new MicrometerMetricsOptions()
-                              .setEnabled(true)
-                              .setJvmMetricsEnabled(true)))
-              .withMetrics(new MicrometerMetricsFactory(registry))
-              .build();
+      vertx = IngestHttpServer.vertx(registry);
       resources.push(
           () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
       if (config.broker().embedded().enabled()) {
@@ -273,7 +274,9 @@ public final class IngestServer implements AutoCloseable {
               clock,
               registry,
               config,
-              brokerUrl);
+              brokerUrl,
+              threads,
+              dispatch);
       for (IngestExtension.Factory factory : factories) {
         step = factory.name();
         IngestExtension extension;
@@ -311,7 +314,8 @@ public final class IngestServer implements AutoCloseable {
               kept.maxBytes(),
               kept.maxAge(),
               clock,
-              metrics::snapshotFileDropped);
+              metrics::snapshotFileDropped,
+              threads.factory("sharpeyes-snapshot-writer"));
       resources.push(files);
       snapshots =
           new Snapshots(
@@ -329,10 +333,10 @@ public final class IngestServer implements AutoCloseable {
           "sharpeyes.ingest.snapshots.files.bytes", "snapshot bytes kept on disk", files::bytes);
       metrics.gauge(
           "sharpeyes.ingest.snapshots.files", "snapshot files kept on disk", files::count);
-      ScheduledExecutorService reconnects =
-          Executors.newSingleThreadScheduledExecutor(named("sharpeyes-mqtt-reconnect"));
-      resources.push(reconnects::shutdownNow);
-      reconnects.scheduleWithFixedDelay(files::sweep, 1, 1, TimeUnit.MINUTES);
+      threads
+          .scheduler("sharpeyes-snapshot-sweep")
+          .scheduleWithFixedDelay(files::sweep, 1, 1, TimeUnit.MINUTES);
+      ScheduledExecutorService reconnects = threads.scheduler("sharpeyes-mqtt-reconnect");
       subscriber =
           new IngestSubscriber(
               brokerUrl, config.broker(), queue, reconnects, clock, new SecureRandom(), metrics);
@@ -356,24 +360,27 @@ public final class IngestServer implements AutoCloseable {
               ingest.maxMessageBytes());
     }
 
-    void startListeners() {
+    void startListeners(Clock clock) {
       step = "HTTP listener";
+      StoreProbe probe = new StoreProbe(database, clock);
+      resources.push(probe);
+      probe.start(threads.scheduler("sharpeyes-store-probe"));
       Router router = Router.router(vertx);
-      HttpErrors.install(router);
-      new HealthRoute(vertx, subscriber, database, worker::storeHealthy, edges, queue)
+      ProblemReplies.install(router);
+      new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
           .mount(router);
-      router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
-      new DeadLetterRoute(vertx, new DeadLetterStore(database.dataSource())).mount(router);
-      new SnapshotRoute(vertx, snapshots).mount(router);
-      new EdgeRoutes(vertx, edges, sequences).mount(router);
+      new MetricsRoute(registry, dispatch).mount(router);
+      new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
+      new SnapshotRoute(snapshots, dispatch).mount(router);
+      new EdgeRoutes(edges, sequences, dispatch).mount(router);
       new OpenApiRoute().mount(router);
       extensions.forEach(e -> e.mount(router));
       http = IngestHttpServer.start(vertx, config.http(), router);
       resources.push(http);
       step = "ingest worker";
-      workerThread = Executors.newSingleThreadExecutor(named("sharpeyes-ingest-worker"));
-      resources.push(workerThread::shutdownNow);
-      worker.start(workerThread);
+      ExecutorService ingestThread = threads.single("sharpeyes-ingest-worker");
+      resources.push(ingestThread::shutdownNow); // right after the worker's stop, as ever
+      worker.start(ingestThread);
       resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
       step = "MQTT subscriber";
       try {
@@ -385,15 +392,6 @@ public final class IngestServer implements AutoCloseable {
       // messages come again as duplicates, which is harmless; the reverse would leave Paho
       // blocked on a full queue nobody drains.
       resources.push(subscriber);
-    }
-
-    private static ThreadFactory named(String name) {
-      AtomicInteger n = new AtomicInteger();
-      return r -> {
-        Thread t = new Thread(r, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
-        t.setDaemon(true);
-        return t;
-      };
     }
   }
 }

@@ -1,15 +1,22 @@
 package org.sharpeyes.ingest;
 
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
+import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
 
-/** The extensions a production server runs with, in start order (the CLI and tests use this). */
+/**
+ * The extensions a production server runs with, in start order (the CLI and tests use this), and
+ * where each is wired from the server's parts: the feature packages depend on the server's parts,
+ * never on this package.
+ */
 public final class StandardExtensions {
 
   private StandardExtensions() {}
@@ -17,25 +24,60 @@ public final class StandardExtensions {
   public static List<IngestExtension.Factory> all() {
     return List.of(
         IngestExtension.Factory.named("alert module", StandardExtensions::alerts),
-        IngestExtension.Factory.named("watchlist", WatchlistModule::extension));
+        IngestExtension.Factory.named("watchlist", StandardExtensions::watchlist));
   }
 
-  /** Reference data, correlation rules, alerts, the alert/event API and the live feed. */
+  /** Reference data, correlation rules, alerts, the alert/event API, the live feed, the map. */
   static IngestExtension alerts(IngestExtension.Context context) {
     AlertsConfig alerts = context.config().alerts();
+    AlertSettings settings =
+        new AlertSettings(
+            alerts.sseMaxClients(),
+            alerts.sseQueuePerClient(),
+            faceThresholds(context),
+            context.config().accessRules());
     AlertModule module =
         new AlertModule(
-            context.vertx(),
             context.dataSource(),
             context.referenceDir(),
             context.clock(),
             context.registry(),
-            new AlertSettings(
-                alerts.sseMaxClients(),
-                alerts.sseQueuePerClient(),
-                faceThresholds(context),
-                context.config().accessRules()));
-    return IngestExtension.of(module.listener(), module::mount, module);
+            settings,
+            context.threads().scheduler("sharpeyes-rule-timer"));
+    AlertApi api =
+        new AlertApi(
+            context.vertx(),
+            module,
+            context.dataSource(),
+            context.clock(),
+            context.registry(),
+            settings,
+            context.dispatch());
+    DashboardRoutes dashboard = new DashboardRoutes(module.reference());
+    return IngestExtension.of(
+        module.listener(),
+        router -> {
+          api.mount(router);
+          dashboard.mount(router);
+        },
+        () -> {
+          api.close();
+          module.close();
+        });
+  }
+
+  /** Enrolment photos, their API, and the watchlist published to the edges. */
+  static IngestExtension watchlist(IngestExtension.Context context) throws SQLException {
+    WatchlistModule module =
+        new WatchlistModule(
+            context.config(),
+            context.dataSource(),
+            context.clock(),
+            context.registry(),
+            context.brokerUrl(),
+            context.threads().scheduler("sharpeyes-watchlist-publisher"),
+            context.dispatch());
+    return IngestExtension.of((event, receivedAt) -> {}, module::mount, module);
   }
 
   private static Map<RiskLevel, Double> faceThresholds(IngestExtension.Context context) {

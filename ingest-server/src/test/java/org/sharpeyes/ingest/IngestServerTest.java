@@ -185,7 +185,10 @@ class IngestServerTest {
     assertThat(body.getString("status")).isEqualTo("UP");
     assertThat(body.getJsonObject("broker").getBoolean("connected")).isTrue();
     assertThat(body.getJsonObject("store").getBoolean("reachable")).isTrue();
+    assertThat(body.getJsonObject("store").getBoolean("writing")).isTrue();
     assertThat(body.getJsonObject("queue").getInteger("capacity")).isEqualTo(10_000);
+    assertThat(body.getJsonObject("edges").fieldNames())
+        .containsExactlyInAnyOrder("online", "known");
   }
 
   @Test
@@ -198,12 +201,10 @@ class IngestServerTest {
     box.connect(options);
     box.publish(status, statusJson(edgeId, "online"), 1, true);
 
-    await()
-        .until(
-            () ->
-                new JsonObject(get("/healthz").body())
-                    .getJsonArray("edgesOnline")
-                    .contains(edgeId));
+    await().until(() -> "online".equals(edgeJson(edgeId).getString("status")));
+    assertThat(edgeJson(edgeId).getString("agentVersion")).isEqualTo("test");
+    assertThat(new JsonObject(get("/healthz").body()).getJsonObject("edges").getInteger("online"))
+        .isGreaterThanOrEqualTo(1);
 
     box.disconnectForcibly(0, 0, false); // no DISCONNECT packet: the broker sends the last will
     box.close();
@@ -272,7 +273,10 @@ class IngestServerTest {
 
     HttpResponse<String> bad = get("/api/dead-letters?limit=0");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(bad.body()).getString("error")).isEqualTo("bad-request");
+    JsonObject problem = new JsonObject(bad.body());
+    assertThat(problem.getString("type")).isEqualTo("https://sharpeyes.org/problems/bad-request");
+    assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("path"))
+        .isEqualTo("query.limit");
   }
 
   @Test
@@ -339,10 +343,13 @@ class IngestServerTest {
   }
 
   @Test
-  void unknownRouteAnswersJson404() throws Exception {
+  void unknownRouteAnswersA404Problem() throws Exception {
     HttpResponse<String> response = get("/no/such/route");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("not-found");
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getString("type")).isEqualTo("https://sharpeyes.org/problems/not-found");
+    assertThat(problem.getString("detail")).isEqualTo("no route GET /no/such/route");
   }
 }

@@ -17,8 +17,14 @@ public final class AlertFeed {
 
   private final List<Consumer<AlertChange>> subscribers = new CopyOnWriteArrayList<>();
 
+  /** Ends a subscription; closing it again does nothing. */
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Subscribes; close the returned handle to stop. */
-  public AutoCloseable subscribe(Consumer<AlertChange> subscriber) {
+  public Subscription subscribe(Consumer<AlertChange> subscriber) {
     subscribers.add(subscriber);
     return () -> subscribers.remove(subscriber);
   }

@@ -1,19 +1,15 @@
 package org.sharpeyes.ingest.alert;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.config.AccessRulesConfig;
-import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.pipeline.TransactionalListener;
 import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
@@ -30,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reference data, correlation rules, alerts and their API, wired together. The wiring creates one,
- * registers {@link #listener()} with the ingest pipeline and calls {@link #mount} on the HTTP
- * router.
+ * Reference data, correlation rules and alerts, wired together. The wiring creates one, registers
+ * {@link #listener()} with the ingest pipeline, and gives {@link #store()}, {@link #feed()} and
+ * {@link #reference()} to the HTTP side (the {@code api} package), which depends on this one and
+ * never the other way round.
  *
  * <p>Needs the {@code alerts} tables of migration V2 (and {@code events} of V1): run Flyway before
  * constructing it.
@@ -44,26 +41,28 @@ public final class AlertModule implements AutoCloseable {
   /** Most doors and credentials the access rules keep windows for. */
   static final int MAX_TRACKED = 100_000;
 
+  private final ReferenceData reference;
+  private final AlertStore store;
+  private final AlertFeed feed;
   private final CorrelationListener listener;
-  private final AlertApi api;
-  private final AutoCloseable feedSubscription;
-  private final DashboardRoutes dashboard;
-  private final ScheduledExecutorService timer;
+  private final ScheduledFuture<?> ticks;
 
   /**
-   * Loads the reference data in {@code referenceDir} and checks it.
+   * Loads the reference data in {@code referenceDir} and checks it, then asks the timed rules what
+   * is due about once a second on {@code timer}.
    *
+   * @param timer the server's rule-timer thread; the module cancels its task on {@link #close}
    * @throws InvalidReferenceDataException listing every problem (file, line, what is wrong) when
    *     the reference data is bad; nothing is started then
    */
   public AlertModule(
-      Vertx vertx,
       DataSource dataSource,
       Path referenceDir,
       Clock clock,
       MeterRegistry registry,
-      AlertSettings settings) {
-    ReferenceData reference = ReferenceData.load(referenceDir).orElseThrow();
+      AlertSettings settings,
+      ScheduledExecutorService timer) {
+    this.reference = ReferenceData.load(referenceDir).orElseThrow();
     LOG.info(
         "reference data from {}: {} regions, {} grid cells, {} devices, {} key persons,"
             + " {} hotlisted plates",
@@ -74,8 +73,8 @@ public final class AlertModule implements AutoCloseable {
         reference.keyPersons().size(),
         reference.plates().hotlistSize());
     EventIds ids = new EventIds(clock, new SecureRandom());
-    AlertStore store = new AlertStore(dataSource, clock, ids::next);
-    AlertFeed feed = new AlertFeed();
+    this.store = new AlertStore(dataSource, clock, ids::next);
+    this.feed = new AlertFeed();
     this.listener =
         new CorrelationListener(
             rules(settings),
@@ -83,17 +82,7 @@ public final class AlertModule implements AutoCloseable {
             store,
             feed,
             new AlertMetrics(registry));
-    this.api = new AlertApi(vertx, reference, store, dataSource, clock, registry, settings);
-    this.feedSubscription = feed.subscribe(api::publish);
-    this.dashboard = new DashboardRoutes(reference);
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "sharpeyes-rule-timer");
-              t.setDaemon(true);
-              return t;
-            });
-    timer.scheduleWithFixedDelay(listener::tick, 1, 1, TimeUnit.SECONDS);
+    this.ticks = timer.scheduleWithFixedDelay(listener::tick, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The correlation rules, in evaluation order, with their parameters. */
@@ -117,25 +106,24 @@ public final class AlertModule implements AutoCloseable {
     return listener;
   }
 
-  /**
-   * Adds {@code GET /api/alerts}, {@code /api/alerts/stream}, {@code /api/alerts/:id} and {@code
-   * /api/events} to the router, and the dashboard ({@code /}, {@code /dashboard/}, {@code
-   * /api/map}).
-   */
-  public void mount(Router router) {
-    api.mount(router);
-    dashboard.mount(router);
+  /** The reference data loaded at start (it does not change while the server runs). */
+  public ReferenceData reference() {
+    return reference;
   }
 
-  /** Ends live-feed streams and releases the API's worker pool. */
+  /** The alerts, for the API to read. */
+  public AlertStore store() {
+    return store;
+  }
+
+  /** Every alert raised or folded, once committed (the live feed subscribes). */
+  public AlertFeed feed() {
+    return feed;
+  }
+
+  /** Stops asking the timed rules; a tick under way finishes. */
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      feedSubscription.close();
-    } catch (Exception e) {
-      LOG.warn("cannot unsubscribe from the alert feed", e);
-    }
-    api.close();
+    ticks.cancel(false);
   }
 }

@@ -7,55 +7,46 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.alert.AlertChange;
+import org.sharpeyes.ingest.alert.AlertFeed;
+import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
-import org.sharpeyes.ingest.alert.AlertStore;
-import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.ingest.http.BlockingDispatch;
 
 /**
  * The HTTP side of alerts: {@code /api/alerts}, {@code /api/alerts/{id}}, {@code
- * /api/alerts/stream} and {@code /api/events}. Routes are documented in docs/api.md.
+ * /api/alerts/stream} and {@code /api/events}, over an {@link AlertModule}. Queries run through the
+ * server's {@link BlockingDispatch}; errors are problem replies. Routes are documented in
+ * docs/api.md.
  */
 public final class AlertApi implements AutoCloseable {
 
   /** Idle live-feed connections get a comment line this often. */
   public static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-  /** Worker threads for the API's database queries. */
-  static final int QUERY_THREADS = 4;
-
-  /** Queries queued or running at once; more are answered 503. */
-  static final int MAX_PENDING_QUERIES = 64;
-
-  private final BlockingQueries queries;
   private final AlertRoutes alerts;
   private final EventRoutes events;
   private final AlertStream stream;
+  private final AlertFeed.Subscription feedSubscription;
 
+  /**
+   * Subscribes the live feed to the module's alerts; {@link #close} unsubscribes it.
+   *
+   * @param dataSource the store's events table, for {@code /api/events}
+   */
   public AlertApi(
       Vertx vertx,
-      ReferenceData reference,
-      AlertStore store,
-      DataSource dataSource,
-      Clock clock,
-      MeterRegistry registry,
-      AlertSettings settings) {
-    this(vertx, reference, store, dataSource, clock, registry, settings, HEARTBEAT);
-  }
-
-  AlertApi(
-      Vertx vertx,
-      ReferenceData reference,
-      AlertStore store,
+      AlertModule alerts,
       DataSource dataSource,
       Clock clock,
       MeterRegistry registry,
       AlertSettings settings,
-      Duration heartbeat) {
-    AlertJson json = new AlertJson(reference, clock);
-    this.queries = new BlockingQueries(vertx, QUERY_THREADS, MAX_PENDING_QUERIES, registry);
-    this.alerts = new AlertRoutes(store, reference.regions(), json, queries);
-    this.events = new EventRoutes(new EventSearch(dataSource), queries);
-    this.stream = new AlertStream(vertx, reference.regions(), json, settings, registry, heartbeat);
+      BlockingDispatch dispatch) {
+    AlertJson json = new AlertJson(alerts.reference(), clock);
+    var regions = alerts.reference().regions();
+    this.alerts = new AlertRoutes(alerts.store(), regions, json, dispatch);
+    this.events = new EventRoutes(new EventSearch(dataSource), dispatch);
+    this.stream = new AlertStream(vertx, regions, json, settings, registry, HEARTBEAT);
+    this.feedSubscription = alerts.feed().subscribe(this::publish);
   }
 
   /** Adds the routes; the stream route goes first so that {@code stream} is not taken as an id. */
@@ -70,9 +61,10 @@ public final class AlertApi implements AutoCloseable {
     stream.publish(change);
   }
 
+  /** Stops listening to the alert feed and ends every live-feed stream. */
   @Override
   public void close() {
+    feedSubscription.close();
     stream.close();
-    queries.close();
   }
 }

@@ -1,5 +1,6 @@
 package org.sharpeyes.ingest.api;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,12 +13,19 @@ import org.sharpeyes.ingest.alert.Alert;
 import org.sharpeyes.ingest.alert.AlertFilter;
 import org.sharpeyes.ingest.alert.AlertState;
 import org.sharpeyes.ingest.alert.AlertStore;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.QueryReader;
 import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.sharpeyes.ingest.reference.Severity;
 
-/** {@code GET /api/alerts} and {@code GET /api/alerts/{id}}. */
+/**
+ * {@code GET /api/alerts} and {@code GET /api/alerts/{id}}. The store is read, and the answer
+ * rendered, through the {@link BlockingDispatch}.
+ */
 final class AlertRoutes {
 
+  static final String JSON = "application/json; charset=utf-8";
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
 
@@ -30,13 +38,14 @@ final class AlertRoutes {
   private final AlertStore store;
   private final RegionDirectory regions;
   private final AlertJson json;
-  private final BlockingQueries queries;
+  private final BlockingDispatch dispatch;
 
-  AlertRoutes(AlertStore store, RegionDirectory regions, AlertJson json, BlockingQueries queries) {
+  AlertRoutes(
+      AlertStore store, RegionDirectory regions, AlertJson json, BlockingDispatch dispatch) {
     this.store = store;
     this.regions = regions;
     this.json = json;
-    this.queries = queries;
+    this.dispatch = dispatch;
   }
 
   void mount(Router router) {
@@ -60,43 +69,44 @@ final class AlertRoutes {
               severities::add,
               () -> query.problem("severity", "'" + s + "' is not one of " + Severity.labels()));
     }
-    String region = query.region(regions);
+    String region = query.known("region", regions::contains, "unknown region code ");
     Instant since = query.instant("since");
     Instant until = query.instant("until");
     query.checkOrder(since, until);
     int limit = query.limit(DEFAULT_LIMIT, MAX_LIMIT);
-    if (!query.ok()) {
-      JsonReplies.badQuery(ctx, query);
+    if (query.refused(ctx)) {
       return;
     }
     AlertFilter filter = new AlertFilter(states, severities, region, since, until, limit);
-    queries
-        .run(() -> store.find(filter))
-        .onSuccess(
-            alerts -> {
-              JsonArray items = new JsonArray();
-              alerts.forEach(a -> items.add(json.summary(a)));
-              JsonReplies.ok(ctx, new JsonObject().put("alerts", items).put("count", items.size()));
-            })
-        .onFailure(e -> JsonReplies.failed(ctx, e));
+    dispatch.respond(
+        ctx,
+        () -> {
+          JsonArray items = new JsonArray();
+          store.find(filter).forEach(a -> items.add(json.summary(a)));
+          return new JsonObject().put("alerts", items).put("count", items.size()).toBuffer();
+        },
+        body -> ok(ctx, body));
   }
 
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    queries
-        .run(
-            () -> {
-              Optional<Alert> alert = store.get(id);
-              if (alert.isEmpty()) {
-                return Optional.<JsonObject>empty();
-              }
-              return Optional.of(json.detail(alert.get(), store.evidence(id, EVIDENCE_SHOWN)));
-            })
-        .onSuccess(
-            found ->
-                found.ifPresentOrElse(
-                    body -> JsonReplies.ok(ctx, body),
-                    () -> JsonReplies.notFound(ctx, "no alert with id " + id)))
-        .onFailure(e -> JsonReplies.failed(ctx, e));
+    dispatch.respond(
+        ctx,
+        () -> {
+          Optional<Alert> alert = store.get(id);
+          if (alert.isEmpty()) {
+            return Optional.<Buffer>empty();
+          }
+          return Optional.of(
+              json.detail(alert.get(), store.evidence(id, EVIDENCE_SHOWN)).toBuffer());
+        },
+        found ->
+            found.ifPresentOrElse(
+                body -> ok(ctx, body),
+                () -> ProblemReplies.notFound(ctx, "no alert with id " + id)));
+  }
+
+  static void ok(RoutingContext ctx, Buffer body) {
+    ctx.response().putHeader("Content-Type", JSON).end(body);
   }
 }

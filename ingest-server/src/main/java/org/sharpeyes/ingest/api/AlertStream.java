@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.sharpeyes.ingest.alert.Alert;
 import org.sharpeyes.ingest.alert.AlertChange;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.QueryReader;
 import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: {@link #publish} is called on the ingest worker; it renders each alert once and hands
  * the frame to every matching client on that client's own event loop. Bounds: at most {@code
- * sseMaxClients} clients (then 503), each with at most {@code sseQueuePerClient} frames waiting
- * (then it is dropped); both counted.
+ * sseMaxClients} clients (then a 503 problem with {@code Retry-After}), each with at most {@code
+ * sseQueuePerClient} frames waiting (then it is dropped); both counted.
  */
 final class AlertStream implements AutoCloseable {
 
@@ -106,15 +108,14 @@ final class AlertStream implements AutoCloseable {
 
   private void open(RoutingContext ctx) {
     QueryReader query = new QueryReader(ctx.queryParams(), PARAMS);
-    String region = query.region(regions);
-    if (!query.ok()) {
-      JsonReplies.badQuery(ctx, query);
+    String region = query.known("region", regions::contains, "unknown region code ");
+    if (query.refused(ctx)) {
       return;
     }
     if (admitted.incrementAndGet() > settings.sseMaxClients()) {
       admitted.decrementAndGet();
       refused.increment();
-      JsonReplies.unavailable(
+      ProblemReplies.busy(
           ctx, "the live feed has its limit of " + settings.sseMaxClients() + " clients");
       return;
     }

@@ -5,22 +5,28 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.QueryReader;
 import org.sharpeyes.schema.id.GbDeviceId;
 import org.sharpeyes.schema.plate.PlateNumbers;
 
-/** {@code GET /api/events}: stored events by plate, device and time. */
+/**
+ * {@code GET /api/events}: stored events by plate, device and time, read and rendered through the
+ * {@link BlockingDispatch}.
+ */
 final class EventRoutes {
 
   private static final Set<String> PARAMS = Set.of("plate", "device", "since", "until", "limit");
 
   private final EventSearch search;
-  private final BlockingQueries queries;
+  private final BlockingDispatch dispatch;
 
-  EventRoutes(EventSearch search, BlockingQueries queries) {
+  EventRoutes(EventSearch search, BlockingDispatch dispatch) {
     this.search = search;
-    this.queries = queries;
+    this.dispatch = dispatch;
   }
 
   void mount(Router router) {
@@ -45,20 +51,19 @@ final class EventRoutes {
     Instant until = query.instant("until");
     query.checkOrder(since, until);
     int limit = query.limit(AlertRoutes.DEFAULT_LIMIT, AlertRoutes.MAX_LIMIT);
-    if (!query.ok()) {
-      JsonReplies.badQuery(ctx, query);
+    if (query.refused(ctx)) {
       return;
     }
     EventSearch.EventQuery q = new EventSearch.EventQuery(plate, device, since, until, limit);
-    queries
-        .run(() -> search.find(q))
-        .onSuccess(
-            events ->
-                JsonReplies.ok(
-                    ctx,
-                    new JsonObject()
-                        .put("events", new JsonArray(events))
-                        .put("count", events.size())))
-        .onFailure(e -> JsonReplies.failed(ctx, e));
+    dispatch.respond(
+        ctx,
+        () -> {
+          List<JsonObject> events = search.find(q);
+          return new JsonObject()
+              .put("events", new JsonArray(events))
+              .put("count", events.size())
+              .toBuffer();
+        },
+        body -> AlertRoutes.ok(ctx, body));
   }
 }

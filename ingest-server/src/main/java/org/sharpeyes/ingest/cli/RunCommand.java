@@ -7,6 +7,7 @@ import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.IngestStartException;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.runtime.NamedThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,12 +39,12 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "sharpeyes-shutdown"));
+            NamedThreads.nonDaemon("sharpeyes-shutdown")
+                .newThread(
+                    () -> {
+                      server.close();
+                      stopped.countDown();
+                    }));
     stopped.await();
     return IngestServerMain.ExitCodes.OK;
   }

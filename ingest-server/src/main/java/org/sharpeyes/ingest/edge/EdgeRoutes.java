@@ -1,6 +1,6 @@
 package org.sharpeyes.ingest.edge;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,28 +10,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.sharpeyes.ingest.http.HttpErrors;
-import org.sharpeyes.ingest.pipeline.EdgePresence;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.ProblemReplies;
 
 /**
  * {@code GET /api/edges} and {@code GET /api/edges/{edgeId}}: every edge the server knows of (from
  * its status messages or its stored events), whether it is online, and whether its {@code seq} has
  * gaps. Everything is answered from memory; the list (up to {@code 2 × ingest.maxEdges} edges) is
- * built off the event loop. The JSON shape is documented in {@code docs/api.md}.
+ * built and encoded through the {@link BlockingDispatch}, off the event loop. An unknown edge is a
+ * 404 problem. The JSON shape is documented in {@code docs/api.md}.
  */
 public final class EdgeRoutes {
 
   /** Most gaps listed per edge; {@code missingSeqs} counts them all. */
   public static final int LISTED_GAPS = 20;
 
-  private final Vertx vertx;
   private final EdgePresence presence;
   private final EdgeSequences sequences;
+  private final BlockingDispatch dispatch;
 
-  public EdgeRoutes(Vertx vertx, EdgePresence presence, EdgeSequences sequences) {
-    this.vertx = vertx;
+  public EdgeRoutes(EdgePresence presence, EdgeSequences sequences, BlockingDispatch dispatch) {
     this.presence = presence;
     this.sequences = sequences;
+    this.dispatch = dispatch;
   }
 
   public void mount(Router router) {
@@ -40,10 +41,8 @@ public final class EdgeRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    vertx
-        .executeBlocking(() -> new JsonObject().put("edges", allEdges()), false)
-        .onSuccess(body -> reply(ctx, body))
-        .onFailure(ctx::fail);
+    dispatch.respond(
+        ctx, () -> new JsonObject().put("edges", allEdges()).toBuffer(), body -> reply(ctx, body));
   }
 
   private void one(RoutingContext ctx) {
@@ -51,17 +50,15 @@ public final class EdgeRoutes {
     Optional<EdgePresence.EdgeState> state = presence.get(edgeId);
     Optional<SequenceReport> sequence = sequences.report(edgeId, LISTED_GAPS);
     if (state.isEmpty() && sequence.isEmpty()) {
-      HttpErrors.send(
+      ProblemReplies.notFound(
           ctx,
-          404,
-          "not-found",
           "no edge '"
               + edgeId
               + "' is known: it has sent no status and no stored event (or ingest.maxEdges"
               + " edges were tracked before it)");
       return;
     }
-    reply(ctx, toJson(edgeId, state.orElse(null), sequence.orElse(null)));
+    reply(ctx, toJson(edgeId, state.orElse(null), sequence.orElse(null)).toBuffer());
   }
 
   private JsonArray allEdges() {
@@ -90,6 +87,7 @@ public final class EdgeRoutes {
         .put("edgeId", edgeId)
         .put("status", state == null ? "unknown" : state.online() ? "online" : "offline")
         .put("statusSince", text(statusSince(state)))
+        .put("agentVersion", state == null ? null : state.agentVersion())
         .put("lastSeq", seq.lastSeq())
         .put("eventsStored", seq.eventsStored())
         .put("missingSeqs", seq.missingSeqs())
@@ -117,10 +115,10 @@ public final class EdgeRoutes {
     return t == null ? null : t.toString();
   }
 
-  private static void reply(RoutingContext ctx, JsonObject body) {
+  private static void reply(RoutingContext ctx, Buffer body) {
     ctx.response()
         .putHeader("content-type", "application/json")
         .putHeader("cache-control", "no-store")
-        .end(body.encode());
+        .end(body);
   }
 }

@@ -1,6 +1,5 @@
 package org.sharpeyes.ingest.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,25 +10,29 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.sharpeyes.ingest.store.DeadLetter;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 
 /**
  * {@code GET /api/dead-letters?limit=N}: the most recent rejected messages, newest first, with
  * their reason and detail. A payload that is valid UTF-8 is returned as text ({@code
- * "payloadEncoding": "utf-8"}), any other as base64 ({@code "base64"}).
+ * "payloadEncoding": "utf-8"}), any other as base64 ({@code "base64"}). A bad or unknown parameter
+ * is a 400 problem; the store is read through the {@link BlockingDispatch}.
  */
 public final class DeadLetterRoute {
 
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
 
-  private final Vertx vertx;
-  private final DeadLetterStore store;
+  private static final Set<String> PARAMS = Set.of("limit");
 
-  public DeadLetterRoute(Vertx vertx, DeadLetterStore store) {
-    this.vertx = vertx;
+  private final DeadLetterStore store;
+  private final BlockingDispatch dispatch;
+
+  public DeadLetterRoute(DeadLetterStore store, BlockingDispatch dispatch) {
     this.store = store;
+    this.dispatch = dispatch;
   }
 
   public void mount(Router router) {
@@ -37,24 +40,16 @@ public final class DeadLetterRoute {
   }
 
   private void handle(RoutingContext ctx) {
-    String limitParam = ctx.request().getParam("limit");
-    int limit;
-    try {
-      limit = limitParam == null ? DEFAULT_LIMIT : Integer.parseInt(limitParam);
-    } catch (NumberFormatException e) {
-      limit = -1;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      HttpErrors.send(
-          ctx, 400, "bad-request", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    QueryReader query = new QueryReader(ctx.queryParams(), PARAMS);
+    int limit = query.limit(DEFAULT_LIMIT, MAX_LIMIT);
+    if (query.refused(ctx)) {
       return;
     }
-    int n = limit;
-    vertx
-        .executeBlocking(() -> store.latest(n), false)
-        .onSuccess(letters -> ctx.json(toJson(letters)))
-        .onFailure(
-            e -> HttpErrors.send(ctx, 503, "store-unavailable", "cannot read dead letters: " + e));
+    // Up to MAX_LIMIT payloads: rendered on the worker too, not on the event loop.
+    dispatch.respond(
+        ctx,
+        () -> toJson(store.latest(limit)).toBuffer(),
+        body -> ctx.response().putHeader("content-type", "application/json").end(body));
   }
 
   private static JsonArray toJson(List<DeadLetter> letters) {

@@ -1,51 +1,25 @@
 package org.sharpeyes.ingest.http;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.function.BooleanSupplier;
-import org.sharpeyes.ingest.mqtt.ConnectionState;
-import org.sharpeyes.ingest.mqtt.IngestSubscriber;
-import org.sharpeyes.ingest.pipeline.EdgePresence;
-import org.sharpeyes.ingest.store.Database;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /healthz}: {@code 200} with {@code "status": "UP"} when the server is subscribed to
- * the broker and the store answers, else {@code 503} with {@code "DOWN"}; the body says which part
- * is down, how full the worker queue is, and which edges are online.
+ * the broker and the store answers, else {@code 503} with {@code "DOWN"}; either way the body is
+ * the {@link Health} summary (not a problem: it is the answer asked for). Answered on the event
+ * loop from memory — the store is checked in the background — so it never waits behind API queries,
+ * and its size does not grow with the number of edges ({@code /api/edges} lists them).
  */
 public final class HealthRoute {
 
-  private static final Duration STORE_CHECK_TIMEOUT = Duration.ofSeconds(2);
-
-  private final Vertx vertx;
-  private final IngestSubscriber subscriber;
-  private final Database database;
-  private final BooleanSupplier storeWriting;
-  private final EdgePresence edges;
-  private final BlockingQueue<?> queue;
+  private final Supplier<Health> health;
 
   /**
-   * @param storeWriting whether the ingest worker's last write reached the store
+   * @param health reads the summary; called on the event loop, so it must only read memory
    */
-  public HealthRoute(
-      Vertx vertx,
-      IngestSubscriber subscriber,
-      Database database,
-      BooleanSupplier storeWriting,
-      EdgePresence edges,
-      BlockingQueue<?> queue) {
-    this.vertx = vertx;
-    this.subscriber = Objects.requireNonNull(subscriber);
-    this.database = Objects.requireNonNull(database);
-    this.storeWriting = storeWriting;
-    this.edges = edges;
-    this.queue = queue;
+  public HealthRoute(Supplier<Health> health) {
+    this.health = health;
   }
 
   public void mount(Router router) {
@@ -53,52 +27,11 @@ public final class HealthRoute {
   }
 
   private void handle(RoutingContext ctx) {
-    vertx
-        .executeBlocking(() -> database.isReachable(STORE_CHECK_TIMEOUT), false)
-        .onComplete(
-            reachable -> {
-              boolean storeUp = reachable.succeeded() && reachable.result();
-              JsonObject body = body(storeUp);
-              ctx.response()
-                  .setStatusCode("UP".equals(body.getString("status")) ? 200 : 503)
-                  .putHeader("content-type", "application/json")
-                  .putHeader("cache-control", "no-store")
-                  .end(body.encodePrettily());
-            });
-  }
-
-  private JsonObject body(boolean storeUp) {
-    boolean brokerUp = subscriber.state() == ConnectionState.CONNECTED;
-    JsonObject broker =
-        new JsonObject()
-            .put("connected", brokerUp)
-            .put("state", subscriber.state().name())
-            .put("url", subscriber.url().toString());
-    if (subscriber.lastError() != null) {
-      broker.put("lastError", subscriber.lastError());
-    }
-    JsonArray edgeList = new JsonArray();
-    for (EdgePresence.EdgeState e : edges.all()) {
-      edgeList.add(
-          new JsonObject()
-              .put("edgeId", e.edgeId())
-              .put("state", e.online() ? "online" : "offline")
-              .put("since", e.since() == null ? null : e.since().toString())
-              .put("agentVersion", e.agentVersion())
-              .put("updatedAt", e.updatedAt().toString()));
-    }
-    return new JsonObject()
-        .put("status", brokerUp && storeUp ? "UP" : "DOWN")
-        .put("broker", broker)
-        .put(
-            "store",
-            new JsonObject().put("reachable", storeUp).put("writing", storeWriting.getAsBoolean()))
-        .put(
-            "queue",
-            new JsonObject()
-                .put("depth", queue.size())
-                .put("capacity", queue.size() + queue.remainingCapacity()))
-        .put("edgesOnline", new JsonArray(edges.online()))
-        .put("edges", edgeList);
+    Health now = health.get();
+    ctx.response()
+        .setStatusCode(now.up() ? 200 : 503)
+        .putHeader("content-type", "application/json")
+        .putHeader("cache-control", "no-store")
+        .end(now.toJson().encode());
   }
 }

@@ -1,9 +1,13 @@
 package org.sharpeyes.ingest.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,20 @@ public final class IngestHttpServer implements AutoCloseable {
         .filter(java.util.Objects::nonNull)
         .distinct()
         .toList();
+  }
+
+  /**
+   * The Vert.x instance the listener runs on, reporting its HTTP, event-loop and JVM meters to
+   * {@code registry} (served by {@code /metrics}). Its owner closes it.
+   */
+  public static Vertx vertx(MeterRegistry registry) {
+    return Vertx.builder()
+        .with(
+            new VertxOptions()
+                .setMetricsOptions(
+                    new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.sharpeyes.ingest.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,17 +8,18 @@ import org.sharpeyes.schema.event.SnapshotRef;
 
 /**
  * {@code GET /api/events/{id}/snapshot}: the snapshot image of an event while it is kept (in
- * memory, then on disk within the retention of {@code snapshots.*}), else {@code 404}. {@code GET
- * /api/snapshots/{eventId}} is the same, under its older name.
+ * memory, then on disk within the retention of {@code snapshots.*}), else a 404 problem. {@code GET
+ * /api/snapshots/{eventId}} is the same, under its older name. Files are read through the {@link
+ * BlockingDispatch}.
  */
 public final class SnapshotRoute {
 
-  private final Vertx vertx;
   private final Snapshots snapshots;
+  private final BlockingDispatch dispatch;
 
-  public SnapshotRoute(Vertx vertx, Snapshots snapshots) {
-    this.vertx = vertx;
+  public SnapshotRoute(Snapshots snapshots, BlockingDispatch dispatch) {
     this.snapshots = snapshots;
+    this.dispatch = dispatch;
   }
 
   public void mount(Router router) {
@@ -28,24 +28,21 @@ public final class SnapshotRoute {
   }
 
   private void handle(RoutingContext ctx, String eventId) {
-    vertx
-        .executeBlocking(() -> snapshots.image(eventId), false)
-        .onSuccess(
-            image ->
-                image.ifPresentOrElse(
-                    bytes ->
-                        ctx.response()
-                            .putHeader("content-type", SnapshotRef.JPEG)
-                            .putHeader("cache-control", "private, max-age=3600")
-                            .end(Buffer.buffer(bytes)),
-                    () ->
-                        HttpErrors.send(
-                            ctx,
-                            404,
-                            "not-found",
-                            "no snapshot kept for event "
-                                + eventId
-                                + " (none was sent, or retention removed it)")))
-        .onFailure(e -> HttpErrors.send(ctx, 503, "unavailable", "cannot read the snapshot: " + e));
+    dispatch.respond(
+        ctx,
+        () -> snapshots.image(eventId),
+        image ->
+            image.ifPresentOrElse(
+                bytes ->
+                    ctx.response()
+                        .putHeader("content-type", SnapshotRef.JPEG)
+                        .putHeader("cache-control", "private, max-age=3600")
+                        .end(Buffer.buffer(bytes)),
+                () ->
+                    ProblemReplies.notFound(
+                        ctx,
+                        "no snapshot kept for event "
+                            + eventId
+                            + " (none was sent, or retention removed it)")));
   }
 }

@@ -50,7 +50,7 @@ public final class IngestWorker {
   private final MessageTriage triage;
   private final BatchWriter writer;
   private final SnapshotSink snapshots;
-  private final EdgePresence edges;
+  private final EdgeStatusSink edges;
   private final MessageAcknowledger acks;
   private final List<StoredEventListener> listeners;
   private final List<String> listenerNames;
@@ -71,7 +71,7 @@ public final class IngestWorker {
       MessageTriage triage,
       BatchWriter writer,
       SnapshotSink snapshots,
-      EdgePresence edges,
+      EdgeStatusSink edges,
       MessageAcknowledger acks,
       List<StoredEventListener> listeners,
       IngestMetrics metrics,

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -60,10 +61,16 @@ public final class SnapshotFiles implements AutoCloseable {
    * Reads what is on disk already (oldest first by modification time).
    *
    * @param onDrop told the reason of each removal or unwritten file (for the metric)
+   * @param threads makes the one writer thread (its queue of {@value #MAX_QUEUED} is the bound)
    * @throws UncheckedIOException when the directory cannot be created or read
    */
   public SnapshotFiles(
-      Path dir, long maxBytes, Duration maxAge, Clock clock, Consumer<String> onDrop) {
+      Path dir,
+      long maxBytes,
+      Duration maxAge,
+      Clock clock,
+      Consumer<String> onDrop,
+      ThreadFactory threads) {
     this.dir = dir;
     this.maxBytes = maxBytes;
     this.maxAge = maxAge;
@@ -71,16 +78,7 @@ public final class SnapshotFiles implements AutoCloseable {
     this.onDrop = onDrop;
     this.writer =
         new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(MAX_QUEUED),
-            r -> {
-              Thread t = new Thread(r, "sharpeyes-snapshot-writer");
-              t.setDaemon(true);
-              return t;
-            });
+            1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), threads);
     try {
       Files.createDirectories(dir);
       load();

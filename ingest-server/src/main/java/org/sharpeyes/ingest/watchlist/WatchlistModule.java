@@ -1,14 +1,18 @@
 package org.sharpeyes.ingest.watchlist;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
+import java.net.URI;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.sharpeyes.ingest.IngestExtension;
+import javax.sql.DataSource;
+import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.WatchlistConfig;
+import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.ReferenceData;
@@ -23,63 +27,53 @@ public final class WatchlistModule implements AutoCloseable {
   private final Watchlist watchlist;
   private final WatchlistPublisher publisher;
   private final WatchlistRoutes routes;
-  private final ScheduledExecutorService executor;
 
   /**
    * Loads the reference data, imports the photo folder, and starts publishing in the background.
    *
+   * @param brokerUrl the broker the server uses (for the embedded one, its actual address)
+   * @param publisherThread the one thread the publisher runs on; its owner shuts it down
+   * @param dispatch runs the API's store reads and writes and the photo checks
    * @throws SQLException when the store cannot be read
    */
-  public WatchlistModule(IngestExtension.Context context) throws SQLException {
-    WatchlistConfig config = context.config().watchlist();
-    ReferenceData reference = ReferenceData.load(context.referenceDir()).orElseThrow();
+  public WatchlistModule(
+      IngestServerConfig server,
+      DataSource dataSource,
+      Clock clock,
+      MeterRegistry registry,
+      URI brokerUrl,
+      ScheduledExecutorService publisherThread,
+      BlockingDispatch dispatch)
+      throws SQLException {
+    WatchlistConfig config = server.watchlist();
+    ReferenceData reference = ReferenceData.load(server.referenceData()).orElseThrow();
     this.check = FaceCheck.open(config.detectorModel(), config.minScore());
     try {
       this.watchlist =
-          new Watchlist(
-              reference,
-              new EnrolmentStore(context.dataSource()),
-              check,
-              config,
-              context.clock(),
-              context.registry());
+          new Watchlist(reference, new EnrolmentStore(dataSource), check, config, clock, registry);
       PhotoImport.Report imported =
           PhotoImport.run(
-              config.photoDir(context.referenceDir()),
+              config.photoDir(server.referenceData()),
               watchlist,
               reference.keyPersons().stream().map(KeyPerson::id).toList());
       Set<String> edges = new LinkedHashSet<>();
       reference.devices().stream().map(Device::edgeId).forEach(edges::add);
-      this.executor =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "sharpeyes-watchlist-publisher");
-                t.setDaemon(true);
-                return t;
-              });
       this.publisher =
           new WatchlistPublisher(
-              context.brokerUrl(),
-              context.config().broker(),
+              brokerUrl,
+              server.broker(),
               watchlist,
               List.copyOf(edges),
-              context.config().ingest().maxEdges(),
-              executor);
+              server.ingest().maxEdges(),
+              publisherThread);
       watchlist.onChange(publisher::changed);
       this.routes =
-          new WatchlistRoutes(
-              context.vertx(), watchlist, publisher, config.maxPhotoBytes(), imported);
+          new WatchlistRoutes(watchlist, publisher, config.maxPhotoBytes(), imported, dispatch);
       publisher.start();
     } catch (RuntimeException | SQLException e) {
       check.close();
       throw e;
     }
-  }
-
-  /** As an extension of the server (it hears no events). */
-  public static IngestExtension extension(IngestExtension.Context context) throws SQLException {
-    WatchlistModule module = new WatchlistModule(context);
-    return IngestExtension.of((event, receivedAt) -> {}, module::mount, module);
   }
 
   public Watchlist watchlist() {
@@ -93,7 +87,6 @@ public final class WatchlistModule implements AutoCloseable {
   @Override
   public void close() {
     publisher.close();
-    executor.shutdownNow();
     check.close();
   }
 }

@@ -1,6 +1,5 @@
 package org.sharpeyes.ingest.watchlist;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,9 +8,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import org.sharpeyes.ingest.http.HttpErrors;
+import java.util.Optional;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.FieldError;
+import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.ProblemType;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.topic.Topics;
 
@@ -25,26 +26,29 @@ import org.sharpeyes.schema.topic.Topics;
  *       the JPEG or PNG)
  *   <li>{@code GET|DELETE /api/key-persons/{id}/photos/{sha256}}: the stored face crop; remove it
  * </ul>
+ *
+ * Store reads and writes and the photo check run through the {@link BlockingDispatch}; every error
+ * is a problem reply.
  */
 final class WatchlistRoutes {
 
-  private final Vertx vertx;
   private final Watchlist watchlist;
   private final WatchlistPublisher publisher;
   private final long maxPhotoBytes;
   private final PhotoImport.Report lastImport;
+  private final BlockingDispatch dispatch;
 
   WatchlistRoutes(
-      Vertx vertx,
       Watchlist watchlist,
       WatchlistPublisher publisher,
       long maxPhotoBytes,
-      PhotoImport.Report lastImport) {
-    this.vertx = vertx;
+      PhotoImport.Report lastImport,
+      BlockingDispatch dispatch) {
     this.watchlist = watchlist;
     this.publisher = publisher;
     this.maxPhotoBytes = maxPhotoBytes;
     this.lastImport = lastImport;
+    this.dispatch = dispatch;
   }
 
   void mount(Router router) {
@@ -59,71 +63,67 @@ final class WatchlistRoutes {
   }
 
   private void summary(RoutingContext ctx) {
-    blocking(
-        ctx,
-        publisher::edges,
-        sent -> {
-          WatchlistManifest m = watchlist.current();
-          JsonArray persons = new JsonArray();
-          m.persons()
-              .forEach(
-                  p ->
-                      persons.add(
-                          new JsonObject()
-                              .put("personId", p.personId())
-                              .put("riskLevel", p.riskLevel())
-                              .put("threshold", p.threshold())
-                              .put("photos", new JsonArray(p.photos()))));
-          JsonArray edges = new JsonArray();
-          sent.entrySet().stream()
-              .sorted(Map.Entry.comparingByKey())
-              .forEach(
-                  e ->
-                      edges.add(
-                          new JsonObject().put("edgeId", e.getKey()).put("version", e.getValue())));
-          JsonArray problems = new JsonArray();
-          lastImport
-              .problems()
-              .forEach(
-                  p ->
-                      problems.add(
-                          new JsonObject().put("file", p.file()).put("reason", p.reason())));
-          ctx.json(
-              new JsonObject()
-                  .put("version", m.version())
-                  .put("versionAt", m.publishedAt().toString())
-                  .put("detector", watchlist.detectorId())
-                  .put("persons", persons)
-                  .put("sentTo", edges)
-                  .put("publisherConnected", publisher.connected())
-                  .put("publisherError", publisher.lastError())
-                  .put(
-                      "lastImport",
-                      new JsonObject()
-                          .put("enrolled", lastImport.enrolled())
-                          .put("alreadyEnrolled", lastImport.alreadyEnrolled())
-                          .put("problems", problems)));
-        });
+    dispatch.respond(ctx, () -> summaryJson(publisher.edges()), ctx::json);
+  }
+
+  private JsonObject summaryJson(Map<String, Long> sent) {
+    WatchlistManifest m = watchlist.current();
+    JsonArray persons = new JsonArray();
+    m.persons()
+        .forEach(
+            p ->
+                persons.add(
+                    new JsonObject()
+                        .put("personId", p.personId())
+                        .put("riskLevel", p.riskLevel())
+                        .put("threshold", p.threshold())
+                        .put("photos", new JsonArray(p.photos()))));
+    JsonArray edges = new JsonArray();
+    sent.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                edges.add(new JsonObject().put("edgeId", e.getKey()).put("version", e.getValue())));
+    JsonArray problems = new JsonArray();
+    lastImport
+        .problems()
+        .forEach(
+            p -> problems.add(new JsonObject().put("file", p.file()).put("reason", p.reason())));
+    return new JsonObject()
+        .put("version", m.version())
+        .put("versionAt", m.publishedAt().toString())
+        .put("detector", watchlist.detectorId())
+        .put("persons", persons)
+        .put("sentTo", edges)
+        .put("publisherConnected", publisher.connected())
+        .put("publisherError", publisher.lastError())
+        .put(
+            "lastImport",
+            new JsonObject()
+                .put("enrolled", lastImport.enrolled())
+                .put("alreadyEnrolled", lastImport.alreadyEnrolled())
+                .put("problems", problems));
   }
 
   private void list(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!watchlist.knows(id)) {
-      HttpErrors.send(ctx, 404, "not-found", "no key person " + id);
+      ProblemReplies.notFound(ctx, "no key person " + id);
       return;
     }
-    blocking(ctx, () -> watchlist.photos(id), photos -> ctx.json(toJson(photos)));
+    dispatch.respond(ctx, () -> toJson(watchlist.photos(id)), ctx::json);
   }
 
   private void enrol(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      HttpErrors.send(ctx, 400, "bad-request", "send the photo (JPEG or PNG) as the request body");
+      ProblemReplies.badRequest(
+          ctx, List.of(new FieldError("body", "send the photo (JPEG or PNG) as the request body")));
       return;
     }
     byte[] bytes = body.getBytes();
-    blocking(
+    dispatch.respond(
         ctx,
         () -> watchlist.enrol(id, bytes, "upload"),
         result -> {
@@ -131,18 +131,18 @@ final class WatchlistRoutes {
             ctx.response().setStatusCode(201).putHeader("location", link(e.photo()));
             ctx.json(photoJson(e.photo()).put("watchlistVersion", watchlist.current().version()));
           } else if (result instanceof Watchlist.AlreadyEnrolled a) {
-            HttpErrors.send(
+            ProblemReplies.send(
                 ctx,
-                409,
-                "already-enrolled",
+                ProblemType.ALREADY_ENROLLED,
                 "this photo is enrolled already for "
                     + a.photo().personId()
                     + " as "
                     + a.photo().sha256());
           } else if (result instanceof Watchlist.UnknownPerson u) {
-            HttpErrors.send(ctx, 404, "not-found", "no key person " + u.personId());
+            ProblemReplies.notFound(ctx, "no key person " + u.personId());
           } else {
-            HttpErrors.send(ctx, 422, "photo-refused", ((Watchlist.Refused) result).reason());
+            ProblemReplies.send(
+                ctx, ProblemType.PHOTO_REFUSED, ((Watchlist.Refused) result).reason());
           }
         });
   }
@@ -150,16 +150,15 @@ final class WatchlistRoutes {
   private void jpeg(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String sha = ctx.pathParam("sha256");
-    blocking(
+    dispatch.respond(
         ctx,
         () ->
-            watchlist
-                .photo(sha)
-                .filter(p -> p.personId().equals(id))
-                .flatMap(p -> uncheckedJpeg(sha)),
+            watchlist.photo(sha).filter(p -> p.personId().equals(id)).isPresent()
+                ? watchlist.jpeg(sha)
+                : Optional.<byte[]>empty(),
         jpeg -> {
           if (jpeg.isEmpty()) {
-            HttpErrors.send(ctx, 404, "not-found", "no photo " + sha + " of " + id);
+            ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
           } else {
             ctx.response()
                 .putHeader("content-type", "image/jpeg")
@@ -173,37 +172,19 @@ final class WatchlistRoutes {
     String id = ctx.pathParam("id");
     String sha = ctx.pathParam("sha256");
     if (!Topics.SHA256.matcher(sha).matches()) {
-      HttpErrors.send(ctx, 404, "not-found", "no photo " + sha + " of " + id);
+      ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
       return;
     }
-    blocking(
+    dispatch.respond(
         ctx,
         () -> watchlist.remove(id, sha),
         removed -> {
           if (removed) {
             ctx.response().setStatusCode(204).end();
           } else {
-            HttpErrors.send(ctx, 404, "not-found", "no photo " + sha + " of " + id);
+            ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
           }
         });
-  }
-
-  private java.util.Optional<byte[]> uncheckedJpeg(String sha) {
-    try {
-      return watchlist.jpeg(sha);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private <T> void blocking(RoutingContext ctx, Callable<T> work, Consumer<T> reply) {
-    vertx
-        .executeBlocking(work, false)
-        .onSuccess(reply::accept)
-        .onFailure(
-            e ->
-                HttpErrors.send(
-                    ctx, 503, "store-unavailable", "cannot read or write enrolments: " + e));
   }
 
   private static JsonArray toJson(List<EnrolmentPhoto> photos) {

@@ -84,15 +84,17 @@ class AlertApiTest {
             "/api/alerts", "since", "yesterday", "limit", "5000", "state", "open", "colour", "red");
 
     assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonObject body = new JsonObject(response.body());
-    assertThat(body.getString("error")).isEqualTo("bad query");
-    JsonArray problems = body.getJsonArray("problems");
-    assertThat(problems.stream().map(p -> ((JsonObject) p).getString("param")))
-        .containsExactlyInAnyOrder("since", "limit", "state", "colour");
-    assertThat(problems)
+    assertThat(body.getString("type")).isEqualTo("https://sharpeyes.org/problems/bad-request");
+    assertThat(body.getInteger("status")).isEqualTo(400);
+    JsonArray errors = body.getJsonArray("errors");
+    assertThat(errors.stream().map(p -> ((JsonObject) p).getString("path")))
+        .containsExactlyInAnyOrder("query.since", "query.limit", "query.state", "query.colour");
+    assertThat(errors)
         .contains(
             new JsonObject()
-                .put("param", "since")
+                .put("path", "query.since")
                 .put("message", "not an ISO-8601 instant, e.g. 2026-11-27T08:00:00Z"));
   }
 
@@ -101,20 +103,24 @@ class AlertApiTest {
     HttpResponse<String> response = server.get("/api/alerts", "region", "430799");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(response.body()).getJsonArray("problems").getJsonObject(0))
+    assertThat(new JsonObject(response.body()).getJsonArray("errors").getJsonObject(0))
         .isEqualTo(
-            new JsonObject().put("param", "region").put("message", "unknown region code 430799"));
+            new JsonObject()
+                .put("path", "query.region")
+                .put("message", "unknown region code 430799"));
   }
 
   @Test
-  void unknownAlertIdIsA404WithJsonBody() throws Exception {
+  void unknownAlertIdIsA404Problem() throws Exception {
     HttpResponse<String> response = server.get("/api/alerts/no-such-alert");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
-    assertThat(new JsonObject(response.body()).getString("message"))
-        .isEqualTo("no alert with id no-such-alert");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonObject problem = new JsonObject(response.body());
+    assertThat(problem.getString("type")).isEqualTo("https://sharpeyes.org/problems/not-found");
+    assertThat(problem.getString("title")).isEqualTo("Not found");
+    assertThat(problem.getInteger("status")).isEqualTo(404);
+    assertThat(problem.getString("detail")).isEqualTo("no alert with id no-such-alert");
   }
 
   @Test
@@ -170,6 +176,6 @@ class AlertApiTest {
 
     HttpResponse<String> bad = server.get("/api/events", "device", "camera-1", "until", "x");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(new JsonObject(bad.body()).getJsonArray("problems")).hasSize(2);
+    assertThat(new JsonObject(bad.body()).getJsonArray("errors")).hasSize(2);
   }
 }

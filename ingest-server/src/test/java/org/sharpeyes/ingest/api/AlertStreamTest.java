@@ -92,7 +92,8 @@ class AlertStreamTest {
     HttpResponse<String> refused = server.get("/api/alerts/stream");
 
     assertThat(refused.statusCode()).isEqualTo(503);
-    assertThat(new JsonObject(refused.body()).getString("message")).contains("limit of 1 clients");
+    assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(new JsonObject(refused.body()).getString("detail")).contains("limit of 1 clients");
     assertThat(server.registry.get("sharpeyes.alert.stream.refused").counter().count())
         .isEqualTo(1);
     assertThat(server.registry.get("sharpeyes.alert.stream.clients").gauge().value()).isEqualTo(1);

@@ -20,9 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
+import org.sharpeyes.ingest.ServerThreads;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
 import org.sharpeyes.ingest.alert.TestDatabase;
+import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
 import org.sharpeyes.schema.codec.EventCodec;
@@ -30,8 +34,9 @@ import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
- * The alert module behind a real Vert.x HTTP server on a free port, over an H2 database, with the
- * demo city and a clock fixed on the demo day.
+ * The alert module and its API behind a real Vert.x HTTP server on a free port, over an H2
+ * database, with the demo city and a clock fixed on the demo day, wired as the server wires them
+ * (problem replies, one bounded dispatch).
  */
 final class ApiServer implements AutoCloseable {
 
@@ -40,23 +45,32 @@ final class ApiServer implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final TestDatabase db = TestDatabase.h2();
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final ServerThreads threads = new ServerThreads();
+  final BlockingDispatch dispatch;
   final AlertModule module;
+  private final AlertApi api;
   private final HttpServer server;
   private final HttpClient http = HttpClient.newHttpClient();
   private final EventCodec codec = new EventCodec();
   private int sightings;
 
   ApiServer(AlertSettings settings) throws Exception {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    BlockingDispatch.Bounds bounds = BlockingDispatch.Bounds.DEFAULT;
+    dispatch = new BlockingDispatch(threads.pool("test-http", bounds.threads()), bounds, registry);
     module =
         new AlertModule(
-            vertx,
             db.dataSource(),
             DemoCity.DIR,
-            Clock.fixed(NOW, ZoneOffset.UTC),
+            clock,
             registry,
-            settings);
+            settings,
+            threads.scheduler("test-rule"));
+    api = new AlertApi(vertx, module, db.dataSource(), clock, registry, settings, dispatch);
     Router router = Router.router(vertx);
-    module.mount(router);
+    ProblemReplies.install(router);
+    api.mount(router);
+    new DashboardRoutes(module.reference()).mount(router);
     server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
   }
 
@@ -129,8 +143,10 @@ final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    api.close();
     module.close();
     await(vertx.close());
+    threads.close();
     db.close();
   }
 }

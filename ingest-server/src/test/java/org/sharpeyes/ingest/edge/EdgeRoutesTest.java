@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.ServerThreads;
 import org.sharpeyes.ingest.config.HttpConfig;
-import org.sharpeyes.ingest.http.HttpErrors;
+import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.IngestHttpServer;
+import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
-import org.sharpeyes.ingest.pipeline.EdgePresence;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
 /** The edge routes behind a real Vert.x HTTP server on a free port. */
@@ -30,6 +31,7 @@ class EdgeRoutesTest {
   private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
   private final Vertx vertx = Vertx.vertx();
+  private final ServerThreads threads = new ServerThreads();
   private final HttpClient http = HttpClient.newHttpClient();
   private final EdgePresence presence = new EdgePresence(100);
   private final EdgeSequences sequences =
@@ -39,8 +41,14 @@ class EdgeRoutesTest {
   @BeforeEach
   void start() {
     Router router = Router.router(vertx);
-    HttpErrors.install(router);
-    new EdgeRoutes(vertx, presence, sequences).mount(router);
+    ProblemReplies.install(router);
+    BlockingDispatch.Bounds bounds = BlockingDispatch.Bounds.DEFAULT;
+    new EdgeRoutes(
+            presence,
+            sequences,
+            new BlockingDispatch(
+                threads.pool("test-http", bounds.threads()), bounds, new SimpleMeterRegistry()))
+        .mount(router);
     server = IngestHttpServer.start(vertx, new HttpConfig("127.0.0.1", 0), router);
   }
 
@@ -48,6 +56,7 @@ class EdgeRoutesTest {
   void stop() throws Exception {
     server.close();
     vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    threads.close();
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -82,6 +91,7 @@ class EdgeRoutesTest {
         .containsExactly("edge-a", "edge-b", "edge-c");
     JsonObject a = edges.getJsonObject(0);
     assertThat(a.getString("status")).isEqualTo("online");
+    assertThat(a.getString("agentVersion")).isEqualTo("test");
     assertThat(a.getString("statusSince")).isEqualTo(T0.toString());
     assertThat(a.getLong("lastSeq")).isEqualTo(5);
     assertThat(a.getLong("eventsStored")).isEqualTo(4);
@@ -116,13 +126,14 @@ class EdgeRoutesTest {
   }
 
   @Test
-  void unknownEdgeAnswersJson404() throws Exception {
+  void unknownEdgeAnswersA404Problem() throws Exception {
     HttpResponse<String> response = get("/api/edges/edge-nobody");
 
     assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
     JsonObject body = new JsonObject(response.body());
-    assertThat(body.getString("error")).isEqualTo("not-found");
-    assertThat(body.getString("message")).contains("edge-nobody");
+    assertThat(body.getString("type")).isEqualTo("https://sharpeyes.org/problems/not-found");
+    assertThat(body.getString("detail")).contains("edge-nobody");
   }
 
   @Test

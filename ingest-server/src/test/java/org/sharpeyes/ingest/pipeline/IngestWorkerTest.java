@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.config.Credentials;
 import org.sharpeyes.ingest.config.IngestConfig;
 import org.sharpeyes.ingest.config.StoreConfig;
+import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceReport;
 import org.sharpeyes.ingest.metrics.IngestMetrics;

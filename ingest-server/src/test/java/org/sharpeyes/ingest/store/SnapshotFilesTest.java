@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.runtime.NamedThreads;
 import org.sharpeyes.schema.testing.MutableClock;
 
 class SnapshotFilesTest {
@@ -86,7 +87,8 @@ class SnapshotFilesTest {
   }
 
   private SnapshotFiles open(long maxBytes, Duration maxAge) {
-    return new SnapshotFiles(dir, maxBytes, maxAge, clock, drops::add);
+    return new SnapshotFiles(
+        dir, maxBytes, maxAge, clock, drops::add, NamedThreads.daemon("test-snapshot-writer"));
   }
 
   private static Snapshot snapshot(String eventId, int size, Instant at) {

@@ -133,10 +133,10 @@ class WatchlistApiTest {
     HttpResponse<String> nobody = post("/api/key-persons/KP9999/photos", portraitA);
 
     assertThat(group.statusCode()).isEqualTo(422);
-    assertThat(new JsonObject(group.body()).getString("message"))
+    assertThat(new JsonObject(group.body()).getString("detail"))
         .endsWith("faces found: crop the photo to the one person to enrol");
     assertThat(text.statusCode()).isEqualTo(422);
-    assertThat(new JsonObject(text.body()).getString("message"))
+    assertThat(new JsonObject(text.body()).getString("detail"))
         .isEqualTo("not a JPEG or PNG image");
     assertThat(nobody.statusCode()).isEqualTo(404);
     assertThat(get("/api/watchlist").getLong("version")).isEqualTo(1);

@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.pipeline;
+package org.sharpeyes.ingest.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,21 @@ class EdgePresenceTest {
     assertThat(status("e1", State.OFFLINE)).isTrue();
 
     assertThat(presence.online()).containsExactly("e2");
+  }
+
+  @Test
+  void countsFollowEveryStatusChangeWithoutListingTheEdges() {
+    status("e1", State.ONLINE);
+    status("e1", State.ONLINE);
+    status("e2", State.OFFLINE);
+    assertThat(presence.onlineCount()).isEqualTo(1);
+    assertThat(presence.knownCount()).isEqualTo(2);
+
+    status("e2", State.ONLINE);
+    status("e1", State.OFFLINE);
+    status("e3", State.ONLINE); // beyond the bound: not tracked, not counted
+
+    assertThat(presence.onlineCount()).isEqualTo(1);
+    assertThat(presence.knownCount()).isEqualTo(2);
   }
 }

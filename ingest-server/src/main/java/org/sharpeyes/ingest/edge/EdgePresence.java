@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.pipeline;
+package org.sharpeyes.ingest.edge;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,14 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
 /**
  * Which edges are online, from their retained status messages ({@code online} on connect, {@code
  * offline} as last will). Bounded: past {@code maxEdges}, new edges are not tracked (and the caller
- * counts that). Thread-safe.
+ * counts that). The counts are kept as messages arrive, so reading them costs nothing however many
+ * edges there are ({@code /healthz}, the gauge). Thread-safe.
  */
-public final class EdgePresence {
+public final class EdgePresence implements EdgeStatusSink {
 
   /**
    * The last known status of one edge.
@@ -36,6 +38,7 @@ public final class EdgePresence {
 
   private final int maxEdges;
   private final Map<String, EdgeState> edges = new HashMap<>();
+  private int online;
 
   public EdgePresence(int maxEdges) {
     this.maxEdges = maxEdges;
@@ -46,14 +49,16 @@ public final class EdgePresence {
    *
    * @return {@code false} when the edge is new and {@code maxEdges} are already tracked
    */
+  @Override
   public synchronized boolean update(EdgeStatusMessage message, Instant receivedAt) {
     if (!edges.containsKey(message.edgeId()) && edges.size() >= maxEdges) {
       return false;
     }
-    edges.put(
-        message.edgeId(),
+    EdgeState now =
         new EdgeState(
-            message.edgeId(), message.state(), message.time(), message.agentVersion(), receivedAt));
+            message.edgeId(), message.state(), message.time(), message.agentVersion(), receivedAt);
+    EdgeState before = edges.put(message.edgeId(), now);
+    online += (now.online() ? 1 : 0) - (before != null && before.online() ? 1 : 0);
     return true;
   }
 
@@ -78,7 +83,13 @@ public final class EdgePresence {
         .toList();
   }
 
+  /** Edges whose last status is online. */
   public synchronized int onlineCount() {
-    return (int) edges.values().stream().filter(EdgeState::online).count();
+    return online;
+  }
+
+  /** Edges tracked: those that sent a status, up to {@code maxEdges}. */
+  public synchronized int knownCount() {
+    return edges.size();
   }
 }
