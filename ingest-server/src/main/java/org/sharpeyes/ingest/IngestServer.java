@@ -361,6 +361,23 @@ public final class IngestServer implements AutoCloseable {
     }
 
     void startListeners(Clock clock) {
+      // Intake first: a restarted server takes its backlog from the broker without waiting for
+      // its HTTP listener, so the broker holds less for it (docs/reliability.md, finding 10).
+      step = "ingest worker";
+      ExecutorService ingestThread = threads.single("sharpeyes-ingest-worker");
+      resources.push(ingestThread::shutdownNow); // right after the worker's stop, as ever
+      worker.start(ingestThread);
+      resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
+      step = "MQTT subscriber";
+      try {
+        subscriber.start();
+      } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+        throw new IngestStartException(step + " (" + brokerUrl + ")", e);
+      }
+      // Closed before the worker stops: the worker's last acks are then skipped and those
+      // messages come again as duplicates, which is harmless; the reverse would leave Paho
+      // blocked on a full queue nobody drains.
+      resources.push(subscriber);
       step = "HTTP listener";
       StoreProbe probe = new StoreProbe(database, clock);
       resources.push(probe);
@@ -377,21 +394,6 @@ public final class IngestServer implements AutoCloseable {
       extensions.forEach(e -> e.mount(router));
       http = IngestHttpServer.start(vertx, config.http(), router);
       resources.push(http);
-      step = "ingest worker";
-      ExecutorService ingestThread = threads.single("sharpeyes-ingest-worker");
-      resources.push(ingestThread::shutdownNow); // right after the worker's stop, as ever
-      worker.start(ingestThread);
-      resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
-      step = "MQTT subscriber";
-      try {
-        subscriber.start();
-      } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
-        throw new IngestStartException(step + " (" + brokerUrl + ")", e);
-      }
-      // Closed before the worker stops: the worker's last acks are then skipped and those
-      // messages come again as duplicates, which is harmless; the reverse would leave Paho
-      // blocked on a full queue nobody drains.
-      resources.push(subscriber);
     }
   }
 }
