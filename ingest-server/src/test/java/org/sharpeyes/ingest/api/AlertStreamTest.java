@@ -34,13 +34,21 @@ class AlertStreamTest {
     Listener(String region) throws Exception {
       HttpClient client = server.vertx.createHttpClient();
       String uri = "/api/alerts/stream" + (region == null ? "" : "?region=" + region);
+      // The data handler is set on the event loop as the response arrives: set later, from this
+      // thread, the first chunk (": connected") could already have been delivered to nobody.
       response =
           ApiServer.await(
               client
                   .request(HttpMethod.GET, server.port(), "127.0.0.1", uri)
-                  .compose(req -> req.send())
-                  .onSuccess(
-                      r -> r.handler(b -> received.append(b.toString(StandardCharsets.UTF_8)))));
+                  .compose(
+                      req ->
+                          req.send()
+                              .map(
+                                  r ->
+                                      r.handler(
+                                          b ->
+                                              received.append(
+                                                  b.toString(StandardCharsets.UTF_8))))));
       await()
           .atMost(Duration.ofSeconds(5))
           .until(() -> received.toString().contains(": connected"));
