@@ -163,16 +163,20 @@ public final class ConfigYaml {
   private static String notYaml(JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark at = m.getProblemMark();
-      return "not valid YAML at line "
-          + (at.getLine() + 1)
-          + ", column "
-          + (at.getColumn() + 1)
-          + ": "
-          + firstLine(m.getProblem());
+      Mark started = m.getContextMark();
+      String context =
+          m.getContext() == null || started == null
+              ? ""
+              : " (" + firstLine(m.getContext()) + " at " + lineAndColumn(started) + ")";
+      return "not valid YAML at " + lineAndColumn(at) + ": " + firstLine(m.getProblem()) + context;
     }
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     return "not valid YAML" + where + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String lineAndColumn(Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 
   private static int lineOf(JsonParser p) {
