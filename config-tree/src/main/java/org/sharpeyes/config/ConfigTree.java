@@ -1,6 +1,7 @@
 package org.sharpeyes.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -104,6 +106,14 @@ public final class ConfigTree extends ConfigValues {
     }
     problem(key, "missing — " + hint);
     return false;
+  }
+
+  /**
+   * Changes the YAML of this mapping before it is read: for values given on a command line, which
+   * are then checked like the lines of the file, and reported like them.
+   */
+  public void edit(Consumer<ObjectNode> change) {
+    change.accept((ObjectNode) node);
   }
 
   /** Whether this mapping has no keys at all. */

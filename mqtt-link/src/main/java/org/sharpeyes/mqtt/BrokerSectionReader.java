@@ -54,7 +54,7 @@ public final class BrokerSectionReader {
           "secrets are never written in the file — write passwordEnv: the NAME of the"
               + " environment variable that holds the password");
 
-  static final String URL_FIX = "e.g. tcp://127.0.0.1:1883 or ssl://broker.example:8883";
+  static final String URL_FIX = "e.g. tcp://127.0.0.1:1883";
   static final Duration MIN_DELAY = Duration.ofMillis(10);
   static final Duration MAX_INITIAL_DELAY = Duration.ofMinutes(10);
   static final Duration MAX_MAX_DELAY = Duration.ofHours(1);

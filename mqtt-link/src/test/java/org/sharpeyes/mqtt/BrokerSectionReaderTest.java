@@ -115,7 +115,7 @@ class BrokerSectionReaderTest {
     assertThat(problems())
         .containsExactly(
             "broker.url: 'http://127.0.0.1:1883' must start with tcp:// or ssl:// — e.g."
-                + " tcp://127.0.0.1:1883 or ssl://broker.example:8883",
+                + " tcp://127.0.0.1:1883",
             "broker.clientId: 'ingest server/1' is not usable — 1..128 visible ASCII characters,"
                 + " no spaces",
             "broker.keepAlive: 30 has no unit — write 30s or 30000ms",

@@ -20,8 +20,8 @@ import org.sharpeyes.edge.face.FaceEmbedder;
 import org.sharpeyes.edge.face.FaceEmbedders;
 import org.sharpeyes.edge.face.FaceMatcher;
 import org.sharpeyes.edge.face.MatchConfirmer;
-import org.sharpeyes.edge.publish.ReconnectBackoff;
 import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.EdgeEvent;
 
 /**
@@ -119,7 +119,7 @@ public final class CameraAdapter implements DeviceAdapter {
                 config.analysisFps(),
                 config.analysisWidth(),
                 config.watchdog()),
-            new ReconnectBackoff(config.reconnect(), new java.util.SplittableRandom()),
+            new Backoff(config.reconnect(), new java.util.SplittableRandom(), context.clock()),
             context.clock(),
             analysis,
             new StreamEvents(),
