@@ -1,6 +1,7 @@
 package org.sharpeyes.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,6 +174,17 @@ public final class ConfigTree extends ConfigValues {
       return null;
     }
     return new ConfigTree(v, where(key), baseDir, problems);
+  }
+
+  /**
+   * A nested mapping whose keys are all optional: when it is missing (or not a mapping, a problem
+   * then) an empty one at its path, whose reads all give their fallbacks.
+   */
+  public ConfigTree sectionOrEmpty(String key) {
+    ConfigTree section = section(key);
+    return section != null
+        ? section
+        : new ConfigTree(JsonNodeFactory.instance.objectNode(), where(key), baseDir, problems);
   }
 
   /** The mappings of a list, each at {@code key[i]}; empty when missing or not a list. */

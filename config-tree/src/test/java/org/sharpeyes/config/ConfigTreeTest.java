@@ -118,6 +118,22 @@ class ConfigTreeTest {
   }
 
   @Test
+  void aSectionOfOptionalKeysReadsAsEmptyWhenMissingSoEveryReadGivesItsFallback() {
+    ConfigTree root = tree("http: [8080]\n");
+
+    ConfigTree http = root.sectionOrEmpty("http");
+    ConfigTree alerts = root.sectionOrEmpty("alerts");
+
+    assertThat(http.port("port", 8080)).isEqualTo(8080);
+    assertThat(alerts.integer("sseMaxClients", 100, 1, 10_000)).isEqualTo(100);
+    alerts.problem("sseMaxClients", "example");
+    assertThat(problems(root))
+        .containsExactly(
+            "http: expected a mapping (indented key: value lines), got a list",
+            "alerts.sseMaxClients: example");
+  }
+
+  @Test
   void textsAreSingleNonBlankValues() {
     ConfigTree root = tree("a: hello\nb: [x]\nc: \"  \"\nd: 42\nlist: [a, \"\", [b]]\n");
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.sharpeyes.ingest.IngestExtension;
@@ -12,6 +13,7 @@ import org.sharpeyes.ingest.config.WatchlistConfig;
 import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.runtime.Backoff;
 
 /**
  * Enrolment of key persons' photos and the watchlist sent to edges, wired together: the folder
@@ -61,6 +63,9 @@ public final class WatchlistModule implements AutoCloseable {
           new WatchlistPublisher(
               context.brokerUrl(),
               context.config().broker(),
+              context.config().brokerCredentials(),
+              new Backoff(
+                  context.config().broker().reconnect(), new SplittableRandom(), context.clock()),
               watchlist,
               List.copyOf(edges),
               context.config().ingest().maxEdges(),
