@@ -220,6 +220,43 @@ class IngestServerConfigLoaderTest {
   }
 
   @Test
+  void theBrokerSectionHasTheEdgesKeysAndRules() throws Exception {
+    withReferenceDir();
+    BrokerSettings broker =
+        parse(
+                """
+                broker:
+                  url: tcp://mqtt.example.internal
+                  clientId: "ingest:2"
+                  keepAlive: 1s
+                  reconnect: { initialDelay: 100ms, maxDelay: 1s }
+                  maxInFlight: 20
+                """)
+            .orThrow()
+            .broker();
+
+    assertThat(broker.serverUri()).isEqualTo("tcp://mqtt.example.internal:1883");
+    assertThat(broker.clientId()).isEqualTo("ingest:2");
+    assertThat(broker.keepAlive()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(broker.reconnect().initialDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(broker.reconnect().maxDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(broker.maxInFlight()).isEqualTo(20);
+  }
+
+  @Test
+  void theServersFormerBrokerKeysNameTheKeysThatReplacedThem() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("broker: {reconnectMin: 100ms, reconnectMax: 1s, username: ingest}"))
+        .containsExactly(
+            "broker.reconnectMin: no longer supported — write reconnect.initialDelay instead, e.g."
+                + " reconnect: { initialDelay: 500ms, maxDelay: 30s }",
+            "broker.reconnectMax: no longer supported — write reconnect.maxDelay instead, e.g."
+                + " reconnect: { initialDelay: 500ms, maxDelay: 30s }",
+            "broker.username: no longer supported — write usernameEnv: the NAME of the environment"
+                + " variable that holds the user name");
+  }
+
+  @Test
   void secretsComeFromTheNamedEnvironmentVariablesAndNeverShow() throws Exception {
     withReferenceDir();
     IngestServerConfig config =
