@@ -20,7 +20,6 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.sharpeyes.edge.telemetry.LogThrottle;
-import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.mqtt.PemTrust;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
@@ -91,7 +90,7 @@ final class BrokerSession {
     this.listener = listener;
     this.throttle = new LogThrottle(clock, Duration.ofMinutes(1));
     this.stateSince = clock.instant();
-    BrokerSettings.Tls tls = setup.broker().tls();
+    var tls = setup.broker().tls();
     this.socketFactory = tls == null ? null : PemTrust.socketFactory(tls.caFile());
   }
 
@@ -167,7 +166,7 @@ final class BrokerSession {
   }
 
   private MqttConnectOptions connectOptions() {
-    BrokerSettings broker = setup.broker();
+    var broker = setup.broker();
     MqttConnectOptions o = new MqttConnectOptions();
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     // The outbox, not the broker session, keeps unacknowledged events across connections.
