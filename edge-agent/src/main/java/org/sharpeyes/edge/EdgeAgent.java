@@ -36,7 +36,6 @@ import org.sharpeyes.edge.adapter.gate.GateAdapterFactory;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.outbox.DiskOutbox;
-import org.sharpeyes.edge.publish.BrokerCredentials;
 import org.sharpeyes.edge.publish.MqttEventPublisher;
 import org.sharpeyes.edge.publish.Outbox;
 import org.sharpeyes.edge.publish.PublisherSetup;
@@ -47,6 +46,7 @@ import org.sharpeyes.edge.watchlist.ModelGroup;
 import org.sharpeyes.edge.watchlist.ModelGroups;
 import org.sharpeyes.edge.watchlist.TemplateCache;
 import org.sharpeyes.edge.watchlist.WatchlistSync;
+import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.id.EventIds;
 import org.slf4j.Logger;
@@ -376,7 +376,7 @@ public final class EdgeAgent implements AutoCloseable {
     public EdgeAgent start() {
       BrokerCredentials credentials;
       try {
-        credentials = BrokerCredentials.resolve(config.broker(), environment);
+        credentials = BrokerCredentials.resolve(config.broker(), environment, "broker");
       } catch (IllegalStateException e) {
         throw new EdgeAgentStartException(e.getMessage(), e);
       }

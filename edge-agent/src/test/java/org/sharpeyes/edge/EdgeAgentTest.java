@@ -21,9 +21,9 @@ import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.GeoPoint;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.testing.Mosquitto;
 import org.sharpeyes.edge.testing.MqttRecorder;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -89,7 +89,7 @@ class EdgeAgentTest {
         config.withBroker(
             config
                 .broker()
-                .withReconnect(new ReconnectConfig(Duration.ofMillis(20), Duration.ofMillis(200))));
+                .withReconnect(new Backoff.Bounds(Duration.ofMillis(20), Duration.ofMillis(200))));
     try (EdgeAgent agent = EdgeAgent.start(config, Clock.systemUTC())) {
       HttpResponse<String> queued = postRead(agent, READ);
 
@@ -210,16 +210,7 @@ class EdgeAgentTest {
     EdgeAgentConfig config = config("tcp://127.0.0.1:1");
     var b = config.broker();
     EdgeAgentConfig withCredentials =
-        config.withBroker(
-            new org.sharpeyes.edge.publish.BrokerConfig(
-                b.url(),
-                b.clientId(),
-                "EDGE_TEST_USER",
-                "EDGE_TEST_PASSWORD",
-                null,
-                b.keepAlive(),
-                b.reconnect(),
-                b.maxInFlight()));
+        config.withBroker(b.withCredentials("EDGE_TEST_USER", "EDGE_TEST_PASSWORD"));
 
     assertThatThrownBy(
             () ->

@@ -252,13 +252,13 @@ public final class IngestServer implements AutoCloseable {
       vertx = IngestHttpServer.vertx(registry);
       resources.push(
           () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-      if (config.broker().embedded().enabled()) {
+      if (config.embeddedBroker().enabled()) {
         step = "embedded broker";
-        EmbeddedBroker broker = EmbeddedBroker.start(config.broker().embedded());
+        EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker());
         resources.push(broker);
         brokerUrl = broker.clientUrl();
       } else {
-        brokerUrl = config.broker().url();
+        brokerUrl = URI.create(config.broker().serverUri());
       }
       step = "store";
       database = Database.open(config.store(), registry);
@@ -339,7 +339,14 @@ public final class IngestServer implements AutoCloseable {
       ScheduledExecutorService reconnects = threads.scheduler("sharpeyes-mqtt-reconnect");
       subscriber =
           new IngestSubscriber(
-              brokerUrl, config.broker(), queue, reconnects, clock, new SecureRandom(), metrics);
+              brokerUrl,
+              config.broker(),
+              config.brokerCredentials(),
+              queue,
+              reconnects,
+              clock,
+              new SecureRandom(),
+              metrics);
       metrics.gauge(
           "sharpeyes.ingest.mqtt.connected",
           "1 when subscribed to the broker",

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.GeoPoint;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.watchlist.WatchlistStatus;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.sims.camera.CameraSimulator;
 import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
@@ -184,7 +184,7 @@ abstract class FaceAlertEndToEndContract {
             5,
             0,
             Duration.ofSeconds(5),
-            new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+            new Backoff.Bounds(Duration.ofMillis(100), Duration.ofSeconds(1)),
             CameraAdapterConfig.Motion.DEFAULTS,
             new CameraAdapterConfig.Faces(
                 models.resolve("blazeface-short-range.tflite"),

@@ -30,7 +30,6 @@ import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
-import org.sharpeyes.ingest.config.BrokerConfig;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.schema.topic.Topics;
 
@@ -87,7 +86,7 @@ final class RunningPipeline implements AutoCloseable {
     this.pair = pair;
     IngestServerConfig config =
         serverConfig.apply(IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY));
-    config = config.withBroker(withClientId(config.broker(), ingestClientId));
+    config = config.withBroker(config.broker().withClientId(ingestClientId));
     if (pair.externalBroker().isPresent()) {
       config = config.withExternalBroker(pair.externalBroker().get());
     }
@@ -103,17 +102,6 @@ final class RunningPipeline implements AutoCloseable {
             .withOutboxPath(dataDir.resolve("edge-outbox.db"));
     agent = EdgeAgent.start(edge, Clock.systemUTC());
     await("edge-agent connected").atMost(Duration.ofSeconds(20)).until(agent::isConnected);
-  }
-
-  private static BrokerConfig withClientId(BrokerConfig b, String clientId) {
-    return new BrokerConfig(
-        b.embedded(),
-        b.url(),
-        clientId,
-        b.credentials(),
-        b.keepAlive(),
-        b.reconnectMin(),
-        b.reconnectMax());
   }
 
   URI plateEndpoint() {

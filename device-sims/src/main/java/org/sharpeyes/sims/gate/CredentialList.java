@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.sims.yaml.InvalidFileException;
 
 /**
@@ -92,29 +93,32 @@ public final class CredentialList {
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
+      throw new InvalidFileException(
+          source, List.of(ConfigProblem.wholeFile("cannot read the file: " + e.getMessage())));
     }
-    List<String> problems = new ArrayList<>();
+    List<ConfigProblem> problems = new ArrayList<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
     List<Credential> credentials = new ArrayList<>();
     boolean header = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      String where = file.getFileName() + ":" + (i + 1) + ": ";
+      String where = file.getFileName() + ":" + (i + 1);
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       if (!header) {
         header = true;
         if (!line.replace(" ", "").equalsIgnoreCase(HEADER)) {
-          problems.add(where + "the first line must be the header '" + HEADER + "'");
+          problems.add(
+              new ConfigProblem(where, "the first line must be the header '" + HEADER + "'"));
         }
         continue;
       }
       parseLine(line, where, seen, i + 1, problems).ifPresent(credentials::add);
     }
     if (credentials.isEmpty() && problems.isEmpty()) {
-      problems.add("no credentials: add lines such as CARD-000132,card,granted");
+      problems.add(
+          ConfigProblem.wholeFile("no credentials — add lines such as CARD-000132,card,granted"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidFileException(source, problems);
@@ -123,33 +127,42 @@ public final class CredentialList {
   }
 
   private static Optional<Credential> parseLine(
-      String line, String where, Map<String, Integer> seen, int lineNo, List<String> problems) {
+      String line,
+      String where,
+      Map<String, Integer> seen,
+      int lineNo,
+      List<ConfigProblem> problems) {
     String[] cells = line.split(",", -1);
     if (cells.length != 3) {
-      problems.add(where + "expected 3 cells (id,type,result), found " + cells.length);
+      problems.add(
+          new ConfigProblem(where, "expected 3 cells (id,type,result), found " + cells.length));
       return Optional.empty();
     }
     String id = cells[0].strip();
     int before = problems.size();
     if (id.isEmpty() || id.length() > 64) {
-      problems.add(where + "the id must have 1 to 64 characters, was '" + id + "'");
+      problems.add(
+          new ConfigProblem(where, "the id must have 1 to 64 characters, was '" + id + "'"));
     } else if (seen.containsKey(id)) {
-      problems.add(where + "'" + id + "' is already on line " + seen.get(id));
+      problems.add(new ConfigProblem(where, "'" + id + "' is already on line " + seen.get(id)));
     }
     Optional<CredentialType> type = CredentialType.parse(cells[1]);
     if (type.isEmpty()) {
       problems.add(
-          where
-              + "'"
-              + cells[1].strip()
-              + "' is not a credential type ("
-              + CredentialType.names()
-              + ")");
+          new ConfigProblem(
+              where,
+              "'"
+                  + cells[1].strip()
+                  + "' is not a credential type ("
+                  + CredentialType.names()
+                  + ")"));
     }
     Optional<AccessDecision> decision = AccessDecision.parse(cells[2]);
     if (decision.isEmpty()) {
       problems.add(
-          where + "'" + cells[2].strip() + "' is not a result (" + AccessDecision.names() + ")");
+          new ConfigProblem(
+              where,
+              "'" + cells[2].strip() + "' is not a result (" + AccessDecision.names() + ")"));
     }
     if (problems.size() > before) {
       return Optional.empty();

@@ -1,19 +1,18 @@
 package org.sharpeyes.sims.gate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.config.ConfigYaml;
+import org.sharpeyes.config.KeySuggestion;
+import org.sharpeyes.config.Quantities;
 import org.sharpeyes.sims.yaml.InvalidFileException;
-import org.sharpeyes.sims.yaml.YamlNode;
 
 /**
  * Reads a gate script: YAML (and so JSON too), for example
@@ -39,7 +38,8 @@ public final class GateScriptFile {
   static final List<String> STEP_KEYS =
       List.of("at", "door", "present", "type", "result", "direction", "state");
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The longest time a script speaks of: a step's time, its loop. */
+  static final Duration LONGEST = Duration.ofDays(1);
 
   private GateScriptFile() {}
 
@@ -49,150 +49,123 @@ public final class GateScriptFile {
    * @throws InvalidFileException with every problem found, when the file cannot be played
    */
   public static GateScript read(Path file, int doors, CredentialList credentials) {
-    String source = file.toString();
-    if (!Files.isReadable(file)) {
-      throw new InvalidFileException(source, List.of("cannot read the file"));
-    }
-    JsonNode root;
-    try {
-      root = YAML.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidFileException(source, List.of(where + ": " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
-    }
-    return parse(root, doors, credentials, source);
+    return InvalidFileException.orThrow(file.toString(), load(file, doors, credentials));
   }
 
-  static GateScript parse(JsonNode root, int doors, CredentialList credentials, String source) {
-    if (root == null || !root.isObject()) {
-      throw new InvalidFileException(
-          source, List.of("(top level): must be a mapping with the keys loop, steps"));
-    }
-    List<String> problems = new ArrayList<>();
-    YamlNode top = YamlNode.root(root, problems);
-    top.rejectUnknownKeys(TOP_KEYS);
-    List<YamlNode> stepNodes = top.list("steps");
-    if (stepNodes.isEmpty() && problems.isEmpty()) {
-      top.problem("steps", "missing: a list of steps, e.g. - {at: 0s, door: 1, present: CARD-1}");
+  /** The script in {@code file}, or every problem found in it. */
+  public static ConfigResult<GateScript> load(Path file, int doors, CredentialList credentials) {
+    return ConfigYaml.read(file, ConfigYaml.Limits.DEFAULTS)
+        .then(top -> parse(top, doors, credentials));
+  }
+
+  static ConfigResult<GateScript> parse(ConfigTree top, int doors, CredentialList credentials) {
+    top.allowKeys(TOP_KEYS);
+    List<ConfigTree> stepNodes = top.list("steps");
+    if (stepNodes.isEmpty() && top.problemCount() == 0) {
+      top.problem("steps", "missing — a list of steps, e.g. - {at: 0s, door: 1, present: CARD-1}");
     }
     List<GateScript.Step> steps = new ArrayList<>();
     List<Duration> times = new ArrayList<>();
-    for (YamlNode s : stepNodes) {
+    for (ConfigTree s : stepNodes) {
       step(s, doors, credentials, times).ifPresent(steps::add);
     }
-    Optional<Duration> loop = Optional.ofNullable(top.duration("loop", null));
-    if (loop.isPresent()) {
-      Duration last = times.stream().max(Duration::compareTo).orElse(null);
-      if (loop.get().isNegative() || loop.get().isZero()) {
-        top.problem("loop", "must be > 0, was " + loop.get());
-      } else if (last != null && last.compareTo(loop.get()) >= 0) {
-        top.problem(
-            "loop",
-            "must be after the last step (at "
-                + seconds(last)
-                + "), was "
-                + seconds(loop.get())
-                + ": lengthen the loop or move the step earlier");
-      }
+    Duration loop = top.duration("loop", Duration.ZERO, Duration.ofMillis(1), LONGEST);
+    Duration last = times.stream().max(Duration::compareTo).orElse(null);
+    if (loop != null && !loop.isZero() && last != null && last.compareTo(loop) >= 0) {
+      top.problem(
+          "loop",
+          Quantities.format(loop)
+              + " is not after the last step (at "
+              + Quantities.format(last)
+              + ") — lengthen the loop or move the step earlier");
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidFileException(source, problems);
-    }
-    return new GateScript(steps, loop);
+    Optional<Duration> looping = Optional.ofNullable(loop).filter(d -> !d.isZero());
+    return top.result(() -> new GateScript(steps, looping));
   }
 
   /** One step, or empty when it has problems (recorded); its time goes to {@code times}. */
   private static Optional<GateScript.Step> step(
-      YamlNode s, int doors, CredentialList creds, List<Duration> times) {
+      ConfigTree s, int doors, CredentialList creds, List<Duration> times) {
     int before = s.problemCount();
-    s.rejectUnknownKeys(STEP_KEYS);
-    Duration at = s.duration("at", null);
-    if (at == null && !s.has("at")) {
-      s.problem("at", "missing: when the step happens from the start, e.g. 1.5s");
-    } else if (at != null && at.isNegative()) {
-      s.problem("at", "must be >= 0, was " + seconds(at));
-    } else if (at != null) {
+    s.allowKeys(STEP_KEYS);
+    Duration at =
+        s.require("at", "when the step happens from the start, e.g. 1.5s")
+            ? s.duration("at", null, Duration.ZERO, LONGEST)
+            : null;
+    if (at != null) {
       times.add(at);
     }
-    int beforeDoor = s.problemCount();
-    long door = s.whole("door", -1);
-    if (!s.has("door")) {
-      s.problem("door", "missing: the door number, 1 to " + doors);
-    } else if (s.problemCount() == beforeDoor && (door < 1 || door > doors)) {
-      s.problem("door", "must be a door from 1 to " + doors + ", was " + door);
-    }
+    Integer door =
+        s.require("door", "the door number, 1 to " + doors)
+            ? s.integer("door", null, 1, doors)
+            : null;
     boolean presents = s.has("present");
     boolean moves = s.has("state");
     GateScript.Action action = null;
     if (presents == moves) {
-      s.problem("needs exactly one of 'present' (a credential id) or 'state' (" + names() + ")");
+      s.problem(
+          "needs exactly one of 'present' (a credential id) or 'state' ("
+              + DoorState.names()
+              + ")");
     } else if (moves) {
       for (String key : List.of("type", "result", "direction")) {
         if (s.has(key)) {
           s.problem(key, "only goes with 'present', not with 'state'");
         }
       }
-      String text = s.text("state");
-      Optional<DoorState> state = DoorState.parse(text);
-      if (text != null && state.isEmpty()) {
-        s.problem("state", "must be one of " + names() + ", was '" + text + "'");
-      }
-      action = state.map(GateScript.Move::new).orElse(null);
+      action =
+          word(s, "state", DoorState::parse, DoorState.names())
+              .map(GateScript.Move::new)
+              .orElse(null);
     } else {
       action = present(s, creds);
     }
     if (s.problemCount() > before || action == null) {
       return Optional.empty();
     }
-    return Optional.of(new GateScript.Step(at, (int) door, action));
+    return Optional.of(new GateScript.Step(at, door, action));
   }
 
-  private static GateScript.Action present(YamlNode s, CredentialList creds) {
+  private static GateScript.Action present(ConfigTree s, CredentialList creds) {
     String id = s.text("present");
-    if (id == null || id.isBlank() || id.length() > 64) {
-      s.problem("present", "must be a credential id of 1 to 64 characters, e.g. CARD-000132");
+    if (id == null) {
+      return null;
+    }
+    if (id.length() > 64) {
+      s.problem("present", "expected a credential id of 1 to 64 characters, e.g. CARD-000132");
       return null;
     }
     Credential known = creds.findOrUnknown(id.strip());
-    CredentialType type = known.type();
-    String typeText = s.text("type");
-    if (typeText != null) {
-      type = CredentialType.parse(typeText).orElse(null);
-      if (type == null) {
-        s.problem("type", "must be one of " + CredentialType.names() + ", was '" + typeText + "'");
-      }
-    }
-    AccessDecision decision = known.decision();
-    String resultText = s.text("result");
-    if (resultText != null) {
-      decision = AccessDecision.parse(resultText).orElse(null);
-      if (decision == null) {
-        s.problem(
-            "result", "must be one of " + AccessDecision.names() + ", was '" + resultText + "'");
-      }
-    }
-    PassDirection direction = PassDirection.IN;
-    String directionText = s.text("direction");
-    if (directionText != null) {
-      direction = PassDirection.parse(directionText).orElse(null);
-      if (direction == null) {
-        s.problem("direction", "must be in or out, was '" + directionText + "'");
-      }
-    }
+    CredentialType type =
+        s.has("type")
+            ? word(s, "type", CredentialType::parse, CredentialType.names()).orElse(null)
+            : known.type();
+    AccessDecision decision =
+        s.has("result")
+            ? word(s, "result", AccessDecision::parse, AccessDecision.names()).orElse(null)
+            : known.decision();
+    PassDirection direction =
+        s.has("direction")
+            ? word(s, "direction", PassDirection::parse, "in, out").orElse(null)
+            : PassDirection.IN;
     if (type == null || decision == null || direction == null) {
       return null;
     }
     return new GateScript.Present(new Credential(known.id(), type, decision), direction);
   }
 
-  private static String names() {
-    return DoorState.names();
-  }
-
-  private static String seconds(Duration d) {
-    return YamlNode.plain(d.toNanos() / 1e9) + "s";
+  /** A word the enum's own parser reads (in any case), with the one "not known" message. */
+  private static <T> Optional<T> word(
+      ConfigTree s, String key, Function<String, Optional<T>> parse, String names) {
+    String text = s.text(key);
+    if (text == null) {
+      return Optional.empty();
+    }
+    Optional<T> value = parse.apply(text);
+    if (value.isEmpty()) {
+      List<String> words = Arrays.asList(names.split(", "));
+      s.problem(key, "'" + text + "' is not known — " + KeySuggestion.hint(text, words));
+    }
+    return value;
   }
 }

@@ -122,7 +122,9 @@ class CameraCommandTest {
     int exit = run("camera", "--scenario", bad.toString(), "--out", dir.resolve("x.ts").toString());
 
     assertThat(exit).isEqualTo(DeviceSimsMain.EXIT_BAD_INPUT);
-    assertThat(err.toString()).contains(bad + ": walkers[1].stay: must be > 0, was 0s");
+    assertThat(err.toString())
+        .contains(bad + ": 1 problem:")
+        .contains("  walkers[1].stay: 0s is out of range — expected 1ms..1d");
     assertThat(dir.resolve("x.ts")).doesNotExist();
   }
 

@@ -62,7 +62,8 @@ class GateCommandTest {
 
     assertThat(exit).isEqualTo(DeviceSimsMain.EXIT_BAD_INPUT);
     assertThat(err.toString())
-        .contains(script + ": steps[1].door: must be a door from 1 to 2, was 5");
+        .contains(script + ": 1 problem:")
+        .contains("  steps[1].door: 5 is out of range — expected 1..2");
   }
 
   @Test

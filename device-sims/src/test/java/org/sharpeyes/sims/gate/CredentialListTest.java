@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.sims.yaml.InvalidFileException;
 
 class CredentialListTest {
@@ -53,6 +54,7 @@ class CredentialListTest {
         .satisfies(
             e ->
                 assertThat(((InvalidFileException) e).problems())
+                    .extracting(ConfigProblem::toString)
                     .containsExactly(
                         "credentials.csv:3: 'badge' is not a credential type (card, pin, face,"
                             + " qr, fingerprint)",

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.sims.yaml.InvalidFileException;
 
 class GateScriptFileTest {
@@ -39,19 +40,20 @@ class GateScriptFileTest {
         .hasMessageStartingWith(file + ": 7 problems:")
         .satisfies(
             e ->
-                assertThat(((InvalidFileException) e).problems())
+                assertThat(problems((InvalidFileException) e))
                     .containsExactly(
-                        "steps[1].door: must be a door from 1 to 2, was 3",
-                        "steps[2].state: must be one of closed, open, forced, held-open, was 'ajar'",
+                        "steps[1].door: 3 is out of range — expected 1..2",
+                        "steps[2].state: 'ajar' is not known — expected one of: closed, open,"
+                            + " forced, held-open",
                         "steps[3]: needs exactly one of 'present' (a credential id) or 'state'"
                             + " (closed, open, forced, held-open)",
-                        "steps[4].colour: unknown key; known keys here: at, door, present, type,"
+                        "steps[4].colour: unknown key — expected one of: at, door, present, type,"
                             + " result, direction, state",
-                        "steps[4].result: must be one of granted, denied:unknown-credential,"
-                            + " denied:expired, denied:outside-hours, denied:revoked,"
-                            + " denied:anti-passback, was 'maybe'",
-                        "steps[5].direction: must be in or out, was 'sideways'",
-                        "loop: must be after the last step (at 9s), was 5s: lengthen the loop or"
+                        "steps[4].result: 'maybe' is not known — expected one of: granted,"
+                            + " denied:unknown-credential, denied:expired, denied:outside-hours,"
+                            + " denied:revoked, denied:anti-passback",
+                        "steps[5].direction: 'sideways' is not known — expected one of: in, out",
+                        "loop: 5s is not after the last step (at 9s) — lengthen the loop or"
                             + " move the step earlier"));
   }
 
@@ -62,7 +64,12 @@ class GateScriptFileTest {
 
     assertThatThrownBy(() -> GateScriptFile.read(file, 2, CredentialList.builtIn()))
         .isInstanceOf(InvalidFileException.class)
-        .hasMessageContaining(file + ": line 3");
+        .hasMessageContaining(file + ": 1 problem:\n  $: not valid YAML at line 4, column 1:")
+        .hasMessageContaining("(while parsing a flow mapping at line 2, column 5)");
+  }
+
+  static List<String> problems(InvalidFileException e) {
+    return e.problems().stream().map(ConfigProblem::toString).toList();
   }
 
   @Test

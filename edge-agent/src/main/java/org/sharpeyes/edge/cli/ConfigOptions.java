@@ -3,9 +3,9 @@ package org.sharpeyes.edge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.edge.config.ConfigOverrides;
-import org.sharpeyes.edge.config.ConfigProblem;
-import org.sharpeyes.edge.config.ConfigResult;
+import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfigLoader;
 import picocli.CommandLine.Option;
 
@@ -43,17 +43,14 @@ final class ConfigOptions {
       description = "Replaces outbox.path (relative to the working directory).")
   String outboxPath;
 
-  ConfigResult load() {
+  ConfigResult<EdgeAgentConfig> load() {
     return EdgeAgentConfigLoader.load(
         config, new ConfigOverrides(brokerUrl, statusPort, devicePorts, outboxPath));
   }
 
-  void printProblems(PrintWriter err, ConfigResult.Failure failure) {
-    int n = failure.problems().size();
-    err.println(config + ": " + n + (n == 1 ? " problem" : " problems") + ":");
-    for (ConfigProblem p : failure.problems()) {
-      err.println("  " + p);
-    }
+  /** Every problem, as every {@code validate} of ours prints them. */
+  void printProblems(PrintWriter err, ConfigResult.Failure<EdgeAgentConfig> failure) {
+    err.println(failure.report(config.toString()));
     err.flush();
   }
 }

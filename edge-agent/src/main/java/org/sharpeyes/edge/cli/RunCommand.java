@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.edge.AgentThreads;
 import org.sharpeyes.edge.EdgeAgent;
 import org.sharpeyes.edge.EdgeAgentStartException;
 import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.config.ConfigResult;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,12 +36,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ConfigResult result = options.load();
-    if (result instanceof ConfigResult.Failure failure) {
+    ConfigResult<EdgeAgentConfig> result = options.load();
+    if (result instanceof ConfigResult.Failure<EdgeAgentConfig> failure) {
       options.printProblems(err, failure);
       return ExitCodes.INVALID_CONFIG;
     }
-    EdgeAgentConfig config = ((ConfigResult.Success) result).config();
+    EdgeAgentConfig config = result.orThrow();
     EdgeAgent agent;
     try {
       agent = EdgeAgent.start(config, Clock.systemUTC());

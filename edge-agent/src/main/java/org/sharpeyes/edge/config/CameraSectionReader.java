@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.mqtt.BrokerSectionReader;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
 
 /** Reads the {@code camera} section of a device; see {@code docs/config.md}. */
@@ -38,12 +40,11 @@ final class CameraSectionReader {
       Map.of("red", 0.55, "orange", 0.60, "yellow", 0.65);
   static final Path DEFAULT_MODELS =
       Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
-  private static final Map<String, Boolean> BOOLEANS = Map.of("true", true, "false", false);
 
   private CameraSectionReader() {}
 
   /** The settings, or {@code null} when the section has problems (all reported). */
-  static CameraAdapterConfig read(ConfigNode camera) {
+  static CameraAdapterConfig read(ConfigTree camera) {
     if (camera == null) {
       return null;
     }
@@ -60,54 +61,45 @@ final class CameraSectionReader {
               + source.replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@")
               + "' is not a camera source — expected rtsp://…, http(s)://… or a file path");
     }
-    Boolean loop = camera.choice("loop", BOOLEANS, false);
-    Double fps = camera.decimal("analysisFps", 0.1, 60, false);
+    Boolean loop = camera.bool("loop", false);
+    Double fps = camera.decimal("analysisFps", CameraAdapterConfig.DEFAULT_ANALYSIS_FPS, 0.1, 60);
     Integer width =
-        camera.integer("analysisWidth", 0, 7680, CameraAdapterConfig.DEFAULT_ANALYSIS_WIDTH);
+        camera.integer("analysisWidth", CameraAdapterConfig.DEFAULT_ANALYSIS_WIDTH, 0, 7680);
     Duration watchdog =
         camera.duration(
             "watchdog",
             CameraAdapterConfig.DEFAULT_WATCHDOG,
             Duration.ofSeconds(1),
             Duration.ofMinutes(10));
-    ReconnectConfig reconnect = BrokerSectionReader.reconnect(camera);
-    CameraAdapterConfig.Motion motion = motion(camera.section("motion", null));
-    CameraAdapterConfig.Faces faces = faces(camera.section("faces", null));
+    Backoff.Bounds reconnect = BrokerSectionReader.reconnect(camera, Backoff.Bounds.DEFAULTS);
+    CameraAdapterConfig.Motion motion = motion(camera.section("motion"));
+    CameraAdapterConfig.Faces faces = faces(camera.section("faces"));
     if (camera.problemCount() > before) {
       return null;
     }
-    return new CameraAdapterConfig(
-        source,
-        loop != null && loop,
-        fps == null ? CameraAdapterConfig.DEFAULT_ANALYSIS_FPS : fps,
-        width,
-        watchdog == null ? CameraAdapterConfig.DEFAULT_WATCHDOG : watchdog,
-        reconnect,
-        motion,
-        faces);
+    return new CameraAdapterConfig(source, loop, fps, width, watchdog, reconnect, motion, faces);
   }
 
-  private static CameraAdapterConfig.Motion motion(ConfigNode m) {
+  private static CameraAdapterConfig.Motion motion(ConfigTree m) {
     CameraAdapterConfig.Motion d = CameraAdapterConfig.Motion.DEFAULTS;
     if (m == null) {
       return d;
     }
     m.allowKeys(MOTION_KEYS);
-    Boolean enabled = m.choice("enabled", BOOLEANS, false);
-    Integer width = m.integer("width", 32, 1920, d.width());
-    Integer threshold = m.integer("threshold", 1, 255, d.threshold());
-    Double minArea = m.decimal("minArea", 0, 1, false);
-    if (width == null || threshold == null) {
+    Boolean enabled = m.bool("enabled", true);
+    Integer width = m.integer("width", d.width(), 32, 1920);
+    Integer threshold = m.integer("threshold", d.threshold(), 1, 255);
+    Double minArea = m.decimal("minArea", d.minArea(), 0, 1);
+    if (width == null || threshold == null || minArea == null) {
       return d;
     }
-    if (enabled != null && !enabled) {
+    if (Boolean.FALSE.equals(enabled)) {
       return null;
     }
-    return new CameraAdapterConfig.Motion(
-        width, threshold, minArea == null ? d.minArea() : minArea);
+    return new CameraAdapterConfig.Motion(width, threshold, minArea);
   }
 
-  private static CameraAdapterConfig.Faces faces(ConfigNode f) {
+  private static CameraAdapterConfig.Faces faces(ConfigTree f) {
     Path detector = DEFAULT_MODELS.resolve("blazeface-short-range.tflite");
     Path embedder = DEFAULT_MODELS.resolve("fr-feature-512.onnx");
     if (f == null) {
@@ -124,22 +116,22 @@ final class CameraSectionReader {
           6);
     }
     f.allowKeys(FACES_KEYS);
-    detector = path(f, "detectorModel", detector);
-    embedder = path(f, "embedderModel", embedder);
-    Double minScore = f.decimal("minScore", 0.05, 0.99, false);
-    String modelId = f.text("embedderModelId", null);
+    detector = orElse(f.path("detectorModel", null, detector), detector);
+    embedder = orElse(f.path("embedderModel", null, embedder), embedder);
+    Double minScore = f.decimal("minScore", 0.5, 0.05, 0.99);
+    String modelId = f.text("embedderModelId");
     if (modelId != null && !modelId.matches("[A-Za-z0-9._-]{1,64}")) {
       f.problem("embedderModelId", "'" + modelId + "' — use 1..64 letters, digits, . _ -");
     }
-    Map<String, Double> thresholds = thresholds(f.section("thresholds", null));
+    Map<String, Double> thresholds = thresholds(f.section("thresholds"));
     int frames = 3;
     int of = 5;
     Duration within = Duration.ofSeconds(2);
-    ConfigNode confirm = f.section("confirm", null);
+    ConfigTree confirm = f.section("confirm");
     if (confirm != null) {
       confirm.allowKeys(List.of("frames", "of", "within"));
-      Integer k = confirm.integer("frames", 1, 50, frames);
-      Integer n = confirm.integer("of", 1, 100, of);
+      Integer k = confirm.integer("frames", frames, 1, 50);
+      Integer n = confirm.integer("of", of, 1, 100);
       Duration w =
           confirm.duration("within", within, Duration.ofMillis(100), Duration.ofMinutes(1));
       if (k != null && n != null && k > n) {
@@ -151,7 +143,7 @@ final class CameraSectionReader {
     }
     Duration cooldown =
         f.duration("cooldown", Duration.ofMinutes(1), Duration.ZERO, Duration.ofDays(1));
-    Integer captured = f.integer("capturedPerMinute", 0, 600, 6);
+    Integer captured = f.integer("capturedPerMinute", 6, 0, 600);
     return new CameraAdapterConfig.Faces(
         detector,
         minScore == null ? 0.5 : minScore,
@@ -165,14 +157,14 @@ final class CameraSectionReader {
         captured == null ? 6 : captured);
   }
 
-  private static Map<String, Double> thresholds(ConfigNode t) {
+  private static Map<String, Double> thresholds(ConfigTree t) {
     Map<String, Double> out = new LinkedHashMap<>(DEFAULT_THRESHOLDS);
     if (t == null) {
       return out;
     }
     t.allowKeys(RISK_LEVELS);
     for (String level : RISK_LEVELS) {
-      Double v = t.decimal(level, 0, 1, false);
+      Double v = t.decimal(level, out.get(level), 0, 1);
       if (v != null) {
         out.put(level, v);
       }
@@ -180,17 +172,7 @@ final class CameraSectionReader {
     return out;
   }
 
-  private static Path path(ConfigNode node, String key, Path fallback) {
-    String text = node.text(key, null);
-    if (text == null) {
-      return fallback;
-    }
-    if (text.isBlank() || text.indexOf('\0') >= 0) {
-      node.problem(key, "expected a file path");
-      return fallback;
-    }
-    String expanded =
-        text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
-    return Path.of(expanded);
+  private static <T> T orElse(T value, T fallback) {
+    return value == null ? fallback : value;
   }
 }

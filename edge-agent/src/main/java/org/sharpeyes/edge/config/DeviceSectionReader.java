@@ -1,12 +1,13 @@
 package org.sharpeyes.edge.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.config.Quantities;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
@@ -41,25 +42,24 @@ final class DeviceSectionReader {
   }
 
   /** The device, or {@code null} when the entry has problems (all reported). */
-  static DeviceConfig read(ConfigNode device, Path baseDir) {
+  static DeviceConfig read(ConfigTree device) {
     int before = device.problemCount();
     device.allowKeys(keys());
     String id = id(device);
-    String name = device.text("name", null);
+    String name = device.text("name");
     if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
       device.problem("name", "expected 1.." + MAX_NAME_LENGTH + " characters");
     }
-    GeoPoint location = location(device.section("location", null));
+    GeoPoint location = location(device.section("location"));
     DeviceKind kind = kind(device);
-    AdapterSettings settings =
-        kind == null ? checkSectionsAnyway(device, baseDir) : settings(device, kind, baseDir);
+    AdapterSettings settings = kind == null ? checkSectionsAnyway(device) : settings(device, kind);
     if (device.problemCount() > before) {
       return null;
     }
     return new DeviceConfig(id, name, location, settings);
   }
 
-  private static String id(ConfigNode device) {
+  private static String id(ConfigTree device) {
     String id = device.text("id", "the 20-digit GB/T 28181 id, e.g. id: \"43070200001140000001\"");
     if (id == null) {
       return null;
@@ -75,12 +75,12 @@ final class DeviceSectionReader {
     return id;
   }
 
-  private static DeviceKind kind(ConfigNode device) {
+  private static DeviceKind kind(ConfigTree device) {
     Map<String, DeviceKind> options = new LinkedHashMap<>();
     for (DeviceKind k : DeviceKind.values()) {
       options.put(k.label(), k);
     }
-    DeviceKind kind = device.choice("kind", options, true);
+    DeviceKind kind = device.choice("kind", options, null);
     if (kind != null && !kind.supported()) {
       device.problem(
           "kind",
@@ -93,31 +93,31 @@ final class DeviceSectionReader {
     return kind;
   }
 
-  private static GeoPoint location(ConfigNode location) {
+  private static GeoPoint location(ConfigTree location) {
     if (location == null) {
       return null;
     }
     location.allowKeys(List.of("lat", "lon"));
-    Double lat = location.decimal("lat", -90, 90, true);
-    Double lon = location.decimal("lon", -180, 180, true);
+    Double lat = location.decimal("lat", null, -90, 90);
+    Double lon = location.decimal("lon", null, -180, 180);
     return lat == null || lon == null ? null : new GeoPoint(lat, lon);
   }
 
   /** With the kind unknown, still reports the problems inside whatever adapter sections exist. */
-  private static AdapterSettings checkSectionsAnyway(ConfigNode device, Path baseDir) {
+  private static AdapterSettings checkSectionsAnyway(ConfigTree device) {
     if (device.has(DeviceKind.PLATE_READER.settingsKey())) {
-      plateHttp(device.section(DeviceKind.PLATE_READER.settingsKey(), null));
+      plateHttp(device.section(DeviceKind.PLATE_READER.settingsKey()));
     }
     if (device.has(DeviceKind.CAMERA.settingsKey())) {
-      CameraSectionReader.read(device.section(DeviceKind.CAMERA.settingsKey(), null));
+      CameraSectionReader.read(device.section(DeviceKind.CAMERA.settingsKey()));
     }
     if (device.has(DeviceKind.GATE.settingsKey())) {
-      GateSectionReader.read(device.section(DeviceKind.GATE.settingsKey(), null), baseDir);
+      GateSectionReader.read(device.section(DeviceKind.GATE.settingsKey()));
     }
     return null;
   }
 
-  private static AdapterSettings settings(ConfigNode device, DeviceKind kind, Path baseDir) {
+  private static AdapterSettings settings(ConfigTree device, DeviceKind kind) {
     for (DeviceKind other : DeviceKind.values()) {
       if (other != kind && device.has(other.settingsKey())) {
         device.problem(
@@ -141,52 +141,51 @@ final class DeviceSectionReader {
                   "gate",
                   "a gate needs gate: { endpoint: "
                       + GateSectionReader.EXAMPLE_URL
-                      + ", profile: sharpeyes-gate-sim }"),
-              baseDir);
+                      + ", profile: sharpeyes-gate-sim }"));
       default -> null;
     };
   }
 
-  private static PlateReaderAdapterConfig plateHttp(ConfigNode http) {
+  private static PlateReaderAdapterConfig plateHttp(ConfigTree http) {
     if (http == null) {
       return null;
     }
     int before = http.problemCount();
     http.allowKeys(PLATE_HTTP_KEYS);
     String host = host(http, PlateReaderAdapterConfig.DEFAULT_HOST);
-    Integer port = http.integer("port", 0, 65_535, null);
-    String path = http.text("path", null);
+    Integer port = http.port("port", null);
+    String path = http.text("path");
     if (path == null) {
       path = PlateReaderAdapterConfig.DEFAULT_PATH;
     } else if (!path.matches("/[A-Za-z0-9._~/-]*")) {
       http.problem("path", "'" + path + "' is not a plain URL path — e.g. /plates");
     }
     Long maxBody =
-        http.byteSize(
+        http.size(
             "maxBodyBytes",
-            PlateReaderAdapterConfig.DEFAULT_MAX_BODY_BYTES,
+            (long) PlateReaderAdapterConfig.DEFAULT_MAX_BODY_BYTES,
             PlateReaderAdapterConfig.MIN_BODY_BYTES,
             PlateReaderAdapterConfig.MAX_BODY_BYTES);
     Long maxSnapshot =
-        http.byteSize(
+        http.size(
             "maxSnapshotBytes",
-            PlateReaderAdapterConfig.DEFAULT_MAX_SNAPSHOT_BYTES,
+            (long) PlateReaderAdapterConfig.DEFAULT_MAX_SNAPSHOT_BYTES,
             1,
             PlateReaderAdapterConfig.MAX_BODY_BYTES);
     if (maxBody != null && maxSnapshot != null && maxSnapshot > maxBody) {
       http.problem(
           "maxSnapshotBytes",
-          ByteSize.format(maxSnapshot)
+          Quantities.formatSize(maxSnapshot)
               + " is larger than maxBodyBytes ("
-              + ByteSize.format(maxBody)
+              + Quantities.formatSize(maxBody)
               + ") — a snapshot must fit in the request body; raise maxBodyBytes or lower this");
     }
     Integer maxConnections =
         http.integer(
             "maxConnections",
+            PlateReaderAdapterConfig.DEFAULT_MAX_CONNECTIONS,
             1,
-            PlateReaderAdapterConfig.MAX_CONNECTIONS,
-            PlateReaderAdapterConfig.DEFAULT_MAX_CONNECTIONS);
+            PlateReaderAdapterConfig.MAX_CONNECTIONS);
     Duration idle =
         http.duration(
             "idleTimeout",
@@ -200,10 +199,10 @@ final class DeviceSectionReader {
         host, port, path, maxBody.intValue(), maxSnapshot.intValue(), maxConnections, idle);
   }
 
-  static String host(ConfigNode node, String fallback) {
-    String host = node.text("host", null);
+  static String host(ConfigTree node, String fallback) {
+    String host = node.text("host");
     if (host == null) {
-      return fallback;
+      return node.has("host") ? null : fallback;
     }
     if (!HOST.matcher(host).matches()) {
       node.problem("host", "'" + host + "' is not an IP address or host name — e.g. 0.0.0.0");

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.outbox.OutboxConfig;
-import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
+import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.schema.topic.Topics;
 
 /**
@@ -27,7 +27,7 @@ import org.sharpeyes.schema.topic.Topics;
  */
 public record EdgeAgentConfig(
     String edgeId,
-    BrokerConfig broker,
+    BrokerSettings broker,
     OutboxConfig outbox,
     StatusHttpConfig status,
     List<DeviceConfig> devices) {
@@ -55,7 +55,7 @@ public record EdgeAgentConfig(
   public static EdgeAgentConfig of(String edgeId, String brokerUrl, DeviceConfig... devices) {
     return new EdgeAgentConfig(
         edgeId,
-        BrokerConfig.defaults(brokerUrl, edgeId),
+        BrokerSettings.defaults(brokerUrl, edgeId),
         OutboxConfig.DEFAULTS,
         StatusHttpConfig.DEFAULTS,
         List.of(devices));
@@ -65,7 +65,7 @@ public record EdgeAgentConfig(
     return new EdgeAgentConfig(edgeId, broker.withUrl(url), outbox, status, devices);
   }
 
-  public EdgeAgentConfig withBroker(BrokerConfig newBroker) {
+  public EdgeAgentConfig withBroker(BrokerSettings newBroker) {
     return new EdgeAgentConfig(edgeId, newBroker, outbox, status, devices);
   }
 

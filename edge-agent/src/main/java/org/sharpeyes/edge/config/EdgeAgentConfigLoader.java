@@ -1,23 +1,22 @@
 package org.sharpeyes.edge.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.sharpeyes.config.ConfigProblem;
+import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.config.ConfigYaml;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.outbox.OutboxConfig;
-import org.sharpeyes.edge.publish.BrokerConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
+import org.sharpeyes.mqtt.BrokerSectionReader;
+import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.schema.topic.Topics;
 
 /**
@@ -28,22 +27,14 @@ import org.sharpeyes.schema.topic.Topics;
  */
 public final class EdgeAgentConfigLoader {
 
-  /** Largest config file accepted. */
-  public static final int MAX_FILE_BYTES = 1024 * 1024;
+  /** Largest config file accepted, and how deep it may nest. */
+  public static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS;
 
   static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices");
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
-
   private EdgeAgentConfigLoader() {}
 
-  /** The YAML reader of config files, for the files they name (gate profiles). */
-  static YAMLMapper yaml() {
-    return YAML;
-  }
-
-  public static ConfigResult load(Path file) {
+  public static ConfigResult<EdgeAgentConfig> load(Path file) {
     return load(file, ConfigOverrides.NONE);
   }
 
@@ -52,61 +43,26 @@ public final class EdgeAgentConfigLoader {
    * trusted certificates) are relative to it, except data: {@code outbox.path} and a gate's {@code
    * pkiDir} are relative to the working directory.
    */
-  public static ConfigResult load(Path file, ConfigOverrides overrides) {
-    String where = file.toString();
-    try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        return failure(where, "the file is " + size + " bytes — a config file is at most 1MiB");
-      }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      Path parent = file.toAbsolutePath().getParent();
-      return parse(text, overrides, parent);
-    } catch (NoSuchFileException e) {
-      return failure(where, "file not found");
-    } catch (IOException e) {
-      return failure(where, "cannot read the file: " + e.getMessage());
-    }
+  public static ConfigResult<EdgeAgentConfig> load(Path file, ConfigOverrides overrides) {
+    return ConfigYaml.read(file, LIMITS).then(root -> read(root, overrides));
   }
 
-  public static ConfigResult parse(String yaml) {
+  public static ConfigResult<EdgeAgentConfig> parse(String yaml) {
     return parse(yaml, ConfigOverrides.NONE);
   }
 
   /** Parses YAML text; relative paths inside it are relative to the working directory. */
-  public static ConfigResult parse(String yaml, ConfigOverrides overrides) {
-    return parse(yaml, overrides, Path.of("").toAbsolutePath());
+  public static ConfigResult<EdgeAgentConfig> parse(String yaml, ConfigOverrides overrides) {
+    return ConfigYaml.parse(yaml, Path.of("").toAbsolutePath(), LIMITS)
+        .then(root -> read(root, overrides));
   }
 
-  private static ConfigResult parse(String yaml, ConfigOverrides overrides, Path baseDir) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String at =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      return failure("$", "not valid YAML" + at + ": " + firstLine(e.getOriginalMessage()));
+  private static ConfigResult<EdgeAgentConfig> read(ConfigTree root, ConfigOverrides overrides) {
+    if (root.isEmpty()) {
+      return ConfigResult.failure(
+          ConfigProblem.wholeFile("the file is empty — start from config/edge-agent.yaml"));
     }
-    if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      return failure("$", "the file is empty — start from config/edge-agent.yaml");
-    }
-    if (!tree.isObject()) {
-      return failure("$", "expected a mapping of keys (edgeId, broker, outbox, status, devices)");
-    }
-    List<ConfigProblem> problems = new ArrayList<>();
-    applyOverrides((ObjectNode) tree, overrides, problems);
-    EdgeAgentConfig config = read(ConfigNode.root(tree, problems), baseDir);
-    return problems.isEmpty()
-        ? new ConfigResult.Success(config)
-        : new ConfigResult.Failure(problems);
-  }
-
-  private static EdgeAgentConfig read(ConfigNode root, Path baseDir) {
+    root.edit(tree -> applyOverrides(root, tree, overrides));
     root.allowKeys(TOP_KEYS);
     String edgeId = root.text("edgeId", "the id of this box, e.g. edgeId: edge-wuling-01");
     if (edgeId != null && !Topics.EDGE_ID.matcher(edgeId).matches()) {
@@ -118,11 +74,15 @@ public final class EdgeAgentConfigLoader {
               + " topic level)");
       edgeId = null;
     }
-    ConfigNode brokerNode =
+    ConfigTree brokerNode =
         root.section("broker", "add broker: with at least url: tcp://127.0.0.1:1883");
-    BrokerConfig broker =
-        brokerNode == null ? null : BrokerSectionReader.read(brokerNode, edgeId, baseDir);
-    OutboxConfig outbox = OutboxSectionReader.read(root.section("outbox", null));
+    BrokerSettings broker =
+        brokerNode == null ? null : BrokerSectionReader.read(brokerNode, edgeId, null, Set.of());
+    ConfigTree outboxNode = root.section("outbox");
+    OutboxConfig outbox =
+        outboxNode == null
+            ? (root.has("outbox") ? null : OutboxConfig.DEFAULTS)
+            : OutboxSectionReader.read(outboxNode);
     if (broker != null && outbox != null && outbox.maxEvents() < broker.maxInFlight()) {
       root.problem(
           "outbox.maxEvents",
@@ -132,42 +92,41 @@ public final class EdgeAgentConfigLoader {
               + ") — the outbox holds the events in flight too; raise it or lower"
               + " broker.maxInFlight");
     }
-    StatusHttpConfig status = status(root.section("status", null));
-    List<ConfigNode> deviceNodes =
-        root.sequence("devices", "list the devices this edge serves under devices:");
+    StatusHttpConfig status = status(root);
+    List<ConfigTree> deviceNodes =
+        root.list("devices", "list the devices this edge serves under devices:", null);
     if (root.isEmptyList("devices")) {
       root.problem("devices", "the list is empty — add at least one device");
     }
     List<DeviceConfig> devices = new ArrayList<>();
     List<String> devicePaths = new ArrayList<>();
-    for (ConfigNode node : deviceNodes) {
-      DeviceConfig device = DeviceSectionReader.read(node, baseDir);
+    for (ConfigTree node : deviceNodes) {
+      DeviceConfig device = DeviceSectionReader.read(node);
       if (device != null) {
         devices.add(device);
-        devicePaths.add(node.path());
+        devicePaths.add(node.where());
       }
     }
     checkUniqueIds(root, devices, devicePaths);
     checkPortClashes(root, status, devices, devicePaths);
-    if (root.problemCount() > 0) {
-      return null;
-    }
-    return new EdgeAgentConfig(edgeId, broker, outbox, status, devices);
+    String id = edgeId;
+    return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices));
   }
 
-  private static StatusHttpConfig status(ConfigNode status) {
+  private static StatusHttpConfig status(ConfigTree root) {
+    ConfigTree status = root.section("status");
     if (status == null) {
-      return StatusHttpConfig.DEFAULTS;
+      return root.has("status") ? null : StatusHttpConfig.DEFAULTS;
     }
     int before = status.problemCount();
     status.allowKeys(List.of("host", "port"));
     String host = DeviceSectionReader.host(status, StatusHttpConfig.DEFAULT_HOST);
-    Integer port = status.integer("port", 0, 65_535, StatusHttpConfig.DEFAULT_PORT);
+    Integer port = status.port("port", StatusHttpConfig.DEFAULT_PORT);
     return status.problemCount() > before ? null : new StatusHttpConfig(host, port);
   }
 
   private static void checkUniqueIds(
-      ConfigNode root, List<DeviceConfig> devices, List<String> paths) {
+      ConfigTree root, List<DeviceConfig> devices, List<String> paths) {
     Map<String, String> firstPathById = new HashMap<>();
     for (int i = 0; i < devices.size(); i++) {
       String id = devices.get(i).id();
@@ -182,7 +141,7 @@ public final class EdgeAgentConfigLoader {
   }
 
   private static void checkPortClashes(
-      ConfigNode root, StatusHttpConfig status, List<DeviceConfig> devices, List<String> paths) {
+      ConfigTree root, StatusHttpConfig status, List<DeviceConfig> devices, List<String> paths) {
     List<Listener> listeners = new ArrayList<>();
     if (status != null && status.port() != 0) {
       listeners.add(new Listener("status.port", status.host(), status.port()));
@@ -209,8 +168,9 @@ public final class EdgeAgentConfigLoader {
     }
   }
 
+  /** Writes the command line's values into the tree, so that they are checked like the file's. */
   private static void applyOverrides(
-      ObjectNode root, ConfigOverrides overrides, List<ConfigProblem> problems) {
+      ConfigTree problems, ObjectNode root, ConfigOverrides overrides) {
     if (overrides.brokerUrl() != null) {
       JsonNode broker = root.get("broker");
       ObjectNode target = broker instanceof ObjectNode o ? o : root.putObject("broker");
@@ -242,22 +202,10 @@ public final class EdgeAgentConfigLoader {
                 }
               }
               if (!found) {
-                problems.add(
-                    new ConfigProblem(
-                        "--device-port " + id,
-                        "no device with that id listens on a port in this file"));
+                problems.problem(
+                    "--device-port " + id, "no device with that id listens on a port in this file");
               }
             });
-  }
-
-  private static ConfigResult failure(String path, String message) {
-    return new ConfigResult.Failure(List.of(new ConfigProblem(path, message)));
-  }
-
-  private static String firstLine(String message) {
-    String m = String.valueOf(message);
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private record Listener(String path, String host, int port) {

@@ -1,19 +1,19 @@
 package org.sharpeyes.edge.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.sharpeyes.config.ConfigProblem;
+import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.config.ConfigYaml;
 import org.sharpeyes.edge.adapter.gate.GateProfile;
 
 /**
@@ -44,7 +44,7 @@ final class GateProfileReader {
   static final List<String> VALUE_KEYS =
       List.of("kind", "state", "credentialType", "result", "direction");
   static final Pattern TYPE_ID = Pattern.compile("i=[0-9]{1,10}|s=.{1,256}");
-  static final int MAX_FILE_BYTES = 64 * 1024;
+  static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS.withMaxBytes(64 * 1024);
   private static final String RESOURCES = "/org/sharpeyes/edge/adapter/gate/profiles/";
 
   private GateProfileReader() {}
@@ -52,13 +52,12 @@ final class GateProfileReader {
   /**
    * The profile a gate section names; {@code null} with the problems reported at {@code key}.
    *
-   * @param value a built-in name, or a path (with a '/' or ending in .yaml/.yml) relative to {@code
-   *     baseDir}
+   * @param value a built-in name, or a path (with a '/' or ending in .yaml/.yml) relative to the
+   *     config file
    */
-  static GateProfile resolve(ConfigNode gate, String key, String value, Path baseDir) {
+  static GateProfile resolve(ConfigTree gate, String key, String value) {
     boolean isPath = value.contains("/") || value.endsWith(".yaml") || value.endsWith(".yml");
-    String text;
-    String name;
+    ConfigResult<GateProfile> profile;
     if (!isPath) {
       if (!BUILT_IN.contains(value)) {
         gate.problem(
@@ -70,35 +69,22 @@ final class GateProfileReader {
                 + "; or give the path of a profile file, e.g. profiles/acme-ac2000.yaml");
         return null;
       }
-      name = value;
-      text = builtInText(value);
+      profile = parse(value, builtInText(value), gate.baseDir());
     } else {
-      name = value;
-      try {
-        Path file = baseDir.resolve(value).normalize();
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-          gate.problem(key, value + ": not a regular file");
-          return null;
-        }
-        if (Files.size(file) > MAX_FILE_BYTES) {
-          gate.problem(key, value + ": a profile file is at most 64KiB");
-          return null;
-        }
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (NoSuchFileException e) {
-        gate.problem(key, value + ": no such file (relative paths start at the config file)");
-        return null;
-      } catch (IOException | RuntimeException e) {
-        gate.problem(key, value + ": cannot read the file: " + e.getMessage());
+      Path file = gate.path(key, gate.baseDir(), null);
+      if (file == null) {
         return null;
       }
+      if (!Files.exists(file)) {
+        gate.problem(key, value + ": no such file (relative paths start at the config file)");
+        return null;
+      }
+      profile = ConfigYaml.read(file, LIMITS).then(tree -> read(value, tree));
     }
-    List<ConfigProblem> problems = new ArrayList<>();
-    GateProfile profile = parse(name, text, problems);
-    for (ConfigProblem p : problems) {
-      gate.problem(key, name + ": " + p);
+    for (ConfigProblem p : profile.problems()) {
+      gate.problem(key, value + ": " + p);
     }
-    return problems.isEmpty() ? profile : null;
+    return profile instanceof ConfigResult.Success<GateProfile> s ? s.value() : null;
   }
 
   /** A built-in profile, known to be valid (the tests read every one). */
@@ -113,19 +99,15 @@ final class GateProfileReader {
     }
   }
 
-  static GateProfile parse(String name, String yaml, List<ConfigProblem> problems) {
-    JsonNode tree;
-    try {
-      tree = EdgeAgentConfigLoader.yaml().readTree(yaml);
-    } catch (JsonProcessingException e) {
-      problems.add(new ConfigProblem("$", "not valid YAML: " + e.getOriginalMessage()));
-      return null;
+  /** A profile in YAML text; relative paths in it (none today) would start at {@code baseDir}. */
+  static ConfigResult<GateProfile> parse(String name, String yaml, Path baseDir) {
+    return ConfigYaml.parse(yaml, baseDir, LIMITS).then(tree -> read(name, tree));
+  }
+
+  private static ConfigResult<GateProfile> read(String name, ConfigTree root) {
+    if (root.isEmpty()) {
+      root.problem("expected a mapping with namespaceUri, controller, …");
     }
-    if (tree == null || !tree.isObject()) {
-      problems.add(new ConfigProblem("$", "expected a mapping with namespaceUri, controller, …"));
-      return null;
-    }
-    ConfigNode root = ConfigNode.root(tree, problems);
     root.allowKeys(KEYS);
     String namespaceUri =
         root.text("namespaceUri", "the namespace of the controller's nodes, e.g. urn:acme:ac");
@@ -133,7 +115,7 @@ final class GateProfileReader {
       root.problem("namespaceUri", "'" + namespaceUri + "' is not a namespace URI");
     }
     List<String> controllerPath = controllerPath(root);
-    ConfigNode doors = root.section("doors", "how to find the doors: doors: { variables: … }");
+    ConfigTree doors = root.section("doors", "how to find the doors: doors: { variables: … }");
     Pattern doorName = null;
     String idProperty = null;
     GateProfile.Variables variables = null;
@@ -143,25 +125,36 @@ final class GateProfileReader {
       idProperty = browseName(doors, "idProperty", null);
       variables = variables(doors.section("variables", "the door's state variable: { state: … }"));
     }
-    GateProfile.Event event = event(root.section("event", null));
-    GateProfile.Values values = values(root.section("values", null));
-    if (!problems.isEmpty()) {
-      return null;
-    }
-    return new GateProfile(
-        name, namespaceUri, controllerPath, doorName, idProperty, variables, event, values);
+    GateProfile.Event event = event(root.section("event"));
+    GateProfile.Values values = values(root.section("values"));
+    Pattern doorNames = doorName;
+    String idName = idProperty;
+    GateProfile.Variables doorVariables = variables;
+    return root.result(
+        () ->
+            new GateProfile(
+                name,
+                namespaceUri,
+                controllerPath,
+                doorNames,
+                idName,
+                doorVariables,
+                event,
+                values));
   }
 
-  private static List<String> controllerPath(ConfigNode root) {
-    ConfigNode controller =
+  private static List<String> controllerPath(ConfigTree root) {
+    ConfigTree controller =
         root.section("controller", "where the doors are: controller: { browsePath: [Doors] }");
     if (controller == null) {
       return List.of();
     }
     controller.allowKeys(List.of("browsePath"));
     List<String> path =
-        controller.texts(
-            "browsePath", "browse names from the Objects folder, e.g. browsePath: [Doors]");
+        controller.require(
+                "browsePath", "browse names from the Objects folder, e.g. browsePath: [Doors]")
+            ? controller.texts("browsePath")
+            : null;
     if (path != null && (path.isEmpty() || path.stream().anyMatch(GateProfileReader::badName))) {
       controller.problem("browsePath", "expected 1 or more browse names, none of them blank");
       return List.of();
@@ -169,13 +162,13 @@ final class GateProfileReader {
     return path == null ? List.of() : path;
   }
 
-  private static GateProfile.Variables variables(ConfigNode v) {
+  private static GateProfile.Variables variables(ConfigTree v) {
     if (v == null) {
       return null;
     }
     v.allowKeys(VARIABLE_KEYS);
     String state = browseName(v, "state", "the browse name of the door's state variable");
-    ConfigNode a = v.section("access", null);
+    ConfigTree a = v.section("access");
     GateProfile.AccessVariables access = null;
     if (a != null) {
       a.allowKeys(ACCESS_KEYS);
@@ -191,7 +184,7 @@ final class GateProfileReader {
     return state == null ? null : new GateProfile.Variables(state, access);
   }
 
-  private static GateProfile.Event event(ConfigNode e) {
+  private static GateProfile.Event event(ConfigTree e) {
     if (e == null) {
       return null;
     }
@@ -200,7 +193,7 @@ final class GateProfileReader {
     if (typeId != null && !TYPE_ID.matcher(typeId).matches()) {
       e.problem("typeId", "'" + typeId + "' — write s=<string id> or i=<number>");
     }
-    ConfigNode f = e.section("fields", "the browse names of the event's fields");
+    ConfigTree f = e.section("fields", "the browse names of the event's fields");
     if (f == null) {
       return null;
     }
@@ -219,7 +212,7 @@ final class GateProfileReader {
     return typeId == null ? null : new GateProfile.Event(typeId, fields);
   }
 
-  private static GateProfile.Values values(ConfigNode v) {
+  private static GateProfile.Values values(ConfigTree v) {
     GateProfile.Values ours = GateProfile.Values.IDENTITY;
     if (v == null) {
       return ours;
@@ -234,8 +227,8 @@ final class GateProfileReader {
   }
 
   /** The controller's words mapped to ours; our own words when the profile gives no map. */
-  private static <E> Map<String, E> map(ConfigNode values, String key, Map<String, E> ours) {
-    Map<String, String> given = values.textEntries(key);
+  private static <E> Map<String, E> map(ConfigTree values, String key, Map<String, E> ours) {
+    Map<String, String> given = values.entries(key);
     if (given == null) {
       return ours;
     }
@@ -257,8 +250,8 @@ final class GateProfileReader {
     return mapped;
   }
 
-  private static Pattern regex(ConfigNode node, String key) {
-    String text = node.text(key, null);
+  private static Pattern regex(ConfigTree node, String key) {
+    String text = node.text(key);
     if (text == null) {
       return null;
     }
@@ -270,7 +263,7 @@ final class GateProfileReader {
     }
   }
 
-  private static String browseName(ConfigNode node, String key, String requiredHint) {
+  private static String browseName(ConfigTree node, String key, String requiredHint) {
     String name = node.text(key, requiredHint);
     if (name != null && badName(name)) {
       node.problem(key, "'" + name + "' is not a browse name — 1..256 characters, not blank");

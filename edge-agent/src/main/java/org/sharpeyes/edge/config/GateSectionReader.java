@@ -12,17 +12,18 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Door;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Mode;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Policy;
 import org.sharpeyes.edge.adapter.gate.GateProfile;
-import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.mqtt.BrokerSectionReader;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.id.GbDeviceId;
 
 /** Reads the {@code gate} section of a device (an OPC UA access controller); see config.md. */
@@ -49,21 +50,12 @@ final class GateSectionReader {
           "eventQueueSize");
   static final String EXAMPLE_URL = "opc.tcp://127.0.0.1:4840/sharpeyes/gate";
   static final long MAX_CERTIFICATE_BYTES = 64 * 1024;
-  private static final Map<String, Boolean> BOOLEANS = booleans();
   private static final List<String> RETIRED_POLICIES = List.of("Basic128Rsa15", "Basic256");
 
   private GateSectionReader() {}
 
-  /** In this order, so the message reads "expected one of: true, false" every time. */
-  private static Map<String, Boolean> booleans() {
-    Map<String, Boolean> words = new LinkedHashMap<>();
-    words.put("true", true);
-    words.put("false", false);
-    return Collections.unmodifiableMap(words);
-  }
-
   /** The settings, or {@code null} when the section has problems (all reported). */
-  static GateAdapterConfig read(ConfigNode gate, Path baseDir) {
+  static GateAdapterConfig read(ConfigTree gate) {
     if (gate == null) {
       return null;
     }
@@ -72,24 +64,22 @@ final class GateSectionReader {
     URI endpoint = endpoint(gate);
     Policy policy = policy(gate);
     Mode mode = mode(gate, policy);
-    String usernameEnv = BrokerSectionReader.envName(gate, "usernameEnv");
-    String passwordEnv = BrokerSectionReader.envName(gate, "passwordEnv");
+    String usernameEnv = gate.envName("usernameEnv");
+    String passwordEnv = gate.envName("passwordEnv");
     if (gate.has("passwordEnv") && !gate.has("usernameEnv")) {
       gate.problem("passwordEnv", "set without usernameEnv — add usernameEnv as well");
     } else if (gate.has("usernameEnv") && !gate.has("passwordEnv")) {
       gate.problem("usernameEnv", "set without passwordEnv — add passwordEnv as well");
     }
-    Path pkiDir = path(gate, "pkiDir", Path.of(""), GateAdapterConfig.DEFAULT_PKI_DIR);
-    List<Path> trusted = certificates(gate, baseDir);
-    Boolean tofu = gate.choice("trustOnFirstUse", BOOLEANS, false);
+    Path pkiDir = gate.path("pkiDir", null, GateAdapterConfig.DEFAULT_PKI_DIR);
+    List<Path> trusted = certificates(gate);
+    Boolean tofu = gate.bool("trustOnFirstUse", false);
     String profileName =
         gate.text(
             "profile",
             "a built-in profile (" + String.join(", ", GateProfileReader.BUILT_IN) + ") or a file");
     GateProfile profile =
-        profileName == null
-            ? null
-            : GateProfileReader.resolve(gate, "profile", profileName, baseDir);
+        profileName == null ? null : GateProfileReader.resolve(gate, "profile", profileName);
     Duration sampling =
         gate.duration(
             "samplingInterval",
@@ -108,15 +98,15 @@ final class GateSectionReader {
             GateAdapterConfig.DEFAULT_REQUEST_TIMEOUT,
             Duration.ofMillis(100),
             Duration.ofMinutes(1));
-    ReconnectConfig reconnect = BrokerSectionReader.reconnect(gate);
+    Backoff.Bounds reconnect = BrokerSectionReader.reconnect(gate, Backoff.Bounds.DEFAULTS);
     Integer maxDoors =
         gate.integer(
-            "maxDoors", 1, GateAdapterConfig.MAX_DOORS, GateAdapterConfig.DEFAULT_MAX_DOORS);
+            "maxDoors", GateAdapterConfig.DEFAULT_MAX_DOORS, 1, GateAdapterConfig.MAX_DOORS);
     List<Door> doors = doors(gate, profile, maxDoors);
     Integer eventIdMemory =
-        gate.integer("eventIdMemory", 100, 1_000_000, GateAdapterConfig.DEFAULT_EVENT_ID_MEMORY);
+        gate.integer("eventIdMemory", GateAdapterConfig.DEFAULT_EVENT_ID_MEMORY, 100, 1_000_000);
     Integer eventQueueSize =
-        gate.integer("eventQueueSize", 1, 100_000, GateAdapterConfig.DEFAULT_EVENT_QUEUE_SIZE);
+        gate.integer("eventQueueSize", GateAdapterConfig.DEFAULT_EVENT_QUEUE_SIZE, 1, 100_000);
     if (gate.problemCount() > before) {
       return null;
     }
@@ -128,7 +118,7 @@ final class GateSectionReader {
         passwordEnv,
         pkiDir,
         trusted,
-        tofu != null && tofu,
+        tofu,
         profile,
         sampling,
         publishing,
@@ -140,7 +130,7 @@ final class GateSectionReader {
         eventQueueSize);
   }
 
-  private static URI endpoint(ConfigNode gate) {
+  private static URI endpoint(ConfigTree gate) {
     String text = gate.text("endpoint", "the controller's address, e.g. endpoint: " + EXAMPLE_URL);
     if (text == null) {
       return null;
@@ -177,10 +167,10 @@ final class GateSectionReader {
     return uri;
   }
 
-  private static Policy policy(ConfigNode gate) {
-    String name = gate.text("securityPolicy", null);
+  private static Policy policy(ConfigTree gate) {
+    String name = gate.text("securityPolicy");
     if (name == null) {
-      return Policy.NONE;
+      return gate.has("securityPolicy") ? null : Policy.NONE;
     }
     if (RETIRED_POLICIES.contains(name)) {
       gate.problem(
@@ -192,15 +182,15 @@ final class GateSectionReader {
     for (Policy p : Policy.values()) {
       options.put(p.configName(), p);
     }
-    return gate.choice("securityPolicy", options, false);
+    return gate.choice("securityPolicy", options, null);
   }
 
-  private static Mode mode(ConfigNode gate, Policy policy) {
+  private static Mode mode(ConfigTree gate, Policy policy) {
     Map<String, Mode> options = new LinkedHashMap<>();
     for (Mode m : Mode.values()) {
       options.put(m.configName(), m);
     }
-    Mode mode = gate.choice("securityMode", options, false);
+    Mode mode = gate.has("securityMode") ? gate.choice("securityMode", options, null) : null;
     if (policy == null) {
       return mode;
     }
@@ -226,12 +216,13 @@ final class GateSectionReader {
     return mode;
   }
 
-  private static List<Path> certificates(ConfigNode gate, Path baseDir) {
-    List<String> files = gate.texts("trustedServerCertificates", null);
+  private static List<Path> certificates(ConfigTree gate) {
+    List<String> files = gate.texts("trustedServerCertificates");
     List<Path> paths = new ArrayList<>();
     if (files == null) {
       return paths;
     }
+    Path baseDir = gate.baseDir();
     for (int i = 0; i < files.size(); i++) {
       String key = "trustedServerCertificates[" + i + "]";
       try {
@@ -257,8 +248,8 @@ final class GateSectionReader {
     return paths;
   }
 
-  private static List<Door> doors(ConfigNode gate, GateProfile profile, Integer maxDoors) {
-    List<ConfigNode> nodes = gate.sequence("doors", null);
+  private static List<Door> doors(ConfigTree gate, GateProfile profile, Integer maxDoors) {
+    List<ConfigTree> nodes = gate.list("doors");
     boolean idsFromProfile = profile == null || profile.doorIdProperty() != null;
     if (!idsFromProfile && nodes.isEmpty()) {
       gate.problem(
@@ -273,15 +264,15 @@ final class GateSectionReader {
     }
     List<Door> doors = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    for (ConfigNode d : nodes) {
+    for (ConfigTree d : nodes) {
       d.allowKeys(List.of("node", "id"));
       String node = d.text("node", "the door's browse name under the controller, e.g. Door01");
       String id = doorId(d, idsFromProfile);
-      String sameNode = node == null ? null : seen.putIfAbsent("node " + node, d.path());
+      String sameNode = node == null ? null : seen.putIfAbsent("node " + node, d.where());
       if (sameNode != null) {
         d.problem("node", "'" + node + "' is listed twice — also at " + sameNode);
       }
-      String sameId = id == null ? null : seen.putIfAbsent("id " + id, d.path());
+      String sameId = id == null ? null : seen.putIfAbsent("id " + id, d.where());
       if (sameId != null) {
         d.problem(
             "id", "'" + id + "' is used twice — also at " + sameId + "; each door has its own id");
@@ -293,7 +284,7 @@ final class GateSectionReader {
     return doors;
   }
 
-  private static String doorId(ConfigNode d, boolean optional) {
+  private static String doorId(ConfigTree d, boolean optional) {
     String id =
         d.text("id", optional ? null : "the profile reads no door id: give it, e.g. id: \"…\"");
     if (id == null) {
@@ -319,23 +310,5 @@ final class GateSectionReader {
       return null;
     }
     return id;
-  }
-
-  /** A path relative to {@code base}; the fallback when missing. */
-  private static Path path(ConfigNode node, String key, Path base, Path fallback) {
-    String text = node.text(key, null);
-    if (text == null) {
-      return fallback;
-    }
-    if (text.isBlank() || text.indexOf('\0') >= 0) {
-      node.problem(key, "expected a directory path, e.g. data/opcua-pki");
-      return fallback;
-    }
-    try {
-      return base.resolve(text).normalize();
-    } catch (RuntimeException e) {
-      node.problem(key, "'" + text + "' is not a path: " + e.getMessage());
-      return fallback;
-    }
   }
 }

@@ -20,6 +20,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.sharpeyes.edge.telemetry.LogThrottle;
+import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 import org.sharpeyes.schema.topic.Topics;
@@ -29,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection to the broker as an explicit state machine: {@code DISCONNECTED → CONNECTING →
  * CONNECTED}, back to {@code DISCONNECTED} on a failure or a lost connection with the next attempt
- * scheduled by {@link ReconnectBackoff}, and {@code STOPPED} at the end. Publishes the retained
- * {@code online} status on connect and registers {@code offline} as the last will.
+ * scheduled by the {@link Backoff}, and {@code STOPPED} at the end. Publishes the retained {@code
+ * online} status on connect and registers {@code offline} as the last will.
  *
  * <p>Confined to the publisher's single-threaded executor, except {@link #status()}, {@link
  * #state()} and {@link #disconnect}; Paho's callbacks hop onto the executor.
@@ -54,7 +56,7 @@ final class BrokerSession {
   private final EventCodec codec;
   private final ScheduledExecutorService executor;
   private final Clock clock;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final PublisherMetrics metrics;
   private final SocketFactory socketFactory;
   private final LogThrottle throttle;
@@ -76,7 +78,7 @@ final class BrokerSession {
       EventCodec codec,
       ScheduledExecutorService executor,
       Clock clock,
-      ReconnectBackoff backoff,
+      Backoff backoff,
       PublisherMetrics metrics,
       Listener listener) {
     this.setup = setup;
@@ -88,7 +90,7 @@ final class BrokerSession {
     this.listener = listener;
     this.throttle = new LogThrottle(clock, Duration.ofMinutes(1));
     this.stateSince = clock.instant();
-    TlsConfig tls = setup.broker().tls();
+    var tls = setup.broker().tls();
     this.socketFactory = tls == null ? null : PemTrust.socketFactory(tls.caFile());
   }
 
@@ -164,7 +166,7 @@ final class BrokerSession {
   }
 
   private MqttConnectOptions connectOptions() {
-    BrokerConfig broker = setup.broker();
+    var broker = setup.broker();
     MqttConnectOptions o = new MqttConnectOptions();
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     // The outbox, not the broker session, keeps unacknowledged events across connections.

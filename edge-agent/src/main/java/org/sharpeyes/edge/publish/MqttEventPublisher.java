@@ -19,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.sharpeyes.edge.telemetry.LogThrottle;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class MqttEventPublisher implements AutoCloseable {
             codec,
             executor,
             clock,
-            new ReconnectBackoff(setup.broker().reconnect(), random),
+            new Backoff(setup.broker().reconnect(), random, clock),
             metrics,
             new SessionEvents());
     metrics.watchState(session::state);

@@ -1,6 +1,8 @@
 package org.sharpeyes.edge.publish;
 
 import java.util.Objects;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
 
 /**
  * Who the publisher connects as and where.
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param credentials resolved from the environment, or {@link BrokerCredentials#ANONYMOUS}
  */
 public record PublisherSetup(
-    String edgeId, String agentVersion, BrokerConfig broker, BrokerCredentials credentials) {
+    String edgeId, String agentVersion, BrokerSettings broker, BrokerCredentials credentials) {
   public PublisherSetup {
     Objects.requireNonNull(edgeId, "edgeId");
     Objects.requireNonNull(agentVersion, "agentVersion");

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.sharpeyes.config.ConfigResult;
 
 /**
  * Coverage-guided fuzzing of {@link EdgeAgentConfigLoader#parse(String)}: whatever an operator
@@ -46,11 +47,11 @@ class EdgeAgentConfigLoaderFuzzTest {
   void anyFileIsLoadedOrRefusedWithItsProblems(byte[] file) {
     String yaml = new String(file, StandardCharsets.UTF_8);
 
-    ConfigResult result =
+    ConfigResult<EdgeAgentConfig> result =
         assertTimeoutPreemptively(PER_INPUT, () -> EdgeAgentConfigLoader.parse(yaml));
 
     assertThat(result).isNotNull();
-    if (result instanceof ConfigResult.Failure failure) {
+    if (result instanceof ConfigResult.Failure<EdgeAgentConfig> failure) {
       assertThat(failure.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
     }
   }

@@ -14,6 +14,7 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Door;
@@ -68,7 +69,7 @@ class GateConfigTest {
     return yaml.toString();
   }
 
-  static GateAdapterConfig gate(ConfigResult result) {
+  static GateAdapterConfig gate(ConfigResult<EdgeAgentConfig> result) {
     var device = result.orThrow().devices().get(0);
     assertThat(device.kind()).isEqualTo(DeviceKind.GATE);
     return (GateAdapterConfig) device.settings();
@@ -173,12 +174,11 @@ class GateConfigTest {
                 + " write the NAME of the variable that holds the secret (e.g."
                 + " SHARPEYES_MQTT_PASSWORD), never the secret itself",
             "devices[0].gate.usernameEnv: set without passwordEnv — add passwordEnv as well",
-            "devices[0].gate.trustOnFirstUse: 'yes please' is not known — expected one of: true,"
-                + " false",
+            "devices[0].gate.trustOnFirstUse: expected true or false, got text 'yes please'",
             "devices[0].gate.profile: 'sharpeyes-gate-simulator' is not a built-in profile —"
                 + " built in: sharpeyes-gate-sim; or give the path of a profile file, e.g."
                 + " profiles/acme-ac2000.yaml",
-            "devices[0].gate.samplingInterval: 100 has no unit — write e.g. 100s or 100ms",
+            "devices[0].gate.samplingInterval: 100 has no unit — write 100s or 100000ms",
             "devices[0].gate.publishingInterval: 2h is out of range — expected 10ms..1m",
             "devices[0].gate.doors[0].id: '4307020000121000001' is not a GB/T 28181 id —"
                 + " expected exactly 20 digits, e.g. \"43070200001210000001\"",

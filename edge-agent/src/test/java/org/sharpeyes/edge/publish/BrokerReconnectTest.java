@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.testing.FakeMqttBroker;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
 
 /** How the publisher gets back to a broker that cuts it off or turns it away. */
@@ -39,9 +42,9 @@ class BrokerReconnectTest {
   }
 
   private MqttEventPublisher publisher(FakeMqttBroker broker) {
-    BrokerConfig config =
-        BrokerConfig.defaults(broker.url(), "edge-reconnect")
-            .withReconnect(new ReconnectConfig(Duration.ofMillis(5), Duration.ofMillis(40)));
+    BrokerSettings config =
+        BrokerSettings.defaults(broker.url(), "edge-reconnect")
+            .withReconnect(new Backoff.Bounds(Duration.ofMillis(5), Duration.ofMillis(40)));
     outbox =
         DiskOutbox.open(
             "edge-reconnect",

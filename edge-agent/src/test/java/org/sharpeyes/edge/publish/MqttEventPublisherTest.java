@@ -24,6 +24,9 @@ import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.testing.Jpegs;
 import org.sharpeyes.edge.testing.Mosquitto;
 import org.sharpeyes.edge.testing.MqttRecorder;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -55,7 +58,7 @@ class MqttEventPublisherTest {
   void storedEventsReachTheBrokerAtQos1InSequenceAndTheStatusIsRetainedOnlineThenOffline()
       throws Exception {
     Mosquitto.assumeReachable();
-    BrokerConfig broker = BrokerConfig.defaults(Mosquitto.URL, edgeId);
+    BrokerSettings broker = BrokerSettings.defaults(Mosquitto.URL, edgeId);
     DiskOutbox outbox = outbox();
     String status = Topics.status(edgeId);
     byte[] jpeg = Jpegs.ofSize(5000);
@@ -98,7 +101,7 @@ class MqttEventPublisherTest {
 
   @Test
   void whileTheBrokerIsUnreachableEventsWaitAndTheStatusSaysWhy() throws Exception {
-    BrokerConfig broker = unreachableBroker();
+    BrokerSettings broker = unreachableBroker();
     DiskOutbox outbox = outbox();
     MqttEventPublisher publisher = publisher(broker, outbox);
 
@@ -136,7 +139,8 @@ class MqttEventPublisherTest {
             "sharpeyes/v1/edge/" + edgeId + "/events/+",
             "sharpeyes/v1/edge/" + edgeId + "/snapshots/+")) {
       DiskOutbox after = outbox();
-      MqttEventPublisher connected = publisher(BrokerConfig.defaults(Mosquitto.URL, edgeId), after);
+      MqttEventPublisher connected =
+          publisher(BrokerSettings.defaults(Mosquitto.URL, edgeId), after);
 
       connected.start();
 
@@ -166,9 +170,9 @@ class MqttEventPublisherTest {
     return outbox;
   }
 
-  private BrokerConfig unreachableBroker() {
-    return BrokerConfig.defaults("tcp://127.0.0.1:1", edgeId)
-        .withReconnect(new ReconnectConfig(Duration.ofMillis(10), Duration.ofMillis(50)));
+  private BrokerSettings unreachableBroker() {
+    return BrokerSettings.defaults("tcp://127.0.0.1:1", edgeId)
+        .withReconnect(new Backoff.Bounds(Duration.ofMillis(10), Duration.ofMillis(50)));
   }
 
   private static void store(DiskOutbox outbox, EdgeEvent event, byte[] jpeg) throws Exception {
@@ -176,7 +180,7 @@ class MqttEventPublisherTest {
     assertThat(r).isInstanceOf(SinkResult.Accepted.class);
   }
 
-  private MqttEventPublisher publisher(BrokerConfig broker, Outbox outbox) {
+  private MqttEventPublisher publisher(BrokerSettings broker, Outbox outbox) {
     return new MqttEventPublisher(
         new PublisherSetup(edgeId, "test", broker, BrokerCredentials.ANONYMOUS),
         outbox,

@@ -3,9 +3,8 @@ package org.sharpeyes.ingest.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import org.sharpeyes.ingest.config.ConfigError;
+import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.ingest.config.ConfigOverrides;
-import org.sharpeyes.ingest.config.ConfigResult;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.IngestServerConfigLoader;
 import picocli.CommandLine.Option;
@@ -41,18 +40,16 @@ final class ConfigOptions {
       description = "replaces dataDir (embedded broker and H2 files)")
   Path dataDir;
 
-  /** The loaded config, or {@code null} after printing every error to {@code err}. */
+  /** The loaded config, or {@code null} after printing every problem to {@code err}. */
   IngestServerConfig load(PrintWriter err) {
     ConfigOverrides overrides = new ConfigOverrides(httpPort, jdbcUrl, brokerUrl, dataDir);
-    ConfigResult result = IngestServerConfigLoader.fromSystemEnv().load(config, overrides);
-    if (result instanceof ConfigResult.Invalid invalid) {
-      err.println(config + ": " + invalid.errors().size() + " error(s)");
-      for (ConfigError e : invalid.errors()) {
-        err.println("  " + e);
-      }
+    ConfigResult<IngestServerConfig> result =
+        IngestServerConfigLoader.fromSystemEnv().load(config, overrides);
+    if (result instanceof ConfigResult.Failure<IngestServerConfig> failure) {
+      err.println(failure.report(config.toString()));
       err.flush();
       return null;
     }
-    return ((ConfigResult.Valid) result).config();
+    return result.orThrow();
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description =
-        "Check a config file; print every error with its path and fix. Exit code 2 if invalid.")
+        "Check a config file; print every problem with its path and fix. Exit code 2 if invalid.")
 final class ValidateCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
@@ -29,12 +29,12 @@ final class ValidateCommand implements Callable<Integer> {
     out.println("  http       " + config.http().host() + ":" + config.http().port());
     out.println(
         "  broker     "
-            + (config.broker().embedded().enabled()
+            + (config.embeddedBroker().enabled()
                 ? "embedded on "
-                    + config.broker().url()
+                    + config.broker().serverUri()
                     + ", data in "
-                    + config.broker().embedded().dataDir()
-                : config.broker().url())
+                    + config.embeddedBroker().dataDir()
+                : config.broker().serverUri())
             + " as "
             + config.broker().clientId());
     out.println(

@@ -1,11 +1,13 @@
 package org.sharpeyes.ingest.config;
 
 import java.util.Map;
+import org.sharpeyes.config.ConfigTree;
 
 /**
- * Reads {@code username} / {@code usernameEnv} / {@code passwordEnv} of a section. The password is
- * only ever taken from the environment variable the file names, so that config files can be
- * committed and shared.
+ * Reads the database credentials of the {@code store} section: {@code username} (a database user is
+ * not a secret) or {@code usernameEnv}, and {@code passwordEnv}. The password is only ever taken
+ * from the environment variable the file names, so that config files can be committed and shared.
+ * The broker's credentials are the shared {@code org.sharpeyes.mqtt.BrokerCredentials}.
  */
 final class CredentialReader {
 
@@ -15,26 +17,20 @@ final class CredentialReader {
     this.env = env;
   }
 
-  /** The credentials, or {@code null} after recording an error. */
-  Credentials read(ConfigSection s) {
-    String username = s.string("username", null);
+  /** The credentials, or {@code null} after recording a problem. */
+  Credentials read(ConfigTree s) {
+    int before = s.problemCount();
+    String username = s.text("username");
     String usernameEnv = s.envName("usernameEnv");
     String passwordEnv = s.envName("passwordEnv");
-    boolean ok = true;
-    if (username != null && usernameEnv != null) {
-      s.error("usernameEnv", "is set together with username", "keep only one of the two");
-      ok = false;
+    if (s.has("username") && s.has("usernameEnv")) {
+      s.problem("usernameEnv", "set together with username — keep only one of the two");
     }
     if (usernameEnv != null) {
-      username = env.get(usernameEnv);
-      ok &= present(s, "usernameEnv", usernameEnv, username);
+      username = variable(s, "usernameEnv", usernameEnv);
     }
-    String password = null;
-    if (passwordEnv != null) {
-      password = env.get(passwordEnv);
-      ok &= present(s, "passwordEnv", passwordEnv, password);
-    }
-    if (!ok) {
+    String password = passwordEnv == null ? null : variable(s, "passwordEnv", passwordEnv);
+    if (s.problemCount() > before) {
       return null;
     }
     if (username == null && password == null) {
@@ -43,14 +39,13 @@ final class CredentialReader {
     return new Credentials(username, password == null ? null : new Secret(password));
   }
 
-  private static boolean present(ConfigSection s, String key, String name, String value) {
-    if (value == null) {
-      s.error(
-          key,
-          "environment variable " + name + " is not set",
-          "export " + name + " before starting, or remove " + s.pathOf(key));
-      return false;
+  /** The variable's value; a problem, in the broker's words, when it is not set or empty. */
+  private String variable(ConfigTree s, String key, String name) {
+    String value = env.get(name);
+    if (value == null || value.isEmpty()) {
+      s.problem(key, "environment variable " + name + " is not set — export it before starting");
+      return null;
     }
-    return true;
+    return value;
   }
 }

@@ -3,6 +3,8 @@ package org.sharpeyes.ingest.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
 
 /**
  * The whole, validated configuration of an ingest-server. Load it from YAML with {@link
@@ -11,7 +13,10 @@ import java.util.Objects;
  *
  * @param dataDir base directory of the embedded broker's and H2's files (absolute)
  * @param http HTTP listener
- * @param broker MQTT broker
+ * @param broker the MQTT broker, as every client of ours reaches one ({@code broker.*}); its {@code
+ *     url} is the embedded broker's when that runs (port 0 is resolved at start)
+ * @param embeddedBroker the in-process broker ({@code broker.embedded.*})
+ * @param brokerCredentials read from the environment variables {@code broker} names
  * @param store database
  * @param ingest pipeline bounds
  * @param referenceData directory of the reference data (regions, grids, devices...), absolute
@@ -23,7 +28,9 @@ import java.util.Objects;
 public record IngestServerConfig(
     Path dataDir,
     HttpConfig http,
-    BrokerConfig broker,
+    BrokerSettings broker,
+    EmbeddedBrokerConfig embeddedBroker,
+    BrokerCredentials brokerCredentials,
     StoreConfig store,
     IngestConfig ingest,
     Path referenceData,
@@ -35,11 +42,16 @@ public record IngestServerConfig(
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
 
+  /** Fixed, so that the broker keeps the server's session (and its messages) between runs. */
+  public static final String DEFAULT_BROKER_CLIENT_ID = "ingest-server-1";
+
   public IngestServerConfig {
     dataDir = dataDir.toAbsolutePath().normalize();
     referenceData = referenceData.toAbsolutePath().normalize();
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(embeddedBroker, "embeddedBroker");
+    Objects.requireNonNull(brokerCredentials, "brokerCredentials");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(alerts, "alerts");
@@ -60,19 +72,12 @@ public record IngestServerConfig(
             EmbeddedBrokerConfig.DEFAULT_HOST,
             EmbeddedBrokerConfig.DEFAULT_PORT,
             dataDir.resolve("broker"));
-    BrokerConfig broker =
-        new BrokerConfig(
-            embedded,
-            BrokerConfig.embeddedUrl(embedded),
-            BrokerConfig.DEFAULT_CLIENT_ID,
-            Credentials.NONE,
-            BrokerConfig.DEFAULT_KEEP_ALIVE,
-            BrokerConfig.DEFAULT_RECONNECT_MIN,
-            BrokerConfig.DEFAULT_RECONNECT_MAX);
     return new IngestServerConfig(
         dataDir,
         HttpConfig.defaults(),
-        broker,
+        BrokerSettings.defaults(embedded.clientUrl(), DEFAULT_BROKER_CLIENT_ID),
+        embedded,
+        BrokerCredentials.ANONYMOUS,
         new StoreConfig(
             StoreConfig.h2FileUrl(dataDir), Credentials.NONE, StoreConfig.DEFAULT_POOL_SIZE),
         IngestConfig.defaults(),
@@ -99,18 +104,27 @@ public record IngestServerConfig(
     return withHttp(new HttpConfig(http.host(), port));
   }
 
-  public IngestServerConfig withBroker(BrokerConfig newBroker) {
+  public IngestServerConfig withBroker(BrokerSettings newBroker) {
     return copy(c -> c.broker = newBroker);
   }
 
   /** Connect to an external broker instead of running the embedded one. */
   public IngestServerConfig withExternalBroker(URI url) {
-    return withBroker(broker.withExternalUrl(url));
+    return copy(
+        c -> {
+          c.broker = broker.withUrl(url);
+          c.embeddedBroker = embeddedBroker.withEnabled(false);
+        });
   }
 
   /** Run the embedded broker on {@code port} ({@code 0}: any free port). */
   public IngestServerConfig withEmbeddedBrokerPort(int port) {
-    return withBroker(broker.withEmbeddedPort(port));
+    EmbeddedBrokerConfig embedded = embeddedBroker.withEnabled(true).withPort(port);
+    return copy(
+        c -> {
+          c.broker = broker.withUrl(embedded.clientUrl());
+          c.embeddedBroker = embedded;
+        });
   }
 
   public IngestServerConfig withStore(StoreConfig newStore) {
@@ -153,6 +167,8 @@ public record IngestServerConfig(
         c.dataDir,
         c.http,
         c.broker,
+        c.embeddedBroker,
+        c.brokerCredentials,
         c.store,
         c.ingest,
         c.referenceData,
@@ -166,7 +182,9 @@ public record IngestServerConfig(
   private static final class Copy {
     Path dataDir;
     HttpConfig http;
-    BrokerConfig broker;
+    BrokerSettings broker;
+    EmbeddedBrokerConfig embeddedBroker;
+    BrokerCredentials brokerCredentials;
     StoreConfig store;
     IngestConfig ingest;
     Path referenceData;
@@ -179,6 +197,8 @@ public record IngestServerConfig(
       dataDir = from.dataDir;
       http = from.http;
       broker = from.broker;
+      embeddedBroker = from.embeddedBroker;
+      brokerCredentials = from.brokerCredentials;
       store = from.store;
       ingest = from.ingest;
       referenceData = from.referenceData;

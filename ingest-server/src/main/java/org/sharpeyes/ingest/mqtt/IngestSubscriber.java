@@ -18,10 +18,13 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.sharpeyes.ingest.config.BrokerConfig;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.MessageAcknowledger;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
+import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,12 +53,13 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
   private static final int SUBSCRIBE_FAILED = 0x80;
 
   private final URI url;
-  private final BrokerConfig config;
+  private final BrokerSettings config;
+  private final BrokerCredentials credentials;
   private final BlockingQueue<InboundMessage> queue;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final IngestMetrics metrics;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final Duration enqueueWait;
   private final Object lock = new Object();
   private final AtomicLong connection = new AtomicLong();
@@ -68,11 +72,13 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
 
   /**
    * @param url the broker to connect to (for the embedded broker, its actual address)
+   * @param credentials read from the environment variables {@code config} names
    * @param scheduler runs reconnect attempts; not shut down by this class
    */
   public IngestSubscriber(
       URI url,
-      BrokerConfig config,
+      BrokerSettings config,
+      BrokerCredentials credentials,
       BlockingQueue<InboundMessage> queue,
       ScheduledExecutorService scheduler,
       Clock clock,
@@ -80,11 +86,12 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       IngestMetrics metrics) {
     this.url = url;
     this.config = config;
+    this.credentials = credentials;
     this.queue = queue;
     this.scheduler = scheduler;
     this.clock = clock;
     this.metrics = metrics;
-    this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax(), random);
+    this.backoff = new Backoff(config.reconnect(), random, clock);
     Duration third = config.keepAlive().dividedBy(3);
     this.enqueueWait = third.compareTo(Duration.ofSeconds(5)) < 0 ? third : Duration.ofSeconds(5);
   }
@@ -214,7 +221,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     if (!running || pendingReconnect != null) {
       return;
     }
-    Duration delay = backoff.delay(attempt++);
+    Duration delay = backoff.delayAfter(attempt++);
     pendingReconnect = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -225,11 +232,14 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     o.setKeepAliveInterval((int) Math.max(1, config.keepAlive().toSeconds()));
     o.setConnectionTimeout(10);
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    if (config.credentials().username() != null) {
-      o.setUserName(config.credentials().username());
+    if (credentials.username() != null) {
+      o.setUserName(credentials.username());
     }
-    if (config.credentials().password() != null) {
-      o.setPassword(config.credentials().password().value().toCharArray());
+    if (credentials.password() != null) {
+      o.setPassword(credentials.password());
+    }
+    if (config.tls() != null) {
+      o.setSocketFactory(PemTrust.socketFactory(config.tls().caFile()));
     }
     return o;
   }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.config.IngestServerConfig;
@@ -16,6 +17,7 @@ import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.runtime.Backoff;
 
 /**
  * Enrolment of key persons' photos and the watchlist sent to edges, wired together: the folder
@@ -62,6 +64,8 @@ public final class WatchlistModule implements AutoCloseable {
           new WatchlistPublisher(
               brokerUrl,
               server.broker(),
+              server.brokerCredentials(),
+              new Backoff(server.broker().reconnect(), new SplittableRandom(), clock),
               watchlist,
               List.copyOf(edges),
               server.ingest().maxEdges(),

@@ -19,7 +19,10 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.sharpeyes.ingest.config.BrokerConfig;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
+import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.topic.TopicAddress;
@@ -32,18 +35,20 @@ import org.slf4j.LoggerFactory;
  * once at {@code sharpeyes/v1/watchlist/photos/{sha256}}, then the manifest at {@code
  * sharpeyes/v1/edge/{edgeId}/sync/watchlist} for every edge the server knows (from the devices
  * file, and every edge whose retained status it sees). Photos no longer enrolled are cleared. After
- * a reconnect everything is sent again: retained messages are idempotent.
+ * a reconnect everything is sent again: retained messages are idempotent. A lost connection, or one
+ * that cannot be made, is tried again after the configured {@code broker.reconnect} backoff.
  *
  * <p>All work runs on the injected single-threaded executor.
  */
 final class WatchlistPublisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WatchlistPublisher.class);
-  private static final int MAX_IN_FLIGHT = 200;
   private static final long PUBLISH_TIMEOUT_MS = 30_000;
 
   private final URI url;
-  private final BrokerConfig broker;
+  private final BrokerSettings broker;
+  private final BrokerCredentials credentials;
+  private final Backoff backoff;
   private final Watchlist watchlist;
   private final ScheduledExecutorService executor;
   private final int maxEdges;
@@ -55,19 +60,25 @@ final class WatchlistPublisher implements AutoCloseable {
   private final Set<String> photosSent = new HashSet<>();
   private final Set<String> photosToClear = new LinkedHashSet<>();
   private MqttAsyncClient client;
-  private long attempt;
   private volatile String lastError;
   private volatile boolean closed;
 
+  /**
+   * @param backoff between connection attempts, with the bounds of {@code broker.reconnect}
+   */
   WatchlistPublisher(
       URI url,
-      BrokerConfig broker,
+      BrokerSettings broker,
+      BrokerCredentials credentials,
+      Backoff backoff,
       Watchlist watchlist,
       List<String> knownEdges,
       int maxEdges,
       ScheduledExecutorService executor) {
     this.url = url;
     this.broker = broker;
+    this.credentials = credentials;
+    this.backoff = backoff;
     this.watchlist = watchlist;
     this.executor = executor;
     this.maxEdges = maxEdges;
@@ -114,33 +125,39 @@ final class WatchlistPublisher implements AutoCloseable {
       }
       client.connect(options()).waitForCompletion(15_000);
       lastError = null;
-    } catch (MqttException e) {
+    } catch (MqttException | RuntimeException e) {
       lastError = "cannot connect to " + url + ": " + e.getMessage();
-      long delay = Math.min(30_000, 500L << Math.min(6, attempt++));
-      log.debug("{}; next attempt in {} ms", lastError, delay);
-      schedule(this::connect, delay);
+      reconnectLater();
     }
+  }
+
+  private void reconnectLater() {
+    long delay = backoff.failed().toMillis();
+    log.debug("{}; next attempt in {} ms", lastError, delay);
+    schedule(this::connect, delay);
   }
 
   private MqttConnectOptions options() {
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(true);
-    o.setAutomaticReconnect(true); // after the first connection, Paho retries (capped at 30 s)
-    o.setMaxReconnectDelay(30_000);
-    o.setMaxInflight(MAX_IN_FLIGHT * 2);
-    o.setKeepAliveInterval((int) Math.max(1, broker.keepAlive().toSeconds()));
+    o.setAutomaticReconnect(false); // ours, with the configured backoff
+    o.setMaxInflight(Math.min(65_535, broker.maxInFlight() * 2));
+    o.setKeepAliveInterval((int) broker.keepAlive().toSeconds());
     o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    if (broker.credentials().username() != null) {
-      o.setUserName(broker.credentials().username());
+    if (credentials.username() != null) {
+      o.setUserName(credentials.username());
     }
-    if (broker.credentials().password() != null) {
-      o.setPassword(broker.credentials().password().value().toCharArray());
+    if (credentials.password() != null) {
+      o.setPassword(credentials.password());
+    }
+    if (broker.tls() != null) {
+      o.setSocketFactory(PemTrust.socketFactory(broker.tls().caFile()));
     }
     return o;
   }
 
   private void onConnected() {
-    attempt = 0;
+    backoff.succeeded();
     photosSent.clear();
     sentToEdge.clear();
     try {
@@ -150,6 +167,12 @@ final class WatchlistPublisher implements AutoCloseable {
       log.warn(lastError);
     }
     sendAll();
+  }
+
+  private void reconnectAfterLoss() {
+    if (!closed) {
+      reconnectLater();
+    }
   }
 
   private void onEdgeSeen(String edgeId) {
@@ -211,7 +234,7 @@ final class WatchlistPublisher implements AutoCloseable {
 
   private void send(String topic, byte[] payload, List<IMqttDeliveryToken> pending)
       throws MqttException {
-    if (pending.size() >= MAX_IN_FLIGHT) {
+    if (pending.size() >= broker.maxInFlight()) {
       waitFor(pending);
     }
     MqttMessage message = new MqttMessage(payload);
@@ -269,6 +292,7 @@ final class WatchlistPublisher implements AutoCloseable {
     @Override
     public void connectionLost(Throwable cause) {
       lastError = "connection to " + url + " lost: " + cause;
+      hop(WatchlistPublisher.this::reconnectAfterLoss);
     }
 
     @Override

@@ -9,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.sharpeyes.config.ConfigResult;
 
 /**
  * Coverage-guided fuzzing of {@link IngestServerConfigLoader#parse}: whatever an operator writes,
- * the loader answers {@link ConfigResult.Valid} or {@link ConfigResult.Invalid} with its errors —
- * it never throws and never hangs.
+ * the loader answers {@link ConfigResult.Success} or a {@link ConfigResult.Failure} with its
+ * problems — it never throws and never hangs.
  *
  * <p>Under plain JUnit this runs the seeds in {@code IngestServerConfigLoaderFuzzTestInputs/} (the
  * shipped {@code config/ingest-server.yaml} and variants, plus every input that once failed). With
@@ -51,13 +52,13 @@ class IngestServerConfigLoaderFuzzTest {
   void anyFileIsLoadedOrRefusedWithItsErrors(byte[] file) {
     String yaml = new String(file, StandardCharsets.UTF_8);
 
-    ConfigResult result =
+    ConfigResult<IngestServerConfig> result =
         assertTimeoutPreemptively(
             PER_INPUT, () -> LOADER.parse(yaml, CONFIG_DIR, ConfigOverrides.NONE));
 
     assertThat(result).isNotNull();
-    if (result instanceof ConfigResult.Invalid invalid) {
-      assertThat(invalid.errors()).allSatisfy(e -> assertThat(e.problem()).isNotBlank());
+    if (result instanceof ConfigResult.Failure<IngestServerConfig> failure) {
+      assertThat(failure.problems()).allSatisfy(p -> assertThat(p.message()).isNotBlank());
     }
   }
 }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.config.ConfigProblem;
+import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.mqtt.BrokerSettings;
 
 class IngestServerConfigLoaderTest {
 
@@ -18,14 +21,14 @@ class IngestServerConfigLoaderTest {
   private final IngestServerConfigLoader loader =
       new IngestServerConfigLoader(Map.of("DB_PASSWORD", "s3cret", "MQTT_USER", "ingest"));
 
-  private ConfigResult parse(String yaml) {
+  private ConfigResult<IngestServerConfig> parse(String yaml) {
     return loader.parse(yaml, configDir, ConfigOverrides.NONE);
   }
 
   private List<String> errorsOf(String yaml) {
-    ConfigResult result = parse(yaml);
-    assertThat(result).isInstanceOf(ConfigResult.Invalid.class);
-    return ((ConfigResult.Invalid) result).errors().stream().map(ConfigError::toString).toList();
+    ConfigResult<IngestServerConfig> result = parse(yaml);
+    assertThat(result).isInstanceOf(ConfigResult.Failure.class);
+    return result.problems().stream().map(ConfigProblem::toString).toList();
   }
 
   private void withReferenceDir() throws Exception {
@@ -35,12 +38,12 @@ class IngestServerConfigLoaderTest {
   @Test
   void shippedDemoConfigIsValid() {
     Path shipped = Path.of("../config/ingest-server.yaml");
-    ConfigResult result =
+    ConfigResult<IngestServerConfig> result =
         new IngestServerConfigLoader(Map.of()).load(shipped, ConfigOverrides.NONE);
 
     IngestServerConfig config = result.orThrow();
     assertThat(config.http().port()).isEqualTo(8080);
-    assertThat(config.broker().embedded().enabled()).isTrue();
+    assertThat(config.embeddedBroker().enabled()).isTrue();
     assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:11883"));
     assertThat(config.store().jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/sharpeyes");
     assertThat(config.referenceData()).isDirectory().endsWith(Path.of("config", "demo-city"));
@@ -110,7 +113,7 @@ class IngestServerConfigLoaderTest {
 
     assertThat(config.http().port()).isEqualTo(HttpConfig.DEFAULT_PORT);
     assertThat(config.ingest()).isEqualTo(IngestConfig.defaults());
-    assertThat(config.broker().embedded().dataDir())
+    assertThat(config.embeddedBroker().dataDir())
         .isEqualTo(Path.of("data", "broker").toAbsolutePath());
     assertThat(config.broker().clientId()).isEqualTo("ingest-server-1");
   }
@@ -140,19 +143,18 @@ class IngestServerConfigLoaderTest {
 
     assertThat(errors)
         .containsExactlyInAnyOrder(
-            "http.port: is 70000 — use a number from 0 to 65535",
-            "broker.embedded.port: expected a whole number, got 'eighteen' — use a number from 0"
-                + " to 65535",
-            "broker.keepAlive: expected a duration, got 'forever' — write e.g. 500ms, 30s, 5m or"
-                + " 2h",
-            "broker.clientId: 'ingest server/1' is not a usable MQTT client id — use 1-64 letters,"
-                + " digits, '.', '_' or '-', unique per ingest-server instance",
+            "http.port: 70000 is out of range — expected 0..65535",
+            "broker.embedded.port: expected a whole number 0..65535, got text 'eighteen'",
+            "broker.keepAlive: 'forever' is not a duration — write a number and a unit: ms, s, m,"
+                + " h or d (e.g. 30s)",
+            "broker.clientId: 'ingest server/1' is not usable — 1..128 visible ASCII characters,"
+                + " no spaces",
             "store.jdbcUrl: unsupported database 'jdbc:mysql://db/sharpeyes' — use"
                 + " jdbc:h2:file:./data/sharpeyes or jdbc:postgresql://host:5432/sharpeyes",
-            "store.poolSize: is 0 — use a number from 1 to 256",
-            "ingest.maxClockSkew: is 48h — use a duration from 0s to 24h",
-            "ingest.workerQueue: is -1 — use a number from 1 to 1000000",
-            "alerts.sseMaxClients: is 0 — use a number from 1 to 10000");
+            "store.poolSize: 0 is out of range — expected 1..256",
+            "ingest.maxClockSkew: 2d is out of range — expected 0s..1d",
+            "ingest.workerQueue: -1 is out of range — expected 1..1000000",
+            "alerts.sseMaxClients: 0 is out of range — expected 1..10000");
   }
 
   @Test
@@ -177,7 +179,7 @@ class IngestServerConfigLoaderTest {
   void unknownKeyFarFromAnyKnownOneListsTheKnownKeys() throws Exception {
     withReferenceDir();
     assertThat(errorsOf("http: {colour: blue}"))
-        .containsExactly("http.colour: unknown key — known keys here: host, port");
+        .containsExactly("http.colour: unknown key — expected one of: host, port");
   }
 
   @Test
@@ -191,16 +193,17 @@ class IngestServerConfigLoaderTest {
                   url: tcp://mosquitto:1883
                 """))
         .containsExactly(
-            "broker.url: is set while broker.embedded.enabled is true — remove broker.url to use"
+            "broker.url: set while broker.embedded.enabled is true — remove broker.url to use"
                 + " the embedded broker, or set broker.embedded.enabled: false");
   }
 
   @Test
   void brokerUrlAloneMeansAnExternalBroker() throws Exception {
     withReferenceDir();
-    BrokerConfig broker = parse("broker: {url: 'ssl://broker.example:8883'}").orThrow().broker();
+    IngestServerConfig config = parse("broker: {url: 'ssl://broker.example:8883'}").orThrow();
+    BrokerSettings broker = config.broker();
 
-    assertThat(broker.embedded().enabled()).isFalse();
+    assertThat(config.embeddedBroker().enabled()).isFalse();
     assertThat(broker.url()).isEqualTo(URI.create("ssl://broker.example:8883"));
   }
 
@@ -209,12 +212,48 @@ class IngestServerConfigLoaderTest {
     withReferenceDir();
     assertThat(errorsOf("broker: {embedded: {enabled: false}}"))
         .containsExactly(
-            "broker.url: is required when broker.embedded.enabled is false — write"
-                + " tcp://host:1883 or ssl://host:8883");
+            "broker.url: missing — write the broker address, e.g. url: tcp://127.0.0.1:1883");
     assertThat(errorsOf("broker: {url: 'http://broker:80'}"))
         .containsExactly(
-            "broker.url: 'http://broker:80' is not an MQTT broker address — write tcp://host:1883"
-                + " or ssl://host:8883");
+            "broker.url: 'http://broker:80' must start with tcp:// or ssl:// — e.g."
+                + " tcp://127.0.0.1:1883");
+  }
+
+  @Test
+  void theBrokerSectionHasTheEdgesKeysAndRules() throws Exception {
+    withReferenceDir();
+    BrokerSettings broker =
+        parse(
+                """
+                broker:
+                  url: tcp://mqtt.example.internal
+                  clientId: "ingest:2"
+                  keepAlive: 1s
+                  reconnect: { initialDelay: 100ms, maxDelay: 1s }
+                  maxInFlight: 20
+                """)
+            .orThrow()
+            .broker();
+
+    assertThat(broker.serverUri()).isEqualTo("tcp://mqtt.example.internal:1883");
+    assertThat(broker.clientId()).isEqualTo("ingest:2");
+    assertThat(broker.keepAlive()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(broker.reconnect().initialDelay()).isEqualTo(Duration.ofMillis(100));
+    assertThat(broker.reconnect().maxDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(broker.maxInFlight()).isEqualTo(20);
+  }
+
+  @Test
+  void theServersFormerBrokerKeysNameTheKeysThatReplacedThem() throws Exception {
+    withReferenceDir();
+    assertThat(errorsOf("broker: {reconnectMin: 100ms, reconnectMax: 1s, username: ingest}"))
+        .containsExactly(
+            "broker.reconnectMin: no longer supported — write reconnect.initialDelay instead, e.g."
+                + " reconnect: { initialDelay: 500ms, maxDelay: 30s }",
+            "broker.reconnectMax: no longer supported — write reconnect.maxDelay instead, e.g."
+                + " reconnect: { initialDelay: 500ms, maxDelay: 30s }",
+            "broker.username: no longer supported — write usernameEnv: the NAME of the environment"
+                + " variable that holds the user name");
   }
 
   @Test
@@ -234,17 +273,18 @@ class IngestServerConfigLoaderTest {
 
     assertThat(config.store().credentials().username()).isEqualTo("postgres");
     assertThat(config.store().credentials().password().value()).isEqualTo("s3cret");
-    assertThat(config.broker().credentials().username()).isEqualTo("ingest");
+    assertThat(config.broker().usernameEnv()).isEqualTo("MQTT_USER");
+    assertThat(config.brokerCredentials().username()).isEqualTo("ingest");
     assertThat(config.toString()).doesNotContain("s3cret");
   }
 
   @Test
   void missingEnvironmentVariableIsReportedWithTheFix() throws Exception {
     withReferenceDir();
-    assertThat(errorsOf("broker: {passwordEnv: MQTT_PASSWORD}"))
+    assertThat(errorsOf("broker: {usernameEnv: MQTT_USER, passwordEnv: MQTT_PASSWORD}"))
         .containsExactly(
-            "broker.passwordEnv: environment variable MQTT_PASSWORD is not set — export"
-                + " MQTT_PASSWORD before starting, or remove broker.passwordEnv");
+            "broker.passwordEnv: environment variable MQTT_PASSWORD is not set — export it before"
+                + " starting");
   }
 
   @Test
@@ -301,12 +341,13 @@ class IngestServerConfigLoaderTest {
 
     assertThat(errorsOf("ingest: {maxEventAge: 10m, maxGapsPerEdge: 0}"))
         .containsExactlyInAnyOrder(
-            "ingest.maxEventAge: is 10m: events an edge buffered through a short outage would be"
-                + " dead-lettered as too-old — use 0 (no limit) or at least 1h",
-            "ingest.maxGapsPerEdge: is 0 — use a number from 1 to 10000");
+            "ingest.maxEventAge: 10m would dead-letter as too-old the events an edge buffered"
+                + " through a short outage — write 0 (no limit) or at least 1h",
+            "ingest.maxGapsPerEdge: 0 is out of range — expected 1..10000");
     assertThat(errorsOf("ingest: {maxEventAge: -1d}"))
         .containsExactly(
-            "ingest.maxEventAge: expected a duration, got '-1d' — write e.g. 500ms, 30s, 5m or 2h");
+            "ingest.maxEventAge: '-1d' is not a duration — write a number and a unit: ms, s, m, h"
+                + " or d (e.g. 30s)");
   }
 
   @Test
@@ -321,14 +362,12 @@ class IngestServerConfigLoaderTest {
                 ingest: {maxClockSkew: 99999999999999999999d, maxSnapshotBytes: 99999999999GiB}
                 """))
         .containsExactlyInAnyOrder(
-            "dataDir: 'data\0dir' is not a usable path: Nul character not allowed — write a plain"
-                + " path",
-            "broker.embedded.host: '127.0.0.1  jdbc' is not an IP address or host name — use an IP"
-                + " address or host name, e.g. 127.0.0.1 (IPv6 in brackets: [::1])",
-            "broker.keepAlive: is 9999999999999999s — use a duration from 5s to 30m",
-            "ingest.maxClockSkew: is 9223372036854775807s — use a duration from 0s to 24h",
-            "ingest.maxSnapshotBytes: is 99999999999GiB, too large — use a size from 1024 to"
-                + " 67108864 bytes");
+            "dataDir: 'data\0dir' is not a usable path: Nul character not allowed",
+            "broker.embedded.host: '127.0.0.1  jdbc' is not an IP address or host name — write"
+                + " e.g. 127.0.0.1 (IPv6 in brackets: [::1])",
+            "broker.keepAlive: PT9999999999999999S is out of range — expected 1s..1h",
+            "ingest.maxClockSkew: 99999999999999999999d is out of range — expected 0s..1d",
+            "ingest.maxSnapshotBytes: 99999999999GiB is out of range — expected 1KiB..64MiB");
   }
 
   @Test
@@ -336,8 +375,8 @@ class IngestServerConfigLoaderTest {
     withReferenceDir();
     assertThat(errorsOf("ingest: {maxSnapshotBytes: 2MiB, snapshotCacheBytes: 1MiB}"))
         .containsExactly(
-            "ingest.snapshotCacheBytes: is smaller than maxSnapshotBytes (2097152), so no snapshot"
-                + " would fit — raise it to at least 2097152");
+            "ingest.snapshotCacheBytes: 1MiB is smaller than maxSnapshotBytes (2MiB), so no"
+                + " snapshot would fit — raise it to at least 2MiB");
   }
 
   @Test
@@ -364,7 +403,7 @@ class IngestServerConfigLoaderTest {
             .orThrow();
 
     assertThat(config.http().port()).isZero();
-    assertThat(config.broker().embedded().enabled()).isFalse();
+    assertThat(config.embeddedBroker().enabled()).isFalse();
     assertThat(config.broker().url()).isEqualTo(URI.create("tcp://127.0.0.1:11883"));
     assertThat(config.store().jdbcUrl()).isEqualTo(StoreConfig.h2FileUrl(dataDir));
     assertThat(config.dataDir()).isEqualTo(dataDir);
@@ -387,11 +426,11 @@ class IngestServerConfigLoaderTest {
   }
 
   @Test
-  void unreadableFileIsOneErrorNamingThePath() {
-    ConfigResult result = loader.load(configDir.resolve("missing.yaml"), ConfigOverrides.NONE);
+  void aMissingFileIsOneProblemReportedWithTheFile() {
+    Path missing = configDir.resolve("missing.yaml");
+    ConfigResult<IngestServerConfig> result = loader.load(missing, ConfigOverrides.NONE);
 
-    assertThat(((ConfigResult.Invalid) result).report())
-        .startsWith("$: cannot read " + configDir.resolve("missing.yaml"))
-        .endsWith("check the --config path");
+    assertThat(((ConfigResult.Failure<IngestServerConfig>) result).report(missing.toString()))
+        .isEqualTo(missing + ": 1 problem:\n  $: file not found");
   }
 }

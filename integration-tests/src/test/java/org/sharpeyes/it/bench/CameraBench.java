@@ -37,8 +37,8 @@ import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.sims.camera.Scene;
 import org.sharpeyes.sims.camera.Walker;
@@ -356,7 +356,7 @@ public final class CameraBench {
               5,
               0,
               Duration.ofSeconds(10),
-              new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+              new Backoff.Bounds(Duration.ofMillis(100), Duration.ofSeconds(1)),
               CameraAdapterConfig.Motion.DEFAULTS,
               new CameraAdapterConfig.Faces(
                   models.resolve("blazeface-short-range.tflite"),

@@ -25,8 +25,8 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.schema.id.EventIds;
@@ -178,7 +178,7 @@ class CameraOverHttpIT {
             5,
             0,
             Duration.ofSeconds(5),
-            new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+            new Backoff.Bounds(Duration.ofMillis(100), Duration.ofSeconds(1)),
             CameraAdapterConfig.Motion.DEFAULTS,
             new CameraAdapterConfig.Faces(
                 SamplePhotos.blazeFace(),

@@ -71,8 +71,7 @@ final class IngestServerChild extends ChildService {
         "broker:",
         "  clientId: " + CLIENT_ID,
         "  keepAlive: 5s",
-        "  reconnectMin: 100ms",
-        "  reconnectMax: 1s",
+        "  reconnect: { initialDelay: 100ms, maxDelay: 1s }",
         "referenceData: " + referenceData.toAbsolutePath(),
         "");
   }

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.outbox.OutboxConfig;
-import org.sharpeyes.edge.publish.BrokerConfig;
-import org.sharpeyes.edge.publish.BrokerCredentials;
 import org.sharpeyes.edge.publish.MqttEventPublisher;
 import org.sharpeyes.edge.publish.PublisherSetup;
 import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.mqtt.BrokerCredentials;
+import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.EventType;
@@ -102,7 +102,7 @@ class OutboxDrainIT {
                 new PublisherSetup(
                     EDGE,
                     "drain-test",
-                    BrokerConfig.defaults(broker.toString(), EDGE),
+                    BrokerSettings.defaults(broker.toString(), EDGE),
                     BrokerCredentials.ANONYMOUS),
                 outbox,
                 codec,
@@ -214,7 +214,7 @@ class OutboxDrainIT {
                 + "  arrived: %d distinct, %d duplicates, %d out of order, seq 1..%d complete%n",
             events,
             broker,
-            BrokerConfig.DEFAULT_MAX_IN_FLIGHT,
+            BrokerSettings.DEFAULT_MAX_IN_FLIGHT,
             fillNanos / 1e9,
             events / (fillNanos / 1e9),
             OFFERS_IN_FLIGHT,

@@ -1,20 +1,17 @@
 package org.sharpeyes.sims.camera.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.config.ConfigYaml;
+import org.sharpeyes.config.Quantities;
 import org.sharpeyes.sims.camera.FrameSize;
 import org.sharpeyes.sims.camera.Walker;
 import org.sharpeyes.sims.yaml.InvalidFileException;
-import org.sharpeyes.sims.yaml.YamlNode;
 
 /**
  * Reads a scenario file: YAML (and so JSON too), for example
@@ -36,7 +33,7 @@ import org.sharpeyes.sims.yaml.YamlNode;
  * </pre>
  *
  * Unknown keys are refused, every bound is checked, and every problem in the file is reported at
- * once with its path ({@code walkers[1].stay: must be > 0, was 0s}).
+ * once with its path ({@code walkers[1].stay: 0s is out of range — expected 1ms..1d}).
  */
 public final class ScenarioFile {
 
@@ -49,7 +46,8 @@ public final class ScenarioFile {
   static final double DEFAULT_Y = 0.15;
   static final double DEFAULT_HEIGHT = 0.55;
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** The longest time a scenario speaks of: a walk, a loop. */
+  static final Duration LONGEST = Duration.ofDays(1);
 
   private ScenarioFile() {}
 
@@ -59,35 +57,18 @@ public final class ScenarioFile {
    * @throws InvalidFileException with every problem found, when the file cannot be played
    */
   public static Scenario read(Path file) {
-    String source = file.toString();
-    if (!Files.isReadable(file)) {
-      throw new InvalidFileException(source, List.of("cannot read the file"));
-    }
-    JsonNode root;
-    try {
-      root = YAML.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new InvalidFileException(source, List.of(where + ": " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new InvalidFileException(source, List.of("cannot read the file: " + e));
-    }
-    Path folder = file.toAbsolutePath().getParent();
-    return parse(root, folder, source);
+    return InvalidFileException.orThrow(file.toString(), load(file));
   }
 
-  /** The scenario in a parsed tree; photo paths are relative to {@code folder}. */
-  static Scenario parse(JsonNode root, Path folder, String source) {
-    List<String> problems = new ArrayList<>();
-    if (root == null || !root.isObject()) {
-      throw new InvalidFileException(
-          source,
-          List.of("(top level): must be a mapping with the keys " + String.join(", ", TOP_KEYS)));
-    }
-    YamlNode top = YamlNode.root(root, problems);
-    top.rejectUnknownKeys(TOP_KEYS);
-    double fps = top.number("fps", Scenario.DEFAULT_FPS, 1, 30);
+  /** The scenario in {@code file}, or every problem found in it. */
+  public static ConfigResult<Scenario> load(Path file) {
+    return ConfigYaml.read(file, ConfigYaml.Limits.DEFAULTS).then(ScenarioFile::parse);
+  }
+
+  /** The scenario in a tree; photo paths are relative to the tree's base directory. */
+  static ConfigResult<Scenario> parse(ConfigTree top) {
+    top.allowKeys(TOP_KEYS);
+    Double fps = top.decimal("fps", Scenario.DEFAULT_FPS, 1, 30);
     FrameSize size = FrameSize.DEFAULT;
     String sizeText = top.text("size");
     if (sizeText != null) {
@@ -97,34 +78,28 @@ public final class ScenarioFile {
         top.problem("size", e.getMessage());
       }
     }
-    long seed = top.whole("seed", Scenario.DEFAULT_SEED);
-    List<YamlNode> walkerNodes = top.list("walkers");
+    Long seed = top.whole("seed", Scenario.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+    List<ConfigTree> walkerNodes = top.list("walkers");
     List<Walker> walkers = new ArrayList<>();
     for (int i = 0; i < walkerNodes.size(); i++) {
-      Walker w = walker(walkerNodes.get(i), folder, i);
+      Walker w = walker(walkerNodes.get(i), i);
       if (w != null) {
         walkers.add(w);
       }
     }
     Duration loop = loop(top, walkerNodes, walkers);
-    if (!problems.isEmpty()) {
-      throw new InvalidFileException(source, problems);
-    }
-    return new Scenario(fps, size, loop, seed, walkers);
+    FrameSize frame = size;
+    return top.result(() -> new Scenario(fps, frame, loop, seed, walkers));
   }
 
   /** The loop as written, else when the last walker leaves; checks that everyone has left. */
-  private static Duration loop(YamlNode top, List<YamlNode> nodes, List<Walker> walkers) {
+  private static Duration loop(ConfigTree top, List<ConfigTree> nodes, List<Walker> walkers) {
     Duration lastLeave = walkers.stream().map(Walker::leave).max(Duration::compareTo).orElse(null);
-    Duration loop = top.duration("loop", null);
-    if (loop == null) {
+    if (!top.has("loop")) {
       return lastLeave != null ? lastLeave : Scenario.DEFAULT_EMPTY_LOOP;
     }
-    if (loop.isNegative() || loop.isZero()) {
-      top.problem("loop", "must be > 0, was " + seconds(loop));
-      return Scenario.DEFAULT_EMPTY_LOOP;
-    }
-    if (walkers.size() == nodes.size()) {
+    Duration loop = top.duration("loop", null, Duration.ofMillis(1), LONGEST);
+    if (loop != null && walkers.size() == nodes.size()) {
       for (int i = 0; i < walkers.size(); i++) {
         Duration leave = walkers.get(i).leave();
         if (leave.compareTo(loop) > 0) {
@@ -132,10 +107,10 @@ public final class ScenarioFile {
               .get(i)
               .problem(
                   "leaves at "
-                      + seconds(leave)
+                      + Quantities.format(leave)
                       + " (enter + stay), after the loop ends at "
-                      + seconds(loop)
-                      + ": enter earlier, stay less, or lengthen the loop");
+                      + Quantities.format(loop)
+                      + " — enter earlier, stay less, or lengthen the loop");
         }
       }
     }
@@ -143,42 +118,34 @@ public final class ScenarioFile {
   }
 
   /** One walker, or null when it has problems (recorded). */
-  private static Walker walker(YamlNode w, Path folder, int index) {
+  private static Walker walker(ConfigTree w, int index) {
     int before = w.problemCount();
-    w.rejectUnknownKeys(WALKER_KEYS);
-    Path photo = null;
-    String photoText = w.text("photo");
-    if (photoText == null) {
-      w.problem("photo", "missing: a photo with one face in it (device-sims portraits cuts some)");
-    } else {
-      photo = folder.resolve(photoText).normalize();
-      if (!Files.isReadable(photo)) {
-        w.problem("photo", "cannot read " + photo);
-      }
+    w.allowKeys(WALKER_KEYS);
+    Path photo =
+        w.require("photo", "a photo with one face in it (device-sims portraits cuts some)")
+            ? w.path("photo", w.baseDir(), null)
+            : null;
+    if (photo != null && !Files.isReadable(photo)) {
+      w.problem("photo", "cannot read " + photo);
     }
-    boolean watchlisted = w.flag("watchlisted", false);
+    Boolean watchlisted = w.bool("watchlisted", false);
     String label = w.text("label");
-    if (label == null || label.isBlank()) {
-      if (watchlisted) {
-        w.problem("label", "missing: a watchlisted walker needs the person id an edge reports");
+    if (label == null) {
+      if (Boolean.TRUE.equals(watchlisted) && !w.has("label")) {
+        w.problem("label", "missing — a watchlisted walker needs the person id an edge reports");
       }
       label = photo != null ? stem(photo) : "walker-" + index;
     }
-    Duration enter = w.duration("enter", Duration.ZERO);
-    if (enter.isNegative()) {
-      w.problem("enter", "must be >= 0, was " + seconds(enter));
-    }
-    Duration stay = w.duration("stay", null);
-    if (stay == null && !w.has("stay")) {
-      w.problem("stay", "missing: how long the walker stays in view, e.g. 10s");
-    } else if (stay != null && (stay.isNegative() || stay.isZero())) {
-      w.problem("stay", "must be > 0, was " + seconds(stay));
-    }
-    double from = w.number("from", DEFAULT_FROM, 0, 1);
-    double to = w.number("to", DEFAULT_TO, 0, 1);
-    double y = w.number("y", DEFAULT_Y, 0, 0.95);
-    double height = w.number("height", DEFAULT_HEIGHT, 0.05, 1);
-    if (w.problemCount() > before || stay == null) {
+    Duration enter = w.duration("enter", Duration.ZERO, Duration.ZERO, LONGEST);
+    Duration stay =
+        w.require("stay", "how long the walker stays in view, e.g. 10s")
+            ? w.duration("stay", null, Duration.ofMillis(1), LONGEST)
+            : null;
+    Double from = w.decimal("from", DEFAULT_FROM, 0, 1);
+    Double to = w.decimal("to", DEFAULT_TO, 0, 1);
+    Double y = w.decimal("y", DEFAULT_Y, 0, 0.95);
+    Double height = w.decimal("height", DEFAULT_HEIGHT, 0.05, 1);
+    if (w.problemCount() > before) {
       return null;
     }
     return new Walker(photo, label, enter, stay, from, to, y, height, watchlisted);
@@ -188,10 +155,5 @@ public final class ScenarioFile {
     String name = photo.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
-  }
-
-  /** A duration as seconds, the way a scenario writes it: {@code 12s}, {@code 1.5s}. */
-  static String seconds(Duration d) {
-    return YamlNode.plain(d.toNanos() / 1e9) + "s";
   }
 }

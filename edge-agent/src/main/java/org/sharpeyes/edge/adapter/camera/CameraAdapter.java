@@ -14,8 +14,8 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
-import org.sharpeyes.edge.publish.ReconnectBackoff;
 import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.vision.detection.FaceDetector;
 import org.sharpeyes.vision.detection.FaceDetectors;
@@ -119,7 +119,7 @@ public final class CameraAdapter implements DeviceAdapter {
                 config.analysisFps(),
                 config.analysisWidth(),
                 config.watchdog()),
-            new ReconnectBackoff(config.reconnect(), new java.util.SplittableRandom()),
+            new Backoff(config.reconnect(), new java.util.SplittableRandom(), context.clock()),
             context.clock(),
             analysis,
             new StreamEvents(),

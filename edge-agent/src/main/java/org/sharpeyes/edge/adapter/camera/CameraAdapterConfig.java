@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceKind;
-import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.runtime.Backoff;
 
 /**
  * Settings of a camera (the {@code camera} section of a device); see {@code docs/config.md}.
@@ -27,7 +27,7 @@ public record CameraAdapterConfig(
     double analysisFps,
     int analysisWidth,
     Duration watchdog,
-    ReconnectConfig reconnect,
+    Backoff.Bounds reconnect,
     Motion motion,
     Faces faces)
     implements AdapterSettings {

@@ -17,7 +17,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.sharpeyes.edge.adapter.ConnectionState;
-import org.sharpeyes.edge.publish.ReconnectBackoff;
+import org.sharpeyes.runtime.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +67,7 @@ final class CameraStream implements Runnable {
       String source, boolean loop, double analysisFps, int analysisWidth, Duration watchdog) {}
 
   private final Settings settings;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final Clock clock;
   private final FrameSink sink;
   private final Listener listener;
@@ -84,7 +84,7 @@ final class CameraStream implements Runnable {
 
   CameraStream(
       Settings settings,
-      ReconnectBackoff backoff,
+      Backoff backoff,
       Clock clock,
       FrameSink sink,
       Listener listener,

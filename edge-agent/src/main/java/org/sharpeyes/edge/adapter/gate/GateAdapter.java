@@ -24,7 +24,7 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
-import org.sharpeyes.edge.publish.ReconnectBackoff;
+import org.sharpeyes.runtime.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +54,7 @@ public final class GateAdapter implements DeviceAdapter {
   private final AdapterFaults faults;
   private final GateCounters counters = new GateCounters();
   private final GateEventHandler handler;
-  private final ReconnectBackoff backoff;
+  private final Backoff backoff;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
@@ -94,7 +94,7 @@ public final class GateAdapter implements DeviceAdapter {
             counters,
             eventIds,
             context.clock());
-    this.backoff = new ReconnectBackoff(config.reconnect(), random);
+    this.backoff = new Backoff(config.reconnect(), random, context.clock());
     GateMetrics.register(
         context.meters(), device.id(), counters, eventIds::evicted, context.clock());
   }

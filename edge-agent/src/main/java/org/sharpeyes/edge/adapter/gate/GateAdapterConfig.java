@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceKind;
-import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.id.GbDeviceId;
 
 /**
@@ -52,7 +52,7 @@ public record GateAdapterConfig(
     Duration samplingInterval,
     Duration publishingInterval,
     Duration requestTimeout,
-    ReconnectConfig reconnect,
+    Backoff.Bounds reconnect,
     List<Door> doors,
     int maxDoors,
     int eventIdMemory,

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.publish.ReconnectConfig;
 import org.sharpeyes.edge.testing.RecordingSink;
+import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.vision.detection.BlazeFaceDetector;
@@ -71,7 +71,7 @@ class CameraAdapterTest {
         5,
         0,
         Duration.ofSeconds(5),
-        new ReconnectConfig(Duration.ofMillis(100), Duration.ofSeconds(1)),
+        new Backoff.Bounds(Duration.ofMillis(100), Duration.ofSeconds(1)),
         CameraAdapterConfig.Motion.DEFAULTS,
         new CameraAdapterConfig.Faces(
             SamplePhotos.blazeFace(),

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.ConnectionState;
-import org.sharpeyes.edge.publish.ReconnectBackoff;
-import org.sharpeyes.edge.publish.ReconnectConfig;
+import org.sharpeyes.runtime.Backoff;
 
 class CameraStreamTest {
 
@@ -28,8 +27,10 @@ class CameraStreamTest {
     stream =
         new CameraStream(
             new CameraStream.Settings(source, loop, fps, width, Duration.ofSeconds(5)),
-            new ReconnectBackoff(
-                new ReconnectConfig(Duration.ofMillis(50), Duration.ofMillis(200)), new Random(1)),
+            new Backoff(
+                new Backoff.Bounds(Duration.ofMillis(50), Duration.ofMillis(200)),
+                new Random(1),
+                Clock.systemUTC()),
             Clock.systemUTC(),
             (bgr, at) -> sizes.add(new int[] {bgr.cols(), bgr.rows()}),
             CameraStream.Listener.NONE,
