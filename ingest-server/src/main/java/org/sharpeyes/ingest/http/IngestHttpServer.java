@@ -51,16 +51,25 @@ public final class IngestHttpServer implements AutoCloseable {
   }
 
   /**
+   * How the API listens: HTTP/1.1 with compression. No clear-text HTTP/2 upgrade (h2c): browsers
+   * never ask for it, and the JDK's {@code HttpClient} asks for it by default on {@code http://}, a
+   * path on which a request to this server was seen left unanswered for good.
+   */
+  public static HttpServerOptions options(String host, int port) {
+    return new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setCompressionSupported(true)
+        .setHttp2ClearTextEnabled(false);
+  }
+
+  /**
    * Binds {@code router} to the configured host and port; waits until it listens.
    *
    * @throws IllegalStateException with the reason when the port cannot be bound
    */
   public static IngestHttpServer start(Vertx vertx, HttpConfig config, Router router) {
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setHost(config.host())
-            .setPort(config.port())
-            .setCompressionSupported(true);
+    HttpServerOptions options = options(config.host(), config.port());
     try {
       HttpServer server =
           vertx

@@ -77,17 +77,7 @@ public final class AccessDeniedBurstRule implements CorrelationRule {
               + door;
       return Optional.of(
           holder
-              .map(
-                  p ->
-                      new AlertCandidate(
-                          ID,
-                          Severity.HIGH,
-                          SubjectType.PERSON,
-                          p.id(),
-                          p.name(),
-                          p.id(),
-                          null,
-                          reason))
+              .map(p -> AlertCandidate.aboutPerson(ID, Severity.HIGH, p, reason))
               .orElseGet(
                   () ->
                       new AlertCandidate(

@@ -1,6 +1,7 @@
 package org.sharpeyes.ingest.rule;
 
 import java.util.Objects;
+import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.Severity;
 
 /**
@@ -33,5 +34,12 @@ public record AlertCandidate(
     Objects.requireNonNull(subjectKey, "subjectKey");
     Objects.requireNonNull(subjectLabel, "subjectLabel");
     Objects.requireNonNull(reason, "reason");
+  }
+
+  /** An alert about a key person, labelled with their name, with no plate. */
+  public static AlertCandidate aboutPerson(
+      String rule, Severity severity, KeyPerson person, String reason) {
+    return new AlertCandidate(
+        rule, severity, SubjectType.PERSON, person.id(), person.name(), person.id(), null, reason);
   }
 }

@@ -43,14 +43,10 @@ public final class OffHoursAccessRule implements CorrelationRule {
     }
     KeyPerson p = person.get();
     return Optional.of(
-        new AlertCandidate(
+        AlertCandidate.aboutPerson(
             ID,
             p.riskLevel().alertSeverity(),
-            SubjectType.PERSON,
-            p.id(),
-            p.name(),
-            p.id(),
-            null,
+            p,
             "access granted at "
                 + local.format(HH_MM)
                 + ", outside "

@@ -80,15 +80,6 @@ public final class WatchlistFaceRule implements CorrelationRule {
             bar,
             match.modelId(),
             match.framesUsed());
-    return Optional.of(
-        new AlertCandidate(
-            ID,
-            p.riskLevel().alertSeverity(),
-            SubjectType.PERSON,
-            p.id(),
-            p.name(),
-            p.id(),
-            null,
-            reason));
+    return Optional.of(AlertCandidate.aboutPerson(ID, p.riskLevel().alertSeverity(), p, reason));
   }
 }

@@ -26,6 +26,7 @@ import org.sharpeyes.ingest.alert.AlertSettings;
 import org.sharpeyes.ingest.alert.TestDatabase;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
@@ -41,6 +42,9 @@ import org.sharpeyes.schema.event.VehicleSighted;
 final class ApiServer implements AutoCloseable {
 
   static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
+
+  /** A request the server leaves unanswered fails the test instead of hanging the build. */
+  static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   final Vertx vertx = Vertx.vertx();
   final TestDatabase db = TestDatabase.h2();
@@ -71,7 +75,12 @@ final class ApiServer implements AutoCloseable {
     ProblemReplies.install(router);
     api.mount(router);
     new DashboardRoutes(module.reference()).mount(router);
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    server =
+        await(
+            vertx
+                .createHttpServer(IngestHttpServer.options("127.0.0.1", 0))
+                .requestHandler(router)
+                .listen());
   }
 
   int port() {
@@ -129,7 +138,7 @@ final class ApiServer implements AutoCloseable {
           .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
     return http.send(
-        HttpRequest.newBuilder(URI.create(uri.toString())).GET().build(),
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(REQUEST_TIMEOUT).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
