@@ -7,33 +7,21 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
-import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.adapter.camera.CameraAdapterFactory;
-import org.sharpeyes.edge.adapter.gate.GateAdapterFactory;
-import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
+import org.sharpeyes.edge.adapter.FaceWatchlist;
+import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.publish.MqttEventPublisher;
@@ -63,24 +51,20 @@ public final class EdgeAgent implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EdgeAgent.class);
 
-  static final int IO_THREADS = 2;
-  static final Duration ADAPTER_START_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration ADAPTER_STOP_TIMEOUT = Duration.ofSeconds(10);
-
   private final EdgeAgentConfig config;
   private final Clock clock;
   private final Duration drainTimeout;
   private final PrometheusMeterRegistry meters;
-  private final Threads threads;
+  private final AgentExecutors threads;
   private final Outbox outbox;
   private final MqttEventPublisher publisher;
   private final StatusHttpServer statusServer;
   private final WatchlistSync watchlist;
-  private final Map<String, DeviceAdapter> adapters = new LinkedHashMap<>();
+  private final DeviceAdapters adapters;
   private final AtomicBoolean closed = new AtomicBoolean();
   private int statusPort = -1;
 
-  private EdgeAgent(Builder b, BrokerCredentials credentials, Threads threads) {
+  private EdgeAgent(Builder b, BrokerCredentials credentials, AgentExecutors threads) {
     this.threads = threads;
     this.config = b.config;
     this.clock = b.clock;
@@ -111,27 +95,17 @@ public final class EdgeAgent implements AutoCloseable {
       }
       this.statusServer = new StatusHttpServer(config.status(), threads.io(), new Status(), meters);
       AdapterContext context =
-          new AdapterContext(
-              config.edgeId(),
-              outbox,
-              clock,
-              new EventIds(clock, new SecureRandom()),
-              meters,
-              threads.io(),
-              threads.adapters());
-      AdapterCatalog catalog =
-          b.adapters != null
-              ? b.adapters
-              : AdapterCatalog.of(
-                  new PlateReaderAdapterFactory(),
-                  new CameraAdapterFactory(
-                      watchlist == null
-                          ? CameraAdapterFactory.Watchlists.NONE
-                          : watchlist::matcher),
-                  new GateAdapterFactory(b.environment));
-      for (DeviceConfig device : config.devices()) {
-        adapters.put(device.id(), catalog.create(device, context));
-      }
+          AdapterContext.builder(config.edgeId(), outbox)
+              .clock(clock)
+              .eventIds(new EventIds(clock, new SecureRandom()))
+              .meters(meters)
+              .io(threads.io())
+              .scheduler(threads.adapters())
+              .blocking(threads.adapterWork())
+              .environment(b.environment)
+              .faceWatchlist(watchlist == null ? FaceWatchlist.NONE : watchlist::matcher)
+              .build();
+      this.adapters = DeviceAdapters.create(config.devices(), b.adapters, context);
     } catch (RuntimeException e) {
       outbox.close();
       throw e;
@@ -169,20 +143,7 @@ public final class EdgeAgent implements AutoCloseable {
     publisher.start();
     statusPort = statusServer.start();
     log.info("status endpoints on http://{}:{}/status", config.status().host(), statusPort);
-    List<String> failures = new ArrayList<>();
-    for (DeviceAdapter adapter : adapters.values()) {
-      try {
-        adapter.start().get(ADAPTER_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new EdgeAgentStartException("interrupted while starting adapters", e);
-      } catch (Exception e) {
-        failures.add("device " + adapter.device().label() + ": " + adapter.status().lastError());
-      }
-    }
-    if (!failures.isEmpty()) {
-      throw new EdgeAgentStartException(String.join("\n", failures), null);
-    }
+    adapters.startAll();
     log.info(
         "edge agent {} {} started: {} devices, broker {}",
         config.edgeId(),
@@ -239,18 +200,7 @@ public final class EdgeAgent implements AutoCloseable {
       return;
     }
     log.info("edge agent {} stopping", config.edgeId());
-    List<CompletableFuture<Void>> stopping = new ArrayList<>();
-    for (DeviceAdapter adapter : adapters.values()) {
-      stopping.add(adapter.stop());
-    }
-    try {
-      CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
-          .get(ADAPTER_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.warn("not every adapter stopped within {}: {}", ADAPTER_STOP_TIMEOUT, e.toString());
-    }
+    adapters.stopAll();
     outbox.refuseOffers();
     publisher.close(drainTimeout);
     outbox.close();
@@ -263,47 +213,6 @@ public final class EdgeAgent implements AutoCloseable {
     log.info("edge agent {} stopped", config.edgeId());
   }
 
-  /**
-   * The agent's threads: Netty event loops, the publisher's thread, the adapters' timer, the outbox
-   * writer.
-   */
-  private record Threads(
-      EventLoopGroup io,
-      ScheduledExecutorService publisher,
-      ScheduledExecutorService adapters,
-      ExecutorService outbox,
-      ScheduledExecutorService watchlist) {
-
-    static Threads create() {
-      return new Threads(
-          new MultiThreadIoEventLoopGroup(
-              IO_THREADS, new DefaultThreadFactory("edge-io"), NioIoHandler.newFactory()),
-          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-publisher")),
-          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-adapters")),
-          Executors.newSingleThreadExecutor(AgentThreads.named("edge-outbox")),
-          Executors.newSingleThreadScheduledExecutor(AgentThreads.named("edge-watchlist")));
-    }
-
-    void close() {
-      io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-      stop(publisher);
-      stop(adapters);
-      stop(outbox);
-      stop(watchlist);
-    }
-
-    private static void stop(ExecutorService executor) {
-      executor.shutdownNow();
-      try {
-        if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-          log.warn("an agent thread did not stop within 2s");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
   private final class Status implements StatusSource {
     @Override
     public AgentStatus status() {
@@ -314,7 +223,7 @@ public final class EdgeAgent implements AutoCloseable {
           publisher.status(),
           outbox.status(),
           watchlist == null ? null : watchlist.status(),
-          adapters.values().stream().map(DeviceAdapter::status).toList());
+          adapters.statuses());
     }
 
     @Override
@@ -330,7 +239,7 @@ public final class EdgeAgent implements AutoCloseable {
     private Map<String, String> environment = System.getenv();
     private RandomGenerator random = new SecureRandom();
     private Duration drainTimeout = MqttEventPublisher.DEFAULT_DRAIN_TIMEOUT;
-    private AdapterCatalog adapters; // null: the built-in ones, cameras on the synced watchlist
+    private AdapterCatalog adapters = BuiltInAdapters.CATALOG;
 
     private Builder(EdgeAgentConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -360,7 +269,7 @@ public final class EdgeAgent implements AutoCloseable {
       return this;
     }
 
-    /** The adapter factories; default the built-in ones, cameras matching the synced watchlist. */
+    /** The adapters by device kind; default {@link BuiltInAdapters#CATALOG}. */
     public Builder adapters(AdapterCatalog value) {
       this.adapters = Objects.requireNonNull(value);
       return this;
@@ -380,7 +289,7 @@ public final class EdgeAgent implements AutoCloseable {
       } catch (IllegalStateException e) {
         throw new EdgeAgentStartException(e.getMessage(), e);
       }
-      Threads threads = Threads.create();
+      AgentExecutors threads = AgentExecutors.create();
       EdgeAgent agent;
       try {
         agent = new EdgeAgent(this, credentials, threads);

@@ -1,9 +1,15 @@
 package org.sharpeyes.edge.adapter;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The adapter factories this agent has, by device kind. Immutable. */
+/**
+ * The adapters an agent has: one {@link AdapterFactory} per device kind. The config loader finds
+ * the reader of a device's section here and the agent the factory of its adapter; a kind without a
+ * factory is refused in the same words in both places. Immutable and thread-safe.
+ */
 public final class AdapterCatalog {
 
   private final Map<DeviceKind, AdapterFactory> factories;
@@ -12,6 +18,9 @@ public final class AdapterCatalog {
     this.factories = factories;
   }
 
+  /**
+   * @throws IllegalArgumentException when two factories serve the same kind
+   */
   public static AdapterCatalog of(AdapterFactory... factories) {
     Map<DeviceKind, AdapterFactory> byKind = new EnumMap<>(DeviceKind.class);
     for (AdapterFactory f : factories) {
@@ -20,6 +29,27 @@ public final class AdapterCatalog {
       }
     }
     return new AdapterCatalog(byKind);
+  }
+
+  /** The factory of a kind; empty when this agent has no adapter for it. */
+  public Optional<AdapterFactory> factory(DeviceKind kind) {
+    return Optional.ofNullable(factories.get(kind));
+  }
+
+  /** Every factory, in the order of {@link DeviceKind}. */
+  public List<AdapterFactory> factories() {
+    return List.copyOf(factories.values());
+  }
+
+  /**
+   * Why a device of this kind cannot be configured, e.g. {@code 'viid' is not supported yet — this
+   * version supports: plate-reader, camera, gate}.
+   */
+  public String notSupported(DeviceKind kind) {
+    return "'"
+        + kind.label()
+        + "' is not supported yet — this version supports: "
+        + String.join(", ", factories.keySet().stream().map(DeviceKind::label).toList());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.sharpeyes.edge.adapter;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -24,4 +25,12 @@ public interface AdapterSettings {
 
   /** A copy that listens on another port; settings that do not listen return themselves. */
   AdapterSettings withListenPort(int port);
+
+  /**
+   * The environment variables the adapter reads when it starts (credentials); it does not start
+   * while one is unset. {@code validate} warns about those unset where it runs.
+   */
+  default List<String> requiredEnvironment() {
+    return List.of();
+  }
 }

@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.sharpeyes.config.ConfigResult;
-import org.sharpeyes.edge.AgentThreads;
 import org.sharpeyes.edge.EdgeAgent;
 import org.sharpeyes.edge.EdgeAgentStartException;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
+import org.sharpeyes.runtime.NamedThreads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
-            AgentThreads.named("edge-shutdown")
+            NamedThreads.nonDaemon("edge-shutdown")
                 .newThread(
                     () -> {
                       agent.close();

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.adapter.gate.GateAdapterConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import picocli.CommandLine.Command;
@@ -43,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
       err.println("warning: " + unset);
     }
     err.flush();
-    warnMissingGateCredentials(config, err);
+    warnUnsetDeviceVariables(config, err);
     out.println(
         "OK: "
             + config.devices().size()
@@ -58,19 +57,19 @@ final class ValidateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** A gate whose credential variables are not set here would not start (as for the broker). */
-  private static void warnMissingGateCredentials(EdgeAgentConfig config, PrintWriter err) {
+  /** A device whose credential variables are not set here would not start (as for the broker). */
+  private static void warnUnsetDeviceVariables(EdgeAgentConfig config, PrintWriter err) {
     for (DeviceConfig device : config.devices()) {
-      if (device.settings() instanceof GateAdapterConfig gate && gate.usernameEnv() != null) {
-        for (String name : new String[] {gate.usernameEnv(), gate.passwordEnv()}) {
-          if (System.getenv(name) == null) {
-            err.println(
-                "warning: device "
-                    + device.label()
-                    + ": environment variable "
-                    + name
-                    + " is not set — the gate adapter will not start without it");
-          }
+      for (String name : device.settings().requiredEnvironment()) {
+        if (System.getenv(name) == null) {
+          err.println(
+              "warning: device "
+                  + device.label()
+                  + ": environment variable "
+                  + name
+                  + " is not set — the "
+                  + device.kind().label()
+                  + " adapter will not start without it");
         }
       }
     }

@@ -12,7 +12,10 @@ import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.ConfigYaml;
+import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
+import org.sharpeyes.edge.http.ListenHost;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
 import org.sharpeyes.mqtt.BrokerSectionReader;
@@ -31,6 +34,9 @@ public final class EdgeAgentConfigLoader {
   public static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS;
 
   static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices");
+
+  /** Where each device's kind-specific section is read. */
+  private static final AdapterCatalog ADAPTERS = BuiltInAdapters.CATALOG;
 
   private EdgeAgentConfigLoader() {}
 
@@ -101,7 +107,7 @@ public final class EdgeAgentConfigLoader {
     List<DeviceConfig> devices = new ArrayList<>();
     List<String> devicePaths = new ArrayList<>();
     for (ConfigTree node : deviceNodes) {
-      DeviceConfig device = DeviceSectionReader.read(node);
+      DeviceConfig device = DeviceSectionReader.read(node, ADAPTERS);
       if (device != null) {
         devices.add(device);
         devicePaths.add(node.where());
@@ -120,7 +126,7 @@ public final class EdgeAgentConfigLoader {
     }
     int before = status.problemCount();
     status.allowKeys(List.of("host", "port"));
-    String host = DeviceSectionReader.host(status, StatusHttpConfig.DEFAULT_HOST);
+    String host = ListenHost.read(status, StatusHttpConfig.DEFAULT_HOST);
     Integer port = status.port("port", StatusHttpConfig.DEFAULT_PORT);
     return status.problemCount() > before ? null : new StatusHttpConfig(host, port);
   }

@@ -11,16 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.milo.opcua.stack.core.Stack;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.gate.GateAdapter;
@@ -78,21 +77,19 @@ public final class GateAdapterBench {
     TimingSink sink = new TimingSink(latencyEvents + 2_000_000);
     EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    ExecutorService blocking = Executors.newCachedThreadPool();
     DeviceConfig device = device(sim.endpointUrl(), dir.resolve("pki"), publishing, sampling);
     GateAdapter adapter =
         new GateAdapter(
             device,
             (GateAdapterConfig) device.settings(),
-            new AdapterContext(
-                "edge-bench",
-                sink,
-                Clock.systemUTC(),
-                new EventIds(Clock.systemUTC(), new SecureRandom()),
-                new SimpleMeterRegistry(),
-                io,
-                scheduler),
-            Map.of(),
-            Stack.sharedExecutor(),
+            AdapterContext.builder("edge-bench", sink)
+                .eventIds(new EventIds(Clock.systemUTC(), new SecureRandom()))
+                .meters(new SimpleMeterRegistry())
+                .io(io)
+                .scheduler(scheduler)
+                .blocking(blocking)
+                .build(),
             new SplittableRandom(1));
     try {
       adapter.start().join();
@@ -110,6 +107,7 @@ public final class GateAdapterBench {
     } finally {
       adapter.stop().get(30, TimeUnit.SECONDS);
       scheduler.shutdownNow();
+      blocking.shutdownNow();
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       sim.close();
     }

@@ -12,12 +12,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -336,15 +336,17 @@ public final class CameraBench {
   private static final class Rig implements AutoCloseable {
     final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    final ExecutorService blocking = Executors.newCachedThreadPool();
     final AdapterContext context =
-        new AdapterContext(
-            "edge-bench",
-            (event, jpeg) -> CompletableFuture.completedFuture(new SinkResult.Accepted(0)),
-            Clock.systemUTC(),
-            EventIds.system(),
-            new SimpleMeterRegistry(),
-            io,
-            scheduler);
+        AdapterContext.builder(
+                "edge-bench",
+                (event, jpeg) -> CompletableFuture.completedFuture(new SinkResult.Accepted(0)))
+            .eventIds(EventIds.system())
+            .meters(new SimpleMeterRegistry())
+            .io(io)
+            .scheduler(scheduler)
+            .blocking(blocking)
+            .build();
 
     /** A camera on {@code file}; its watchlist of 1000 makes every face found cost an embedding. */
     CameraAdapter camera(String id, Path file, boolean loop) {
@@ -377,6 +379,7 @@ public final class CameraBench {
     public void close() {
       io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       scheduler.shutdownNow();
+      blocking.shutdownNow();
     }
   }
 }

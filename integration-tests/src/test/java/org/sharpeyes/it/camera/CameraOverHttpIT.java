@@ -9,10 +9,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +52,7 @@ class CameraOverHttpIT {
   private final List<EdgeEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService blocking = Executors.newCachedThreadPool();
   private CameraSimulator camera;
   private CameraAdapter adapter;
 
@@ -65,6 +66,7 @@ class CameraOverHttpIT {
     }
     io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     scheduler.shutdownNow();
+    blocking.shutdownNow();
   }
 
   /**
@@ -192,18 +194,19 @@ class CameraOverHttpIT {
                 Duration.ofSeconds(1),
                 0));
     AdapterContext context =
-        new AdapterContext(
-            "edge-test",
-            (event, jpeg) -> {
-              events.add(event);
-              return java.util.concurrent.CompletableFuture.completedFuture(
-                  new SinkResult.Accepted(events.size()));
-            },
-            Clock.systemUTC(),
-            EventIds.system(),
-            new SimpleMeterRegistry(),
-            io,
-            scheduler);
+        AdapterContext.builder(
+                "edge-test",
+                (event, jpeg) -> {
+                  events.add(event);
+                  return java.util.concurrent.CompletableFuture.completedFuture(
+                      new SinkResult.Accepted(events.size()));
+                })
+            .eventIds(EventIds.system())
+            .meters(new SimpleMeterRegistry())
+            .io(io)
+            .scheduler(scheduler)
+            .blocking(blocking)
+            .build();
     return new CameraAdapter(
         new DeviceConfig("43070200001320000001", "gate camera", null, config),
         config,

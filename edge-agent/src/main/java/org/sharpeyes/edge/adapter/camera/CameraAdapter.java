@@ -2,7 +2,11 @@ package org.sharpeyes.edge.adapter.camera;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.sharpeyes.edge.adapter.AdapterContext;
@@ -12,24 +16,25 @@ import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
-import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.runtime.Backoff;
-import org.sharpeyes.schema.event.EdgeEvent;
-import org.sharpeyes.vision.detection.FaceDetector;
-import org.sharpeyes.vision.detection.FaceDetectors;
-import org.sharpeyes.vision.embedding.FaceEmbedder;
-import org.sharpeyes.vision.embedding.FaceEmbedders;
+import org.sharpeyes.vision.detection.FaceBox;
 import org.sharpeyes.vision.matching.FaceMatcher;
 import org.sharpeyes.vision.matching.MatchConfirmer;
 
 /**
- * A camera: its stream is read and analysed on one thread of its own (never an event loop), and
- * what the analysis finds becomes {@code face.matched} and {@code face.captured} events with the
- * aligned crop as their snapshot. The camera is reached by us, so a camera that is offline is not a
- * start failure: the stream keeps reopening it. A model file that is there but cannot be loaded is;
- * a missing one means the fallback (Haar cascade, LBPH), with a warning.
+ * A camera: its stream is read and analysed by one task on the context's blocking executor (never
+ * an event loop), and what the analysis finds becomes {@code face.matched} and {@code
+ * face.captured} events with the aligned crop as their snapshot.
+ *
+ * <p>{@link #start()} loads the face models on the blocking executor and completes once they are
+ * loaded and the stream's task is running. The camera is reached by us, so a camera that is offline
+ * is not a start failure: the stream keeps reopening it. A model file that is there but cannot be
+ * loaded is, in words that name the file; a missing one means the fallback (Haar cascade, LBPH),
+ * with a warning. {@link #stop()} ends the stream's task (within the watchdog time) and only then
+ * closes the models.
  */
 public final class CameraAdapter implements DeviceAdapter {
 
@@ -41,15 +46,15 @@ public final class CameraAdapter implements DeviceAdapter {
   private final Supplier<FaceMatcher> watchlist;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
+  private final EventOffers offers;
   private final CameraCounters counters = new CameraCounters();
   private final FaceEventMapper mapper;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopped = new AtomicBoolean();
-  private FaceDetector detector;
-  private FaceEmbedder embedder;
-  private MotionGate gate;
-  private CameraStream stream;
-  private Thread thread;
+  private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
+  private CameraModels models; // guarded by this; closed once the stream's task has ended
+  private volatile CameraStream stream;
+  private CompletableFuture<Void> streaming; // guarded by this; completes when the task ends
 
   /**
    * @param watchlist the current watchlist matcher; {@code null} or empty while there is none
@@ -65,6 +70,7 @@ public final class CameraAdapter implements DeviceAdapter {
     this.watchlist = watchlist;
     this.status = new AdapterStatusTracker(device);
     this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
+    this.offers = context.offers(status, faults, "camera");
     this.mapper = new FaceEventMapper(context.edgeId(), device.id(), context.eventIds());
     CameraMetrics.register(context.meters(), device.id(), counters, this::lastFrameAge);
   }
@@ -75,32 +81,44 @@ public final class CameraAdapter implements DeviceAdapter {
   }
 
   @Override
-  public CompletableFuture<Void> start() {
+  public synchronized CompletableFuture<Void> start() {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("adapter for " + device.label() + " already started");
     }
     status.runtime(RuntimeState.STARTING);
-    CameraAdapterConfig.Faces faces = config.faces();
+    status.endpoint(SourceErrors.safe(config.source()));
+    CompletableFuture<Void> run;
     try {
-      detector = FaceDetectors.open(faces.detectorModel(), faces.minScore(), 0.05);
-      embedder = FaceEmbedders.open(faces.embedderModel(), faces.embedderModelId());
-    } catch (RuntimeException e) {
-      closeModels();
-      faults.report(FaultKind.START_FAILED, e.getMessage(), e);
-      status.runtime(RuntimeState.STOPPED);
-      return CompletableFuture.failedFuture(e);
+      run =
+          CompletableFuture.supplyAsync(() -> CameraModels.load(config), context.blocking())
+              .thenAccept(this::run);
+    } catch (RejectedExecutionException e) {
+      run = CompletableFuture.failedFuture(new IllegalStateException("the agent is stopping", e));
     }
-    CameraAdapterConfig.Motion motion = config.motion();
-    gate =
-        motion == null
-            ? null
-            : new MotionGate(motion.width(), motion.threshold(), motion.minArea());
+    starting =
+        run.handle(
+            (v, failure) -> {
+              if (failure != null) {
+                throw new CompletionException(startFailed(failure));
+              }
+              return null;
+            });
+    return starting;
+  }
+
+  /** On the blocking executor, with the models loaded: starts the stream's task. */
+  private synchronized void run(CameraModels loaded) {
+    if (stopped.get()) {
+      loaded.close(); // stopped while loading: nothing to run
+      return;
+    }
+    CameraAdapterConfig.Faces faces = config.faces();
     FaceAnalysis analysis =
         new FaceAnalysis(
-            gate,
+            loaded.motion(),
             faces.confirmWithin(),
-            detector,
-            embedder,
+            loaded.detector(),
+            loaded.embedder(),
             watchlist,
             new MatchConfirmer(
                 faces.confirmFrames(),
@@ -111,7 +129,7 @@ public final class CameraAdapter implements DeviceAdapter {
             faces.capturedPerMinute(),
             new Findings(),
             counters);
-    stream =
+    CameraStream s =
         new CameraStream(
             new CameraStream.Settings(
                 config.source(),
@@ -119,18 +137,42 @@ public final class CameraAdapter implements DeviceAdapter {
                 config.analysisFps(),
                 config.analysisWidth(),
                 config.watchdog()),
-            new Backoff(config.reconnect(), new java.util.SplittableRandom(), context.clock()),
+            new Backoff(config.reconnect(), new SplittableRandom(), context.clock()),
             context.clock(),
             analysis,
             new StreamEvents(),
             counters);
-    status.endpoint(SourceErrors.safe(config.source()));
+    models = loaded;
+    try {
+      streaming = CompletableFuture.runAsync(s, context.blocking());
+    } catch (RejectedExecutionException e) {
+      closeModels();
+      throw new IllegalStateException("the agent is stopping", e);
+    }
+    streaming.whenComplete(
+        (v, e) -> {
+          if (e != null && !stopped.get()) {
+            faults.report(FaultKind.INTERNAL, "the camera's stream ended: " + e.getMessage(), e);
+          }
+        });
+    stream = s;
     status.connection(ConnectionState.CONNECTING);
-    thread = new Thread(stream, "camera-" + device.id());
-    thread.setDaemon(true);
-    thread.start();
     status.runtime(RuntimeState.STARTED);
-    return CompletableFuture.completedFuture(null);
+  }
+
+  /** The start failed: said in words, once, through the failure path. */
+  private IllegalStateException startFailed(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    String message =
+        cause.getMessage() != null
+            ? cause.getMessage()
+            : "cannot start: " + cause.getClass().getSimpleName();
+    faults.report(FaultKind.START_FAILED, message, cause);
+    status.runtime(RuntimeState.STOPPED);
+    return new IllegalStateException(message, cause);
   }
 
   @Override
@@ -139,29 +181,37 @@ public final class CameraAdapter implements DeviceAdapter {
       return CompletableFuture.completedFuture(null);
     }
     status.runtime(RuntimeState.STOPPING);
-    // Waiting for the stream thread blocks (up to the watchdog): not on a shared pool.
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread stopper =
-        new Thread(
-            () -> {
-              if (stream != null) {
-                stream.stop();
-                try {
-                  thread.join(config.watchdog().plus(STOP_GRACE).toMillis());
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
+    CompletableFuture<Void> start;
+    synchronized (this) {
+      start = starting;
+    }
+    // A start still loading models finishes first; run() then sees the stop and closes them.
+    return start
+        .handle((v, e) -> null)
+        .thenCompose(v -> endStream())
+        .whenComplete((v, e) -> status.runtime(RuntimeState.STOPPED));
+  }
+
+  private CompletableFuture<Void> endStream() {
+    CameraStream s = stream;
+    CompletableFuture<Void> ended;
+    synchronized (this) {
+      ended = streaming;
+    }
+    if (s == null || ended == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    s.stop();
+    return ended
+        .handle((v, e) -> true)
+        .completeOnTimeout(
+            false, config.watchdog().plus(STOP_GRACE).toMillis(), TimeUnit.MILLISECONDS)
+        .thenAccept(
+            over -> {
+              if (over) {
+                closeModels(); // only once the stream's task no longer uses them
               }
-              if (thread == null || !thread.isAlive()) {
-                closeModels(); // only once the stream thread no longer uses them
-              }
-              status.runtime(RuntimeState.STOPPED);
-              done.complete(null);
-            },
-            "camera-stop-" + device.id());
-    stopper.setDaemon(true);
-    stopper.start();
-    return done;
+            });
   }
 
   @Override
@@ -175,52 +225,29 @@ public final class CameraAdapter implements DeviceAdapter {
   }
 
   private double lastFrameAge() {
-    Instant last = stream == null ? null : stream.lastFrameAt();
+    CameraStream s = stream;
+    Instant last = s == null ? null : s.lastFrameAt();
     return last == null
         ? Double.NaN
         : Duration.between(last, context.clock().instant()).toMillis() / 1000.0;
   }
 
-  private void closeModels() {
-    if (detector != null) {
-      detector.close();
+  private synchronized void closeModels() {
+    if (models != null) {
+      models.close();
+      models = null;
     }
-    if (embedder != null) {
-      embedder.close();
-    }
-    if (gate != null) {
-      gate.close();
-    }
-  }
-
-  private void offer(EdgeEvent event, byte[] jpeg) {
-    context
-        .sink()
-        .offer(event, jpeg)
-        .whenComplete(
-            (result, failure) -> {
-              if (failure != null || result instanceof SinkResult.Refused) {
-                String why =
-                    failure != null
-                        ? String.valueOf(failure.getMessage())
-                        : ((SinkResult.Refused) result).reason();
-                faults.report(
-                    FaultKind.SINK_REFUSED, event.type().kind() + " not kept: " + why, failure);
-              } else {
-                status.eventAccepted(context.clock().instant());
-              }
-            });
   }
 
   private final class Findings implements FaceAnalysis.Findings {
     @Override
     public void matched(MatchConfirmer.Confirmed who, String modelId, byte[] cropJpeg, Instant at) {
-      offer(mapper.matched(who, modelId, cropJpeg, at), cropJpeg);
+      offers.offer(mapper.matched(who, modelId, cropJpeg, at), cropJpeg);
     }
 
     @Override
-    public void captured(org.sharpeyes.vision.detection.FaceBox face, byte[] cropJpeg, Instant at) {
-      offer(mapper.captured(face, cropJpeg, at), cropJpeg);
+    public void captured(FaceBox face, byte[] cropJpeg, Instant at) {
+      offers.offer(mapper.captured(face, cropJpeg, at), cropJpeg);
     }
   }
 

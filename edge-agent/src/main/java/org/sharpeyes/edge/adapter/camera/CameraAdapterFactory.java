@@ -1,36 +1,19 @@
 package org.sharpeyes.edge.adapter.camera;
 
-import java.util.Map;
-import java.util.function.Supplier;
+import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.AdapterFactory;
+import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.vision.embedding.FaceEmbedders;
-import org.sharpeyes.vision.matching.FaceMatcher;
 
-/** Creates {@link CameraAdapter}s for devices of kind {@code camera}. */
+/**
+ * Devices of kind {@code camera}: reads their {@code camera} section and creates {@link
+ * CameraAdapter}s, each matching faces against the context's watchlist of its embedder's model.
+ */
 public final class CameraAdapterFactory implements AdapterFactory {
-
-  /** Where a camera gets its watchlist matcher from. */
-  @FunctionalInterface
-  public interface Watchlists {
-    /**
-     * The current matcher for templates of {@code modelId}, with the camera's thresholds by risk
-     * level; it follows every new watchlist version.
-     */
-    Supplier<FaceMatcher> matcher(String modelId, Map<String, Double> thresholds);
-
-    /** No watchlist: cameras report {@code face.captured} only. */
-    Watchlists NONE = (modelId, thresholds) -> () -> null;
-  }
-
-  private final Watchlists watchlists;
-
-  public CameraAdapterFactory(Watchlists watchlists) {
-    this.watchlists = watchlists;
-  }
 
   @Override
   public DeviceKind kind() {
@@ -38,16 +21,29 @@ public final class CameraAdapterFactory implements AdapterFactory {
   }
 
   @Override
+  public String sectionHint() {
+    return "a camera needs camera: { source: rtsp://… }";
+  }
+
+  @Override
+  public AdapterSettings readSettings(ConfigTree section) {
+    return CameraSectionReader.read(section);
+  }
+
+  @Override
   public DeviceAdapter create(DeviceConfig device, AdapterContext context) {
     if (!(device.settings() instanceof CameraAdapterConfig config)) {
       throw new IllegalArgumentException("device " + device.label() + " has no camera settings");
     }
+    CameraAdapterConfig.Faces faces = config.faces();
     return new CameraAdapter(
         device,
         config,
         context,
-        watchlists.matcher(
-            FaceEmbedders.modelId(config.faces().embedderModel(), config.faces().embedderModelId()),
-            FaceEmbedders.thresholds(config.faces().embedderModel(), config.faces().thresholds())));
+        context
+            .faceWatchlist()
+            .matcher(
+                FaceEmbedders.modelId(faces.embedderModel(), faces.embedderModelId()),
+                FaceEmbedders.thresholds(faces.embedderModel(), faces.thresholds())));
   }
 }

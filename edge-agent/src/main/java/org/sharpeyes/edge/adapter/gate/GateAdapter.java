@@ -3,13 +3,10 @@ package org.sharpeyes.edge.adapter.gate;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * An access controller reached over OPC UA (Eclipse Milo): its doors' states and every credential
  * presented become {@code door.state} and {@code door.access} events, one device per door.
  *
- * <p>The connection is a small state machine driven from the adapters' scheduler: an attempt opens
- * a {@link GateSession} (blocking work, on the {@code blocking} executor); success makes the
+ * <p>The connection is a small state machine driven from the context's scheduler: an attempt opens
+ * a {@link GateSession} (blocking work, on the context's blocking executor); success makes the
  * adapter {@code CONNECTED}; a failure is reported in words and retried after a capped, jittered
  * backoff — {@code ERROR} when the controller refused us as configured, {@code DISCONNECTED} when
  * it could not be reached. A session that is lost is disposed and a new one opened from scratch
  * with a new subscription. The controller being offline is never a start failure; a missing
- * credential variable or an unusable PKI directory is.
+ * credential variable (checked before {@link #start()} returns) or an unusable PKI directory
+ * (opened on the blocking executor: making our certificate takes a second or two) is.
  */
 public final class GateAdapter implements DeviceAdapter {
 
@@ -48,8 +46,6 @@ public final class GateAdapter implements DeviceAdapter {
   private final DeviceConfig device;
   private final GateAdapterConfig config;
   private final AdapterContext context;
-  private final Map<String, String> environment;
-  private final Executor blocking;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
   private final GateCounters counters = new GateCounters();
@@ -65,22 +61,18 @@ public final class GateAdapter implements DeviceAdapter {
   private int failures;
 
   /**
-   * @param environment where {@code usernameEnv}/{@code passwordEnv} are looked up
-   * @param blocking runs the blocking connection work (connect, browse, subscribe)
+   * @param context also where {@code usernameEnv}/{@code passwordEnv} are looked up, and whose
+   *     blocking executor runs the connection work (connect, browse, subscribe)
    * @param random the backoff's jitter
    */
   public GateAdapter(
       DeviceConfig device,
       GateAdapterConfig config,
       AdapterContext context,
-      Map<String, String> environment,
-      Executor blocking,
       RandomGenerator random) {
     this.device = device;
     this.config = config;
     this.context = context;
-    this.environment = Map.copyOf(environment);
-    this.blocking = Objects.requireNonNull(blocking);
     this.status = new AdapterStatusTracker(device);
     this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
     EventIdMemory eventIds = new EventIdMemory(config.eventIdMemory());
@@ -88,9 +80,8 @@ public final class GateAdapter implements DeviceAdapter {
         new GateEventHandler(
             config.profile(),
             new GateEventMapper(context.edgeId(), context.eventIds(), config.profile()),
-            context.sink(),
+            context.offers(status, faults, "door"),
             faults,
-            status,
             counters,
             eventIds,
             context.clock());
@@ -111,37 +102,68 @@ public final class GateAdapter implements DeviceAdapter {
     }
     status.runtime(RuntimeState.STARTING);
     status.endpoint(config.describeEndpoint());
+    GateConnector.Credentials credentials;
     try {
-      GateConnector.Credentials credentials = credentials();
-      boolean secure = config.policy() != GateAdapterConfig.Policy.NONE;
-      GateCertificates certificates =
+      credentials = credentials();
+    } catch (IllegalStateException e) {
+      return CompletableFuture.failedFuture(startFailed(e.getMessage(), e));
+    }
+    CompletableFuture<Void> prepared;
+    try {
+      prepared = CompletableFuture.runAsync(() -> connector(credentials), context.blocking());
+    } catch (RejectedExecutionException e) {
+      prepared = CompletableFuture.failedFuture(e);
+    }
+    return prepared.handle(
+        (v, failure) -> {
+          if (failure != null) {
+            Throwable e = failure instanceof CompletionException c ? c.getCause() : failure;
+            String message =
+                e instanceof RejectedExecutionException
+                    ? "cannot start: the agent is stopping"
+                    : "cannot use the PKI directory " + config.pkiDir() + ": " + e.getMessage();
+            throw new CompletionException(startFailed(message, e));
+          }
+          synchronized (this) {
+            if (!stopped.get()) { // a stop meanwhile: nothing to start
+              status.connection(ConnectionState.CONNECTING);
+              status.runtime(RuntimeState.STARTED);
+              context.scheduler().execute(this::attempt);
+            }
+          }
+          return null;
+        });
+  }
+
+  /** On the blocking executor: opens the PKI directory (may make our certificate). */
+  private void connector(GateConnector.Credentials credentials) {
+    boolean secure = config.policy() != GateAdapterConfig.Policy.NONE;
+    GateCertificates certificates;
+    try {
+      certificates =
           GateCertificates.open(
               config.pkiDir(),
               APPLICATION_URI + context.edgeId(),
               config.trustedServerCertificates(),
               secure);
-      synchronized (this) {
-        connector =
-            new GateConnector(
-                config,
-                certificates,
-                credentials,
-                certificates.applicationUri(APPLICATION_URI + context.edgeId()),
-                context.io());
-      }
-    } catch (IOException | RuntimeException e) {
-      String message =
-          e instanceof IllegalStateException
-              ? e.getMessage()
-              : "cannot use the PKI directory " + config.pkiDir() + ": " + e.getMessage();
-      faults.report(FaultKind.START_FAILED, message, e);
-      status.runtime(RuntimeState.STOPPED);
-      return CompletableFuture.failedFuture(new IllegalStateException(message, e));
+    } catch (IOException e) {
+      throw new CompletionException(e);
     }
-    status.connection(ConnectionState.CONNECTING);
-    status.runtime(RuntimeState.STARTED);
-    context.scheduler().execute(this::attempt);
-    return CompletableFuture.completedFuture(null);
+    synchronized (this) {
+      connector =
+          new GateConnector(
+              config,
+              certificates,
+              credentials,
+              certificates.applicationUri(APPLICATION_URI + context.edgeId()),
+              context.io());
+    }
+  }
+
+  private IllegalStateException startFailed(String message, Throwable cause) {
+    faults.report(FaultKind.START_FAILED, message, cause);
+    status.runtime(RuntimeState.STOPPED);
+    return new IllegalStateException(message, cause);
   }
 
   @Override
@@ -194,7 +216,7 @@ public final class GateAdapter implements DeviceAdapter {
     return counters.eventsLastMinute(context.clock().instant());
   }
 
-  /** On the scheduler: starts one connection attempt, unless stopped. */
+  /** On the context's scheduler: starts one connection attempt, unless stopped. */
   private synchronized void attempt() {
     retry = null;
     if (stopped.get() || opening != null || session != null) {
@@ -213,7 +235,7 @@ public final class GateAdapter implements DeviceAdapter {
                   throw new CompletionException(e);
                 }
               },
-              blocking);
+              context.blocking());
     } catch (RejectedExecutionException e) {
       faults.report(FaultKind.INTERNAL, "cannot run a connection attempt: " + e, e);
       return;
@@ -288,7 +310,7 @@ public final class GateAdapter implements DeviceAdapter {
     }
   }
 
-  /** Runs on the adapters' scheduler; when it no longer runs (agent closing), closes the rest. */
+  /** Runs on the context's scheduler; when it no longer runs (agent closing), closes the rest. */
   private void onScheduler(Runnable task, GateSession orphan) {
     try {
       context.scheduler().execute(task);
@@ -303,8 +325,8 @@ public final class GateAdapter implements DeviceAdapter {
     if (config.usernameEnv() == null) {
       return GateConnector.Credentials.ANONYMOUS;
     }
-    String user = environment.get(config.usernameEnv());
-    String password = environment.get(config.passwordEnv());
+    String user = context.environment().get(config.usernameEnv());
+    String password = context.environment().get(config.passwordEnv());
     if (user == null || user.isEmpty() || password == null) {
       throw new IllegalStateException(
           "environment variable "

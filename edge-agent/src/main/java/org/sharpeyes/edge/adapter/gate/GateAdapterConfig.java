@@ -180,4 +180,10 @@ public record GateAdapterConfig(
   public AdapterSettings withListenPort(int port) {
     return this;
   }
+
+  /** The controller's login variables, when it has one. */
+  @Override
+  public List<String> requiredEnvironment() {
+    return usernameEnv == null ? List.of() : List.of(usernameEnv, passwordEnv);
+  }
 }

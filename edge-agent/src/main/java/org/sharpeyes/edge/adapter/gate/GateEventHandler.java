@@ -9,10 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sharpeyes.edge.adapter.AdapterFaults;
-import org.sharpeyes.edge.adapter.AdapterStatusTracker;
+import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.adapter.FaultKind;
-import org.sharpeyes.edge.publish.EventSink;
-import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.DoorState;
 import org.sharpeyes.schema.event.EdgeEvent;
 
@@ -33,16 +31,15 @@ import org.sharpeyes.schema.event.EdgeEvent;
  * </ul>
  *
  * Called on Milo's delivery threads; every method is short, holds this object's lock (one
- * controller's reports are decided in order) and never blocks: the sink's {@code offer} returns at
+ * controller's reports are decided in order) and never blocks: {@link EventOffers#offer} returns at
  * once.
  */
 final class GateEventHandler {
 
   private final GateProfile profile;
   private final GateEventMapper mapper;
-  private final EventSink sink;
+  private final EventOffers offers;
   private final AdapterFaults faults;
-  private final AdapterStatusTracker status;
   private final GateCounters counters;
   private final EventIdMemory eventIds;
   private final Clock clock;
@@ -52,17 +49,15 @@ final class GateEventHandler {
   GateEventHandler(
       GateProfile profile,
       GateEventMapper mapper,
-      EventSink sink,
+      EventOffers offers,
       AdapterFaults faults,
-      AdapterStatusTracker status,
       GateCounters counters,
       EventIdMemory eventIds,
       Clock clock) {
     this.profile = profile;
     this.mapper = mapper;
-    this.sink = sink;
+    this.offers = offers;
     this.faults = faults;
-    this.status = status;
     this.counters = counters;
     this.eventIds = eventIds;
     this.clock = clock;
@@ -199,21 +194,6 @@ final class GateEventHandler {
     (event.data() instanceof DoorState ? counters.doorState : counters.doorAccess)
         .incrementAndGet();
     counters.handedOver(clock.instant());
-    sink.offer(event, null)
-        .whenComplete(
-            (result, failure) -> {
-              if (failure != null || result instanceof SinkResult.Refused) {
-                String why =
-                    failure != null
-                        ? String.valueOf(failure.getMessage())
-                        : ((SinkResult.Refused) result).reason();
-                faults.report(
-                    FaultKind.SINK_REFUSED,
-                    event.type().kind() + " of door " + event.deviceId() + " not kept: " + why,
-                    failure);
-              } else {
-                status.eventAccepted(clock.instant());
-              }
-            });
+    offers.offer(event, null);
   }
 }

@@ -13,27 +13,26 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.sharpeyes.edge.adapter.AdapterFaults;
-import org.sharpeyes.edge.adapter.AdapterStatusTracker;
+import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.http.HttpReplies;
 import org.sharpeyes.edge.http.ResponseCounter;
-import org.sharpeyes.edge.publish.EventSink;
 import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * Turns one complete plate push (JSON, or multipart with a {@code read} and a {@code snapshot}
- * part) into a {@code vehicle.sighted} event in the sink, and answers: 202 with the event id once
- * the sink has stored the event durably, 400 with every problem, 503 when the sink refuses it. Runs
- * on the event loop and never blocks: parsing is bounded by {@code maxBodyBytes}, and the answer is
- * written from the sink's completion, back on the channel's event loop. While an answer is pending
- * the connection reads nothing more, so answers stay in request order. Sharable.
+ * part) into a {@code vehicle.sighted} event offered to the outbox, and answers: 202 with the event
+ * id once the outbox has stored the event durably, 400 with every problem, 503 with {@code
+ * Retry-After} and the outbox's reason when it refuses the event (recorded by {@link EventOffers}).
+ * Runs on the event loop and never blocks: parsing is bounded by {@code maxBodyBytes}, and the
+ * answer is written from the offer's completion, back on the channel's event loop. While an answer
+ * is pending the connection reads nothing more, so answers stay in request order. Sharable.
  */
 @ChannelHandler.Sharable
 final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -43,28 +42,22 @@ final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
   private final PlateReaderAdapterConfig config;
   private final PlateReadParser parser;
   private final PlateReadEventMapper mapper;
-  private final EventSink sink;
+  private final EventOffers offers;
   private final AdapterFaults faults;
-  private final AdapterStatusTracker status;
   private final ResponseCounter responses;
-  private final Clock clock;
 
   PlateHttpHandler(
       PlateReaderAdapterConfig config,
       PlateReadEventMapper mapper,
-      EventSink sink,
+      EventOffers offers,
       AdapterFaults faults,
-      AdapterStatusTracker status,
-      ResponseCounter responses,
-      Clock clock) {
+      ResponseCounter responses) {
     this.config = config;
     this.parser = new PlateReadParser(config.maxSnapshotBytes());
     this.mapper = mapper;
-    this.sink = sink;
+    this.offers = offers;
     this.faults = faults;
-    this.status = status;
     this.responses = responses;
-    this.clock = clock;
   }
 
   @Override
@@ -86,35 +79,27 @@ final class PlateHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         new DefaultHttpRequest(
             request.protocolVersion(), request.method(), request.uri(), request.headers().copy());
     ctx.channel().config().setAutoRead(false);
-    sink.offer(event, read.snapshotJpeg())
-        .whenComplete(
-            (offered, failure) ->
+    offers
+        .offer(event, read.snapshotJpeg())
+        .thenAccept(
+            offered ->
                 onEventLoop(
                     ctx,
                     () -> {
-                      answer(ctx, head, event, offered, failure);
+                      answer(ctx, head, event, offered);
                       ctx.channel().config().setAutoRead(true);
                     }));
   }
 
   private void answer(
-      ChannelHandlerContext ctx,
-      HttpRequest head,
-      EdgeEvent event,
-      SinkResult offered,
-      Throwable failure) {
-    if (failure != null || offered instanceof SinkResult.Refused) {
-      String reason =
-          failure != null
-              ? "the event could not be stored: " + failure.getMessage()
-              : ((SinkResult.Refused) offered).reason();
-      faults.report(FaultKind.SINK_REFUSED, reason, failure);
-      FullHttpResponse busy = HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, reason);
+      ChannelHandlerContext ctx, HttpRequest head, EdgeEvent event, SinkResult offered) {
+    if (offered instanceof SinkResult.Refused refused) {
+      FullHttpResponse busy =
+          HttpReplies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, refused.reason());
       busy.headers().set(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
       reply(ctx, head, busy);
       return;
     }
-    status.eventAccepted(clock.instant());
     VehicleSighted data = (VehicleSighted) event.data();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("eventId", event.id());

@@ -57,11 +57,9 @@ public final class PlateReaderAdapter implements DeviceAdapter {
         new PlateHttpHandler(
             config,
             new PlateReadEventMapper(context.edgeId(), device.id(), context.eventIds()),
-            context.sink(),
+            context.offers(status, faults, "plate reader"),
             faults,
-            status,
-            responses,
-            context.clock());
+            responses);
     PlateHttpInitializer initializer =
         new PlateHttpInitializer(config, connections, faults, status, responses, handler);
     this.server = new PlateHttpServer(config, context.io(), initializer, connections);

@@ -1,9 +1,8 @@
 package org.sharpeyes.edge.adapter.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
-import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -11,19 +10,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.OpenCVFrameConverter;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.edge.testing.RecordingSink;
 import org.sharpeyes.runtime.Backoff;
+import org.sharpeyes.runtime.NamedThreads;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.vision.detection.BlazeFaceDetector;
@@ -53,6 +54,7 @@ class CameraAdapterTest {
   private final RecordingSink sink = new RecordingSink();
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService blocking = Executors.newCachedThreadPool();
   private CameraAdapter adapter;
 
   @AfterEach
@@ -62,6 +64,7 @@ class CameraAdapterTest {
     }
     io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     scheduler.shutdownNow();
+    blocking.shutdownNow();
   }
 
   private CameraAdapterConfig config(Path video, Path embedderModel) {
@@ -87,42 +90,21 @@ class CameraAdapterTest {
   }
 
   private CameraAdapter adapter(CameraAdapterConfig config, FaceMatcher watchlist) {
-    AdapterContext context =
-        new AdapterContext(
-            "edge-test",
-            sink,
-            Clock.systemUTC(),
-            EventIds.system(),
-            new SimpleMeterRegistry(),
-            io,
-            scheduler);
-    return new CameraAdapter(
-        new DeviceConfig(CAMERA_ID, "entrance", null, config), config, context, () -> watchlist);
+    return adapter(config, watchlist, blocking);
   }
 
-  /** Three seconds at 25 fps of the group photo (960 wide) drifting right by 4 px a frame. */
-  private static Path groupVideo(Path file, Mat photo) throws Exception {
-    try (FFmpegFrameRecorder recorder =
-            new FFmpegFrameRecorder(file.toFile(), photo.cols(), photo.rows(), 0);
-        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
-      recorder.setFrameRate(25);
-      recorder.setVideoQuality(2);
-      recorder.start();
-      for (int i = 0; i < 75; i++) {
-        try (Mat padded = new Mat();
-            Mat frame = new Mat()) {
-          copyMakeBorder(photo, padded, 0, 0, i * 4, 0, BORDER_REPLICATE, new Scalar(0, 0, 0, 0));
-          padded
-              .apply(new org.bytedeco.opencv.opencv_core.Rect(0, 0, photo.cols(), photo.rows()))
-              .copyTo(frame);
-          recorder.record(converter.convert(frame));
-        }
-      }
-      recorder.stop();
-    }
-    return file;
+  private CameraAdapter adapter(
+      CameraAdapterConfig config, FaceMatcher watchlist, ExecutorService blocking) {
+    AdapterContext context =
+        AdapterContext.builder("edge-test", sink)
+            .eventIds(EventIds.system())
+            .meters(new SimpleMeterRegistry())
+            .io(io)
+            .scheduler(scheduler)
+            .blocking(blocking)
+            .build();
+    return new CameraAdapter(
+        new DeviceConfig(CAMERA_ID, "entrance", null, config), config, context, () -> watchlist);
   }
 
   @Test
@@ -145,7 +127,7 @@ class CameraAdapterTest {
                   new FaceTemplate(
                       "p-0001", 0.6, "fr-feature-512", embedder.embed(photo, watched))));
     }
-    Path video = groupVideo(dir.resolve("entrance.mp4"), photo);
+    Path video = TestVideos.groupWalk(dir.resolve("entrance.mp4"), photo);
     photo.close();
 
     adapter = adapter(config(video, SamplePhotos.embeddingModel()), watchlist);
@@ -191,6 +173,51 @@ class CameraAdapterTest {
   }
 
   @Test
+  void aBrokenModelFileFailsTheStartOffTheCallersThreadWithAMessageNamingTheFile()
+      throws Exception {
+    Path video = TestVideos.movingBox(dir.resolve("box.mp4"), 320, 180, 25, 1);
+    Path broken = Files.writeString(dir.resolve("broken.onnx"), "not a model");
+    ExecutorService work = Executors.newSingleThreadExecutor(NamedThreads.daemon("camera-work"));
+    CountDownLatch workerBusy = new CountDownLatch(1);
+    work.execute(() -> awaitQuietly(workerBusy)); // the model loading queues behind this
+    AtomicReference<String> endedOn = new AtomicReference<>();
+    try {
+      adapter = adapter(config(video, broken), null, work);
+
+      CompletableFuture<Void> started = adapter.start();
+      started.whenComplete((v, e) -> endedOn.set(Thread.currentThread().getName()));
+
+      assertThat(started).as("start() returned before the models were loaded").isNotDone();
+      workerBusy.countDown();
+      assertThatThrownBy(() -> started.get(10, TimeUnit.SECONDS))
+          .cause()
+          .hasMessageContaining("OpenCV cannot load the face embedding model")
+          .hasMessageContaining(broken.toString());
+      await().until(() -> endedOn.get() != null);
+      assertThat(endedOn.get())
+          .startsWith("camera-work-")
+          .isNotEqualTo(Thread.currentThread().getName());
+      assertThat(adapter.status().runtimeState()).isEqualTo(RuntimeState.STOPPED);
+      assertThat(adapter.status().connectionState()).isEqualTo(ConnectionState.ERROR);
+      assertThat(adapter.status().lastError())
+          .contains("OpenCV cannot load the face embedding model")
+          .contains(broken.toString());
+    } finally {
+      adapter.stop().get(10, TimeUnit.SECONDS);
+      adapter = null;
+      work.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void withNoEmbeddingModelTheCameraRunsOnTheLbphFallbackAndStillNamesThePerson() throws Exception {
     Mat photo = new Mat();
     try (Mat full = imread(SamplePhotos.groupPhotos().get(5).toString())) {
@@ -211,7 +238,7 @@ class CameraAdapterTest {
                       LbphFaceEmbedder.MODEL_ID,
                       template)));
     }
-    Path video = groupVideo(dir.resolve("entrance.mp4"), photo);
+    Path video = TestVideos.groupWalk(dir.resolve("entrance.mp4"), photo);
     photo.close();
 
     adapter = adapter(config(video, dir.resolve("missing.onnx")), watchlist);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.testing.RecordingSink;
 import org.sharpeyes.schema.event.DoorAccess;
 import org.sharpeyes.schema.event.DoorState;
@@ -37,14 +38,14 @@ class GateEventHandlerTest {
     DeviceConfig controller =
         GateFixture.device("opc.tcp://127.0.0.1:4840/gate", java.nio.file.Path.of("pki"));
     status = new AdapterStatusTracker(controller);
+    AdapterFaults faults = new AdapterFaults(controller, status, new SimpleMeterRegistry(), clock);
     handler =
         new GateEventHandler(
             GateEventMapperTest.ACME,
             new GateEventMapper(
                 "edge-test", new EventIds(clock, new SecureRandom()), GateEventMapperTest.ACME),
-            sink,
-            new AdapterFaults(controller, status, new SimpleMeterRegistry(), clock),
-            status,
+            new EventOffers(sink, status, faults, clock, "door"),
+            faults,
             counters,
             ids,
             clock);

@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
-import org.eclipse.milo.opcua.stack.core.Stack;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.config.EdgeAgentConfigLoader;
@@ -53,6 +53,7 @@ final class GateFixture implements AutoCloseable {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService blocking = Executors.newCachedThreadPool();
   private final List<GateAdapter> adapters = new ArrayList<>();
 
   /**
@@ -92,22 +93,16 @@ final class GateFixture implements AutoCloseable {
   GateAdapter adapter(
       DeviceConfig device, Map<String, String> environment, RandomGenerator random) {
     AdapterContext context =
-        new AdapterContext(
-            "edge-test",
-            sink,
-            Clock.systemUTC(),
-            new EventIds(Clock.systemUTC(), new SecureRandom()),
-            meters,
-            io,
-            scheduler);
+        AdapterContext.builder("edge-test", sink)
+            .eventIds(new EventIds(Clock.systemUTC(), new SecureRandom()))
+            .meters(meters)
+            .io(io)
+            .scheduler(scheduler)
+            .blocking(blocking)
+            .environment(environment)
+            .build();
     GateAdapter adapter =
-        new GateAdapter(
-            device,
-            (GateAdapterConfig) device.settings(),
-            context,
-            environment,
-            Stack.sharedExecutor(),
-            random);
+        new GateAdapter(device, (GateAdapterConfig) device.settings(), context, random);
     adapters.add(adapter);
     return adapter;
   }
@@ -145,6 +140,7 @@ final class GateFixture implements AutoCloseable {
       adapter.stop().get(20, TimeUnit.SECONDS);
     }
     scheduler.shutdownNow();
+    blocking.shutdownNow();
     io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

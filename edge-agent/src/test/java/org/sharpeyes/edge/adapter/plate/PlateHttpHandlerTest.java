@@ -28,6 +28,7 @@ import org.sharpeyes.edge.adapter.AdapterStatus;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.http.ConnectionLimit;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.testing.Jpegs;
@@ -283,11 +284,9 @@ class PlateHttpHandlerTest {
             config,
             new PlateReadEventMapper(
                 "edge-test-01", device.id(), new EventIds(CLOCK, new Random(1))),
-            sink,
+            new EventOffers(sink, status, faults, CLOCK, "plate reader"),
             faults,
-            status,
-            responses,
-            CLOCK);
+            responses);
     return new EmbeddedChannel(
         new PlateHttpInitializer(
             config,

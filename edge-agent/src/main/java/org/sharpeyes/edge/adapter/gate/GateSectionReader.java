@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.config;
+package org.sharpeyes.edge.adapter.gate;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,11 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.config.ConfigTree;
-import org.sharpeyes.edge.adapter.gate.GateAdapterConfig;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Door;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Mode;
 import org.sharpeyes.edge.adapter.gate.GateAdapterConfig.Policy;
-import org.sharpeyes.edge.adapter.gate.GateProfile;
 import org.sharpeyes.mqtt.BrokerSectionReader;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.id.GbDeviceId;
@@ -56,9 +54,6 @@ final class GateSectionReader {
 
   /** The settings, or {@code null} when the section has problems (all reported). */
   static GateAdapterConfig read(ConfigTree gate) {
-    if (gate == null) {
-      return null;
-    }
     int before = gate.problemCount();
     gate.allowKeys(KEYS);
     URI endpoint = endpoint(gate);

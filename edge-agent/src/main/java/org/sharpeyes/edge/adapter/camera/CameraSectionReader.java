@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.config;
+package org.sharpeyes.edge.adapter.camera;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.config.ConfigTree;
-import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
 import org.sharpeyes.mqtt.BrokerSectionReader;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.vision.embedding.OnnxFaceEmbedder;
+import org.sharpeyes.vision.model.ModelCache;
 
 /** Reads the {@code camera} section of a device; see {@code docs/config.md}. */
 final class CameraSectionReader {
@@ -38,16 +38,11 @@ final class CameraSectionReader {
   static final List<String> RISK_LEVELS = List.of("red", "orange", "yellow");
   static final Map<String, Double> DEFAULT_THRESHOLDS =
       Map.of("red", 0.55, "orange", 0.60, "yellow", 0.65);
-  static final Path DEFAULT_MODELS =
-      Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models");
 
   private CameraSectionReader() {}
 
   /** The settings, or {@code null} when the section has problems (all reported). */
   static CameraAdapterConfig read(ConfigTree camera) {
-    if (camera == null) {
-      return null;
-    }
     int before = camera.problemCount();
     camera.allowKeys(KEYS);
     String source =
@@ -100,8 +95,8 @@ final class CameraSectionReader {
   }
 
   private static CameraAdapterConfig.Faces faces(ConfigTree f) {
-    Path detector = DEFAULT_MODELS.resolve("blazeface-short-range.tflite");
-    Path embedder = DEFAULT_MODELS.resolve("fr-feature-512.onnx");
+    Path detector = ModelCache.DEFAULT_DIR.resolve(ModelCache.BLAZE_FACE);
+    Path embedder = ModelCache.DEFAULT_DIR.resolve(ModelCache.EMBEDDING);
     if (f == null) {
       return new CameraAdapterConfig.Faces(
           detector,

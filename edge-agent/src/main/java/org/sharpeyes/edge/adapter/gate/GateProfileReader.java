@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.config;
+package org.sharpeyes.edge.adapter.gate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,6 @@ import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.ConfigYaml;
-import org.sharpeyes.edge.adapter.gate.GateProfile;
 
 /**
  * Reads a gate device profile: a built-in one by name ({@code sharpeyes-gate-sim}) or a YAML file;
