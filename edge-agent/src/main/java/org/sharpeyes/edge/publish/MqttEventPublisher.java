@@ -20,6 +20,8 @@ import java.util.random.RandomGenerator;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.edge.outbox.Outbox;
+import org.sharpeyes.edge.outbox.OutboxEntry;
 import org.sharpeyes.edge.telemetry.LogThrottle;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.topic.Topics;
