@@ -5,7 +5,7 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import org.sharpeyes.edge.publish.EventSink;
+import org.sharpeyes.edge.outbox.EventSink;
 import org.sharpeyes.schema.id.EventIds;
 
 /**

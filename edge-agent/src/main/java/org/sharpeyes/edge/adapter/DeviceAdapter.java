@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Speaks to one device in its own protocol and hands what it observes to the {@link
- * org.sharpeyes.edge.publish.EventSink} as contract events ({@code seq} 0; the sink numbers them).
+ * org.sharpeyes.edge.outbox.EventSink} as contract events ({@code seq} 0; the sink numbers them).
  *
  * <p>Lifecycle: an {@link AdapterFactory} creates it; the agent calls {@link #start()} once and
  * {@link #stop()} once (also after a failed start). An adapter is never restarted; the agent

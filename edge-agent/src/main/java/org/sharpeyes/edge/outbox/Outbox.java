@@ -1,7 +1,6 @@
 package org.sharpeyes.edge.outbox;
 
 import java.util.Optional;
-import org.sharpeyes.edge.publish.EventSink;
 
 /**
  * The store between adapters and the publisher: adapters {@linkplain #offer offer}, the publisher

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.outbox.Outbox;
 import org.sharpeyes.edge.outbox.OutboxConfig;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.edge.testing.Jpegs;
 import org.sharpeyes.edge.testing.Mosquitto;
 import org.sharpeyes.edge.testing.MqttRecorder;

@@ -14,7 +14,7 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.vision.detection.FaceDetector;

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.FaultKind;
-import org.sharpeyes.edge.publish.EventSink;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.EventSink;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.schema.event.DoorState;
 import org.sharpeyes.schema.event.EdgeEvent;
 
