@@ -244,7 +244,7 @@ public final class IngestServer implements AutoCloseable {
       resources.push(registry::close);
       threads = new ServerThreads();
       resources.push(threads);
-      var bounds = BlockingDispatch.Bounds.DEFAULT;
+      var bounds = BlockingDispatch.Bounds.of(config.http());
       dispatch =
           new BlockingDispatch(
               threads.pool("sharpeyes-http-worker", bounds.threads()), bounds, registry);
