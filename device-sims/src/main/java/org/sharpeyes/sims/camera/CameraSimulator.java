@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
+import org.sharpeyes.runtime.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +37,9 @@ public final class CameraSimulator implements AutoCloseable {
   private final TsViewers ts;
   private final CameraHttpServer server;
   private final ScheduledExecutorService ticker =
-      Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("camera-sim"));
+      Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("camera-sim"));
   private final ExecutorService encoders =
-      Executors.newCachedThreadPool(new NamedThreadFactory("camera-ts-encoder"));
+      Executors.newCachedThreadPool(NamedThreads.daemon("camera-ts-encoder"));
   private final AtomicLong frames = new AtomicLong();
   private final Mat frame = new Mat();
   private volatile Instant startedAt;

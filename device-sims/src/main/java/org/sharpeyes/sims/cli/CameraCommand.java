@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FrameRecorder;
+import org.sharpeyes.runtime.NamedThreads;
 import org.sharpeyes.sims.camera.CameraSimulator;
 import org.sharpeyes.sims.camera.CameraStreamOptions;
 import org.sharpeyes.sims.camera.FrameSize;
@@ -284,7 +285,9 @@ final class CameraCommand implements Callable<Integer> {
           scenario.fps(),
           scenario.walkers().size(),
           scenario.loop().toMillis() / 1000.0);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              NamedThreads.daemon("camera-sim-shutdown").newThread(stopped::countDown));
       stopped.await();
     }
     return 0;

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.sharpeyes.runtime.NamedThreads;
 import org.sharpeyes.schema.id.GbDeviceId;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
 import org.sharpeyes.sims.gate.AccessEvent;
 import org.sharpeyes.sims.gate.CredentialList;
 import org.sharpeyes.sims.gate.DoorState;
@@ -192,7 +192,7 @@ final class GateCommand implements Callable<Integer> {
     GateSimulatorOptions options = options();
     GateSimulator simulator = GateSimulator.create(options);
     simulator.addListener(GateCommand::logEvent);
-    Thread hook = new NamedThreadFactory("gate-sim-shutdown").newThread(stopped::countDown);
+    Thread hook = NamedThreads.daemon("gate-sim-shutdown").newThread(stopped::countDown);
     Runtime.getRuntime().addShutdownHook(hook);
     try (simulator) {
       simulator.start();

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.sharpeyes.runtime.NamedThreads;
 import org.sharpeyes.schema.id.GbDeviceId;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
 import org.sharpeyes.sims.plate.EdgeAnswer;
 import org.sharpeyes.sims.plate.PlatePool;
 import org.sharpeyes.sims.plate.PlateReadListener;
@@ -94,7 +94,7 @@ final class PlateCommand implements Callable<Integer> {
 
     CountDownLatch printed = new CountDownLatch(1);
     Thread hook =
-        new NamedThreadFactory("plate-sim-shutdown")
+        NamedThreads.daemon("plate-sim-shutdown")
             .newThread(
                 () -> {
                   simulator.stop();

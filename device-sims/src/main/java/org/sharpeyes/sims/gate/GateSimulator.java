@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
+import org.sharpeyes.runtime.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class GateSimulator implements AutoCloseable {
     this.scheduler =
         scheduler != null
             ? scheduler
-            : Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("gate-sim"));
+            : Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("gate-sim"));
     this.bank = new DoorBank(options.deviceIds());
     this.seed = options.seed().orElseGet(() -> new SecureRandom().nextLong());
     this.port = options.port();

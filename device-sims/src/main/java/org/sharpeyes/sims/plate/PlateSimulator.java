@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
+import org.sharpeyes.runtime.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +91,7 @@ public final class PlateSimulator {
     this.ownsScheduler = builder.scheduler == null;
     this.scheduler =
         ownsScheduler
-            ? Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("plate-sim-pacer"))
+            ? Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("plate-sim-pacer"))
             : builder.scheduler;
     this.http =
         builder.http != null ? builder.http : ReaderHttpClient.create(options.requestTimeout());

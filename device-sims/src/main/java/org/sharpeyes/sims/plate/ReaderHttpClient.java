@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
+import org.sharpeyes.runtime.NamedThreads;
 
 /** The HTTP client a simulated reader sends with when the caller supplies none. */
 final class ReaderHttpClient {
@@ -26,7 +26,7 @@ final class ReaderHttpClient {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            new NamedThreadFactory("plate-sim-http"));
+            NamedThreads.daemon("plate-sim-http"));
     executor.allowCoreThreadTimeOut(true);
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.sharpeyes.sims.concurrent.NamedThreadFactory;
+import org.sharpeyes.runtime.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,9 +74,7 @@ public final class SseClient implements AutoCloseable {
     this.uri = Objects.requireNonNull(uri, "uri");
     this.ownsReader = reader == null;
     this.reader =
-        ownsReader
-            ? Executors.newSingleThreadExecutor(new NamedThreadFactory("sse-reader"))
-            : reader;
+        ownsReader ? Executors.newSingleThreadExecutor(NamedThreads.daemon("sse-reader")) : reader;
     this.handler = Objects.requireNonNull(handler, "handler");
     this.maxEventChars = maxEventChars;
   }

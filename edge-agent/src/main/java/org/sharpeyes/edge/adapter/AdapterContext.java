@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import org.sharpeyes.edge.publish.EventSink;
+import org.sharpeyes.edge.outbox.EventSink;
 import org.sharpeyes.schema.id.EventIds;
 
 /**

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.sharpeyes.edge.publish.EventSink;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.EventSink;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
 
 /**

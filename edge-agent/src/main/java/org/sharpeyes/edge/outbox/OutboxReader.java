@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.sharpeyes.edge.publish.OutboxEntry;
 import org.sharpeyes.schema.event.EventType;
 
 /**

@@ -1,5 +1,7 @@
 package org.sharpeyes.edge.publish;
 
+import static org.sharpeyes.mqtt.MqttConnections.describe;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,18 +11,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
+import java.util.random.RandomGenerator;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.sharpeyes.edge.telemetry.LogThrottle;
-import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.mqtt.MqttConnections;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
@@ -41,7 +41,6 @@ final class BrokerSession {
 
   private static final Logger log = LoggerFactory.getLogger(BrokerSession.class);
 
-  static final int CONNECT_TIMEOUT_SECONDS = 10;
   static final long STATUS_PUBLISH_TIMEOUT_MS = 2000;
   static final long DISCONNECT_QUIESCE_MS = 1000;
 
@@ -58,7 +57,7 @@ final class BrokerSession {
   private final Clock clock;
   private final Backoff backoff;
   private final PublisherMetrics metrics;
-  private final SocketFactory socketFactory;
+  private final MqttConnections connections;
   private final LogThrottle throttle;
   private final Listener listener;
 
@@ -78,20 +77,27 @@ final class BrokerSession {
       EventCodec codec,
       ScheduledExecutorService executor,
       Clock clock,
-      Backoff backoff,
+      RandomGenerator random,
       PublisherMetrics metrics,
       Listener listener) {
     this.setup = setup;
     this.codec = codec;
     this.executor = executor;
     this.clock = clock;
-    this.backoff = backoff;
     this.metrics = metrics;
     this.listener = listener;
     this.throttle = new LogThrottle(clock, Duration.ofMinutes(1));
     this.stateSince = clock.instant();
-    var tls = setup.broker().tls();
-    this.socketFactory = tls == null ? null : PemTrust.socketFactory(tls.caFile());
+    // The outbox, not the broker session, keeps unacknowledged events across connections.
+    this.connections =
+        MqttConnections.of(
+            setup.broker(),
+            setup.credentials(),
+            MqttConnections.Use.cleanSession()
+                .withWill(
+                    Topics.status(setup.edgeId()),
+                    () -> statusJson(EdgeStatusMessage.State.OFFLINE)));
+    this.backoff = connections.backoff(random, clock);
   }
 
   PublisherState state() {
@@ -141,13 +147,11 @@ final class BrokerSession {
     long attempt = ++connectAttempt;
     try {
       if (client == null) {
-        client =
-            new MqttAsyncClient(
-                setup.broker().serverUri(), setup.broker().clientId(), new MemoryPersistence());
+        client = connections.newClient();
         client.setCallback(new ConnectionCallback());
       }
       client.connect(
-          connectOptions(),
+          connections.options(),
           null,
           new IMqttActionListener() {
             @Override
@@ -163,31 +167,6 @@ final class BrokerSession {
     } catch (MqttException | RuntimeException e) {
       onConnectFailed(attempt, e);
     }
-  }
-
-  private MqttConnectOptions connectOptions() {
-    var broker = setup.broker();
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    // The outbox, not the broker session, keeps unacknowledged events across connections.
-    o.setCleanSession(true);
-    o.setAutomaticReconnect(false);
-    o.setKeepAliveInterval((int) broker.keepAlive().toSeconds());
-    o.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-    // One event may need two Paho slots (snapshot + event), plus room for status messages.
-    o.setMaxInflight(Math.min(65_535, 2 * broker.maxInFlight() + 4));
-    o.setWill(Topics.status(setup.edgeId()), statusJson(EdgeStatusMessage.State.OFFLINE), 1, true);
-    if (setup.credentials().username() != null) {
-      o.setUserName(setup.credentials().username());
-      if (setup.credentials().password() != null) {
-        o.setPassword(setup.credentials().password());
-      }
-    }
-    if (socketFactory != null) {
-      o.setSocketFactory(socketFactory);
-      o.setHttpsHostnameVerificationEnabled(true);
-    }
-    return o;
   }
 
   private void onConnected(long attempt) {
@@ -324,21 +303,6 @@ final class BrokerSession {
       state = next;
       stateSince = clock.instant();
     }
-  }
-
-  static String describe(Throwable e) {
-    if (e == null) {
-      return "unknown cause";
-    }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (root != e && root.getMessage() != null) {
-      message += " (" + root.getMessage() + ")";
-    }
-    return message;
   }
 
   /** Subscriptions on one connection: they end with it. */

@@ -1,5 +1,7 @@
 package org.sharpeyes.edge.publish;
 
+import static org.sharpeyes.mqtt.MqttConnections.describe;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +20,9 @@ import java.util.random.RandomGenerator;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.edge.outbox.Outbox;
+import org.sharpeyes.edge.outbox.OutboxEntry;
 import org.sharpeyes.edge.telemetry.LogThrottle;
-import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;
@@ -79,14 +82,7 @@ public final class MqttEventPublisher implements AutoCloseable {
     this.throttle = new LogThrottle(clock, Duration.ofMinutes(1));
     this.metrics = new PublisherMetrics(meters);
     this.session =
-        new BrokerSession(
-            setup,
-            codec,
-            executor,
-            clock,
-            new Backoff(setup.broker().reconnect(), random, clock),
-            metrics,
-            new SessionEvents());
+        new BrokerSession(setup, codec, executor, clock, random, metrics, new SessionEvents());
     metrics.watchState(session::state);
   }
 
@@ -143,7 +139,7 @@ public final class MqttEventPublisher implements AutoCloseable {
       inFlight.remove(entry.seq());
       outbox.release(entry.seq());
       if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-        failed("cannot publish event seq " + entry.seq() + ": " + BrokerSession.describe(e));
+        failed("cannot publish event seq " + entry.seq() + ": " + describe(e));
         retryDrainLater();
       }
       // With Paho's window full, the next acknowledgement drains again.
@@ -167,7 +163,7 @@ public final class MqttEventPublisher implements AutoCloseable {
   private void onFailed(Delivery d, Throwable e) {
     if (inFlight.remove(d.entry.seq(), d)) {
       outbox.release(d.entry.seq());
-      failed("publishing event seq " + d.entry.seq() + " failed: " + BrokerSession.describe(e));
+      failed("publishing event seq " + d.entry.seq() + " failed: " + describe(e));
       retryDrainLater();
     }
   }
@@ -241,11 +237,11 @@ public final class MqttEventPublisher implements AutoCloseable {
       try {
         return task.call();
       } catch (Exception inner) {
-        log.warn("publisher task failed: {}", BrokerSession.describe(inner));
+        log.warn("publisher task failed: {}", describe(inner));
         return null;
       }
     } catch (ExecutionException e) {
-      log.warn("publisher task failed: {}", BrokerSession.describe(e.getCause()));
+      log.warn("publisher task failed: {}", describe(e.getCause()));
       return null;
     } catch (TimeoutException e) {
       log.warn("publisher thread did not answer within {}s", EXECUTOR_CALL_TIMEOUT_SECONDS);

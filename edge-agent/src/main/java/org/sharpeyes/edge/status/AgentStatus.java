@@ -3,7 +3,7 @@ package org.sharpeyes.edge.status;
 import java.time.Instant;
 import java.util.List;
 import org.sharpeyes.edge.adapter.AdapterStatus;
-import org.sharpeyes.edge.publish.OutboxStatus;
+import org.sharpeyes.edge.outbox.OutboxStatus;
 import org.sharpeyes.edge.publish.PublisherStatus;
 import org.sharpeyes.edge.watchlist.WatchlistStatus;
 

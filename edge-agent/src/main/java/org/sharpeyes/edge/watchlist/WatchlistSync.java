@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,10 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the edge's watchlist in step with the server's retained manifest. A new manifest is
  * compared with what the edge holds: only photos with no template of some model group are fetched
- * (at most {@link #FETCH_WINDOW} at a time, from their retained topics), each is checked against
- * its digest and enrolled with the cameras' own detector and embedder, and the template is kept on
- * disk. The cameras see the new watchlist as soon as the manifest arrives (removals at once,
- * additions as their photos come) and in full when the last photo is in.
+ * ({@link PhotoFetch}: at most {@link #FETCH_WINDOW} at a time, from their retained topics), each
+ * is checked against its digest and enrolled with the cameras' own detector and embedder, and the
+ * template is kept on disk. The cameras see the new watchlist as soon as the manifest arrives
+ * (removals at once, additions as their photos come) and in full when the last photo is in.
  *
  * <p>All state is confined to the injected single-threaded executor; {@link #arrived} only hands
  * over. Nothing here throws at the broker: a bad manifest or photo is refused with its reason in
@@ -65,16 +63,13 @@ public final class WatchlistSync implements Inbound {
   private volatile AppliedWatchlist applied = AppliedWatchlist.EMPTY;
   private volatile String lastError;
   private volatile Long pendingVersion;
-  private volatile int fetchingCount;
   private volatile Map<String, String> problemsShown = Map.of();
 
   // Confined to the executor.
-  private Inbound.Subscriber subscriber;
+  private final PhotoFetch fetch;
   private WatchlistManifest target;
   private byte[] targetBytes;
   private final Map<String, Map<String, float[]>> computed = new LinkedHashMap<>();
-  private final ArrayDeque<String> queue = new ArrayDeque<>();
-  private final Map<String, Instant> fetching = new LinkedHashMap<>();
   private final Map<String, String> problems = new LinkedHashMap<>();
   private final Map<String, PhotoEnroller> open = new LinkedHashMap<>();
   private boolean dirty;
@@ -109,6 +104,7 @@ public final class WatchlistSync implements Inbound {
     this.clock = clock;
     this.executor = executor;
     this.enrollers = enrollers;
+    this.fetch = new PhotoFetch(FETCH_WINDOW, PHOTO_TIMEOUT, clock);
     this.metrics = new WatchlistMetrics(meters, () -> applied, this.groups);
   }
 
@@ -164,7 +160,7 @@ public final class WatchlistSync implements Inbound {
         templates,
         without,
         pendingVersion,
-        fetchingCount,
+        fetch.outstanding(),
         problemsShown,
         lastError);
   }
@@ -173,21 +169,15 @@ public final class WatchlistSync implements Inbound {
   public void connected(Inbound.Subscriber s) {
     hop(
         () -> {
-          subscriber = s;
-          // Photos asked for on the lost connection are asked for again, first.
-          List<String> again = new ArrayList<>(fetching.keySet());
-          fetching.clear();
-          for (int i = again.size() - 1; i >= 0; i--) {
-            queue.addFirst(again.get(i));
-          }
+          fetch.connected(s);
           s.subscribe(List.of(manifestTopic));
-          pump();
+          fetch.pump();
         });
   }
 
   @Override
   public void lost() {
-    hop(() -> subscriber = null);
+    hop(fetch::lost);
   }
 
   @Override
@@ -242,10 +232,7 @@ public final class WatchlistSync implements Inbound {
     lastError = null;
     Set<String> wanted = new LinkedHashSet<>(m.photoDigests());
     problems.keySet().retainAll(wanted);
-    queue.clear();
-    List<String> cancel = new ArrayList<>();
-    fetching.keySet().removeIf(sha -> !wanted.contains(sha) && cancel.add(photoTopic(sha)));
-    unsubscribe(cancel);
+    fetch.keepOnly(wanted);
     for (ModelGroup g : groups) {
       computed.computeIfAbsent(g.modelId(), k -> new LinkedHashMap<>()).keySet().retainAll(wanted);
     }
@@ -263,19 +250,18 @@ public final class WatchlistSync implements Inbound {
           }
         }
       }
-      if (missing && !fetching.containsKey(sha)) {
-        queue.add(sha);
+      if (missing) {
+        fetch.add(sha);
       }
     }
     apply();
-    pump();
+    fetch.pump();
   }
 
   private void onPhoto(String sha, byte[] payload) {
-    if (fetching.remove(sha) == null) {
+    if (!fetch.received(sha)) {
       return; // not asked for, or given up on
     }
-    unsubscribe(List.of(photoTopic(sha)));
     if (payload.length == 0) {
       problem(sha, "withdrawn by the server");
     } else if (payload.length > MAX_PHOTO_BYTES) {
@@ -286,8 +272,8 @@ public final class WatchlistSync implements Inbound {
       enrol(sha, payload);
     }
     dirty = true;
-    pump();
-    if (complete()) {
+    fetch.pump();
+    if (fetch.done()) {
       apply();
     }
   }
@@ -315,43 +301,13 @@ public final class WatchlistSync implements Inbound {
 
   private void tick() {
     Instant now = clock.instant();
-    List<String> late = new ArrayList<>();
-    fetching
-        .entrySet()
-        .removeIf(
-            e -> {
-              boolean expired = Duration.between(e.getValue(), now).compareTo(PHOTO_TIMEOUT) >= 0;
-              if (expired) {
-                late.add(e.getKey());
-              }
-              return expired;
-            });
-    for (String sha : late) {
+    for (String sha : fetch.expire()) {
       problem(sha, "not received within " + PHOTO_TIMEOUT.toSeconds() + " s of asking");
     }
-    unsubscribe(late.stream().map(WatchlistSync::photoTopic).toList());
-    pump();
-    if (dirty && (complete() || Duration.between(lastApply, now).compareTo(TICK) >= 0)) {
+    fetch.pump();
+    if (dirty && (fetch.done() || Duration.between(lastApply, now).compareTo(TICK) >= 0)) {
       apply();
     }
-  }
-
-  private void pump() {
-    if (subscriber != null) {
-      List<String> ask = new ArrayList<>();
-      Instant now = clock.instant();
-      while (fetching.size() < FETCH_WINDOW && !queue.isEmpty()) {
-        String sha = queue.poll();
-        fetching.put(sha, now);
-        ask.add(photoTopic(sha));
-      }
-      subscriber.subscribe(ask);
-    }
-    fetchingCount = fetching.size() + queue.size();
-  }
-
-  private boolean complete() {
-    return queue.isEmpty() && fetching.isEmpty();
   }
 
   private void apply() {
@@ -364,7 +320,7 @@ public final class WatchlistSync implements Inbound {
     lastApply = clock.instant();
     dirty = false;
     problemsShown = Map.copyOf(firstProblems());
-    if (complete()) {
+    if (fetch.done()) {
       pendingVersion = null;
       cache.manifest(targetBytes);
       Set<String> keep = Set.copyOf(target.photoDigests());
@@ -404,16 +360,6 @@ public final class WatchlistSync implements Inbound {
 
   private void count(String result) {
     metrics.photo(result);
-  }
-
-  private void unsubscribe(List<String> topics) {
-    if (subscriber != null && !topics.isEmpty()) {
-      subscriber.unsubscribe(topics);
-    }
-  }
-
-  private static String photoTopic(String sha) {
-    return Topics.watchlistPhoto(sha);
   }
 
   static String sha256(byte[] bytes) {

@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpeyes.edge.publish.OutboxEntry;
-import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.edge.testing.Jpegs;
 import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.event.EdgeEvent;

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpeyes.edge.publish.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

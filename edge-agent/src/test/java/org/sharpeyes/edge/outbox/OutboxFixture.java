@@ -11,8 +11,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.sharpeyes.edge.publish.OutboxEntry;
-import org.sharpeyes.edge.publish.SinkResult;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.SnapshotRef;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sharpeyes.edge.publish.OutboxEntry;
 import org.sharpeyes.edge.testing.Jpegs;
 import org.sharpeyes.schema.testing.MutableClock;
 

@@ -16,7 +16,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sharpeyes.edge.publish.SinkResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

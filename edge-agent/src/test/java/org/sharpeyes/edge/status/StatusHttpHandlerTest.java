@@ -21,7 +21,7 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.edge.http.ConnectionLimit;
-import org.sharpeyes.edge.publish.OutboxStatus;
+import org.sharpeyes.edge.outbox.OutboxStatus;
 import org.sharpeyes.edge.publish.PublisherState;
 import org.sharpeyes.edge.publish.PublisherStatus;
 

@@ -101,7 +101,7 @@ public record IngestServerConfig(
   }
 
   public IngestServerConfig withHttpPort(int port) {
-    return withHttp(new HttpConfig(http.host(), port));
+    return withHttp(http.withPort(port));
   }
 
   public IngestServerConfig withBroker(BrokerSettings newBroker) {

@@ -124,13 +124,32 @@ public final class IngestServerConfigLoader {
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {
     int before = s.problemCount();
-    s.allowKeys(List.of("host", "port"));
+    s.allowKeys(List.of("host", "port", "workerThreads", "maxPendingRequests"));
     String host = s.has("host") ? s.text("host") : HttpConfig.DEFAULT_HOST;
     Integer port = s.port("port", HttpConfig.DEFAULT_PORT);
+    Integer threads =
+        s.integer(
+            "workerThreads", HttpConfig.DEFAULT_WORKER_THREADS, 1, HttpConfig.MAX_WORKER_THREADS);
+    Integer pending =
+        s.integer(
+            "maxPendingRequests",
+            HttpConfig.DEFAULT_MAX_PENDING_REQUESTS,
+            1,
+            HttpConfig.MAX_PENDING_REQUESTS);
+    if (threads != null && pending != null && pending < threads) {
+      s.problem(
+          "maxPendingRequests",
+          pending
+              + " is fewer than workerThreads ("
+              + threads
+              + "), so some workers would never run — raise it to at least "
+              + threads);
+    }
     if (s.problemCount() > before) {
       return null;
     }
-    return new HttpConfig(host, overrides.httpPort() != null ? overrides.httpPort() : port);
+    return new HttpConfig(
+        host, overrides.httpPort() != null ? overrides.httpPort() : port, threads, pending);
   }
 
   private StoreConfig readStore(ConfigTree s, Path dataDir, ConfigOverrides overrides) {

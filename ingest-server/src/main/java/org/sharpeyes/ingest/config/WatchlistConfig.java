@@ -2,6 +2,7 @@ package org.sharpeyes.ingest.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.sharpeyes.vision.model.ModelCache;
 
 /**
  * Enrolment of key persons' photos and the watchlist published to edges.
@@ -24,9 +25,9 @@ public record WatchlistConfig(
     int maxPhotosPerPerson,
     Map<String, Double> thresholds) {
 
-  public static final Path DEFAULT_DETECTOR =
-      Path.of(System.getProperty("user.home"), ".cache", "sharpeyes", "models")
-          .resolve("blazeface-short-range.tflite");
+  /** BlazeFace where the model script puts it. */
+  public static final Path DEFAULT_DETECTOR = ModelCache.DEFAULT_DIR.resolve(ModelCache.BLAZE_FACE);
+
   public static final double DEFAULT_MIN_SCORE = 0.5;
   public static final long DEFAULT_MAX_PHOTO_BYTES = 4L * 1024 * 1024;
   public static final int DEFAULT_MAX_PHOTOS_PER_PERSON = 5;

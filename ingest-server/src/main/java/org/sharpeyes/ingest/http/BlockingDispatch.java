@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.sharpeyes.ingest.config.HttpConfig;
 
 /**
  * The one way an HTTP route runs blocking work (JDBC, files, image checks, building a large
@@ -28,33 +29,42 @@ import java.util.function.Consumer;
  */
 public final class BlockingDispatch {
 
-  /** Worker threads when not configured: a few slow queries overlap, a flood queues. */
-  public static final int DEFAULT_THREADS = 4;
+  /** Worker threads when not configured ({@code http.workerThreads}). */
+  public static final int DEFAULT_THREADS = HttpConfig.DEFAULT_WORKER_THREADS;
 
-  /** Requests queued or running at once when not configured; one more is answered 503. */
-  public static final int DEFAULT_MAX_PENDING = 64;
+  /** Requests queued or running at once when not configured ({@code http.maxPendingRequests}). */
+  public static final int DEFAULT_MAX_PENDING = HttpConfig.DEFAULT_MAX_PENDING_REQUESTS;
 
   /**
    * How much blocking work the HTTP API takes on.
    *
-   * @param threads worker threads, 1..64
-   * @param maxPending requests queued or running at once, from {@code threads} to 10000
+   * @param threads worker threads, 1..{@value HttpConfig#MAX_WORKER_THREADS}
+   * @param maxPending requests queued or running at once, from {@code threads} to {@value
+   *     HttpConfig#MAX_PENDING_REQUESTS}
    */
   public record Bounds(int threads, int maxPending) {
 
     public static final Bounds DEFAULT = new Bounds(DEFAULT_THREADS, DEFAULT_MAX_PENDING);
 
     public Bounds {
-      if (threads < 1 || threads > 64) {
-        throw new IllegalArgumentException("HTTP worker threads must be 1..64, was " + threads);
+      if (threads < 1 || threads > HttpConfig.MAX_WORKER_THREADS) {
+        throw new IllegalArgumentException(
+            "HTTP worker threads must be 1.." + HttpConfig.MAX_WORKER_THREADS + ", was " + threads);
       }
-      if (maxPending < threads || maxPending > 10_000) {
+      if (maxPending < threads || maxPending > HttpConfig.MAX_PENDING_REQUESTS) {
         throw new IllegalArgumentException(
             "HTTP requests pending must be from the "
                 + threads
-                + " worker threads to 10000, was "
+                + " worker threads to "
+                + HttpConfig.MAX_PENDING_REQUESTS
+                + ", was "
                 + maxPending);
       }
+    }
+
+    /** The bounds {@code http.workerThreads} and {@code http.maxPendingRequests} configure. */
+    public static Bounds of(HttpConfig http) {
+      return new Bounds(http.workerThreads(), http.maxPendingRequests());
     }
   }
 

@@ -1,5 +1,7 @@
 package org.sharpeyes.ingest.mqtt;
 
+import static org.sharpeyes.mqtt.MqttConnections.describe;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,16 +16,14 @@ import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.MessageAcknowledger;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.mqtt.BrokerSettings;
-import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.mqtt.MqttConnections;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;
@@ -53,8 +53,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
   private static final int SUBSCRIBE_FAILED = 0x80;
 
   private final URI url;
-  private final BrokerSettings config;
-  private final BrokerCredentials credentials;
+  private final MqttConnections connections;
   private final BlockingQueue<InboundMessage> queue;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
@@ -85,13 +84,14 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       RandomGenerator random,
       IngestMetrics metrics) {
     this.url = url;
-    this.config = config;
-    this.credentials = credentials;
+    this.connections =
+        MqttConnections.of(
+            config.withUrl(url), credentials, MqttConnections.Use.persistentIntake());
     this.queue = queue;
     this.scheduler = scheduler;
     this.clock = clock;
     this.metrics = metrics;
-    this.backoff = new Backoff(config.reconnect(), random, clock);
+    this.backoff = connections.backoff(random, clock);
     Duration third = config.keepAlive().dividedBy(3);
     this.enqueueWait = third.compareTo(Duration.ofSeconds(5)) < 0 ? third : Duration.ofSeconds(5);
   }
@@ -99,8 +99,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
   /** Starts connecting in the background. */
   public void start() throws MqttException {
     synchronized (lock) {
-      client = new MqttAsyncClient(url.toString(), config.clientId(), new MemoryPersistence());
-      client.setManualAcks(true);
+      client = connections.newClient();
       client.setCallback(new Callback());
       running = true;
     }
@@ -149,7 +148,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       connection.incrementAndGet(); // acks of the previous connection's messages become void
     }
     try {
-      client.connect(options(), null, listener(this::subscribe, "connect"));
+      client.connect(connections.options(), null, listener(this::subscribe, "connect"));
     } catch (MqttException | RuntimeException e) {
       failed("connect", e);
     }
@@ -186,7 +185,8 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       lastError = null;
     }
     metrics.connectionAttempt("connected");
-    LOG.info("subscribed to {} as {} (events, snapshots, status; QoS 1)", url, config.clientId());
+    LOG.info(
+        "subscribed to {} as {} (events, snapshots, status; QoS 1)", url, connections.clientId());
   }
 
   private void failed(String what, Throwable cause) {
@@ -223,25 +223,6 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     }
     Duration delay = backoff.delayAfter(attempt++);
     pendingReconnect = scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private MqttConnectOptions options() {
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(false);
-    o.setAutomaticReconnect(false); // ours has jitter and waits for queue room
-    o.setKeepAliveInterval((int) Math.max(1, config.keepAlive().toSeconds()));
-    o.setConnectionTimeout(10);
-    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    if (credentials.username() != null) {
-      o.setUserName(credentials.username());
-    }
-    if (credentials.password() != null) {
-      o.setPassword(credentials.password());
-    }
-    if (config.tls() != null) {
-      o.setSocketFactory(PemTrust.socketFactory(config.tls().caFile()));
-    }
-    return o;
   }
 
   private IMqttActionListener listener(
@@ -297,15 +278,6 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
         LOG.debug("forced disconnect failed: {}", ignored.toString());
       }
     }
-  }
-
-  private static String describe(Throwable t) {
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String m = t.getMessage() == null ? t.toString() : t.getMessage();
-    return root == t ? m : m + " (" + root + ")";
   }
 
   private final class Callback implements MqttCallback {

@@ -17,7 +17,7 @@ import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.ReferenceData;
-import org.sharpeyes.runtime.Backoff;
+import org.sharpeyes.mqtt.MqttConnections;
 
 /**
  * Enrolment of key persons' photos and the watchlist sent to edges, wired together: the folder
@@ -60,12 +60,16 @@ public final class WatchlistModule implements AutoCloseable {
               reference.keyPersons().stream().map(KeyPerson::id).toList());
       Set<String> edges = new LinkedHashSet<>();
       reference.devices().stream().map(Device::edgeId).forEach(edges::add);
+      MqttConnections connections =
+          MqttConnections.of(
+              server.broker().withUrl(brokerUrl),
+              server.brokerCredentials(),
+              MqttConnections.Use.cleanSession()
+                  .withClientIdSuffix(WatchlistPublisher.CLIENT_ID_SUFFIX));
       this.publisher =
           new WatchlistPublisher(
-              brokerUrl,
-              server.broker(),
-              server.brokerCredentials(),
-              new Backoff(server.broker().reconnect(), new SplittableRandom(), clock),
+              connections,
+              connections.backoff(new SplittableRandom(), clock),
               watchlist,
               List.copyOf(edges),
               server.ingest().maxEdges(),

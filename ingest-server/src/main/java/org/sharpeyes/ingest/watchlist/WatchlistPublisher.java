@@ -1,6 +1,7 @@
 package org.sharpeyes.ingest.watchlist;
 
-import java.net.URI;
+import static org.sharpeyes.mqtt.MqttConnections.describe;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,13 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.sharpeyes.mqtt.BrokerCredentials;
-import org.sharpeyes.mqtt.BrokerSettings;
-import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.mqtt.MqttConnections;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
@@ -44,10 +41,13 @@ final class WatchlistPublisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WatchlistPublisher.class);
   private static final long PUBLISH_TIMEOUT_MS = 30_000;
+  private static final long CONNECT_WAIT_MS = 15_000;
+  private static final long RETRY_SEND_MS = 5_000;
 
-  private final URI url;
-  private final BrokerSettings broker;
-  private final BrokerCredentials credentials;
+  /** The publisher's client id is {@code broker.clientId} with this: a connection of its own. */
+  static final String CLIENT_ID_SUFFIX = "-watchlist";
+
+  private final MqttConnections connections;
   private final Backoff backoff;
   private final Watchlist watchlist;
   private final ScheduledExecutorService executor;
@@ -60,24 +60,23 @@ final class WatchlistPublisher implements AutoCloseable {
   private final Set<String> photosSent = new HashSet<>();
   private final Set<String> photosToClear = new LinkedHashSet<>();
   private MqttAsyncClient client;
+  private volatile Map<String, Long> sentSnapshot = Map.of();
   private volatile String lastError;
   private volatile boolean closed;
 
   /**
+   * @param connections how to reach the broker: a clean session of its own, {@link
+   *     #CLIENT_ID_SUFFIX}
    * @param backoff between connection attempts, with the bounds of {@code broker.reconnect}
    */
   WatchlistPublisher(
-      URI url,
-      BrokerSettings broker,
-      BrokerCredentials credentials,
+      MqttConnections connections,
       Backoff backoff,
       Watchlist watchlist,
       List<String> knownEdges,
       int maxEdges,
       ScheduledExecutorService executor) {
-    this.url = url;
-    this.broker = broker;
-    this.credentials = credentials;
+    this.connections = connections;
     this.backoff = backoff;
     this.watchlist = watchlist;
     this.executor = executor;
@@ -94,13 +93,12 @@ final class WatchlistPublisher implements AutoCloseable {
     hop(this::sendAll);
   }
 
-  /** Ids of the edges the watchlist is sent to, with the version each was last sent. */
+  /**
+   * Ids of the edges the watchlist has been sent to, with the version each was last sent, as of the
+   * end of the last sending; never waits for the publisher's thread.
+   */
   Map<String, Long> edges() {
-    try {
-      return executor.submit(() -> Map.copyOf(sentToEdge)).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      return Map.of();
-    }
+    return sentSnapshot;
   }
 
   String lastError() {
@@ -118,15 +116,16 @@ final class WatchlistPublisher implements AutoCloseable {
     }
     try {
       if (client == null) {
-        client =
-            new MqttAsyncClient(
-                url.toString(), broker.clientId() + "-watchlist", new MemoryPersistence());
+        client = connections.newClient();
         client.setCallback(new Callback());
       }
-      client.connect(options()).waitForCompletion(15_000);
+      client.connect(connections.options()).waitForCompletion(CONNECT_WAIT_MS);
       lastError = null;
     } catch (MqttException | RuntimeException e) {
-      lastError = "cannot connect to " + url + ": " + e.getMessage();
+      if (stoppedWhileWaiting(e)) {
+        return;
+      }
+      lastError = "cannot connect to " + connections.serverUri() + ": " + describe(e);
       reconnectLater();
     }
   }
@@ -137,33 +136,14 @@ final class WatchlistPublisher implements AutoCloseable {
     schedule(this::connect, delay);
   }
 
-  private MqttConnectOptions options() {
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setCleanSession(true);
-    o.setAutomaticReconnect(false); // ours, with the configured backoff
-    o.setMaxInflight(Math.min(65_535, broker.maxInFlight() * 2));
-    o.setKeepAliveInterval((int) broker.keepAlive().toSeconds());
-    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-    if (credentials.username() != null) {
-      o.setUserName(credentials.username());
-    }
-    if (credentials.password() != null) {
-      o.setPassword(credentials.password());
-    }
-    if (broker.tls() != null) {
-      o.setSocketFactory(PemTrust.socketFactory(broker.tls().caFile()));
-    }
-    return o;
-  }
-
   private void onConnected() {
     backoff.succeeded();
     photosSent.clear();
-    sentToEdge.clear();
+    forgetSent();
     try {
       client.subscribe(Topics.allStatus(), 1);
     } catch (MqttException e) {
-      lastError = "cannot subscribe to edge status: " + e.getMessage();
+      lastError = "cannot subscribe to edge status: " + describe(e);
       log.warn(lastError);
     }
     sendAll();
@@ -222,19 +202,41 @@ final class WatchlistPublisher implements AutoCloseable {
         }
       }
       waitFor(pending);
+      sentSnapshot = Map.copyOf(sentToEdge);
       lastError = null;
     } catch (MqttException | SQLException | RuntimeException e) {
-      lastError = "cannot publish watchlist version " + m.version() + ": " + e.getMessage();
-      log.warn(lastError);
       photosSent.clear();
-      sentToEdge.clear();
-      schedule(this::sendAll, 5_000);
+      forgetSent();
+      if (stoppedWhileWaiting(e)) {
+        return;
+      }
+      lastError = "cannot publish watchlist version " + m.version() + ": " + describe(e);
+      log.warn(lastError);
+      schedule(this::sendAll, RETRY_SEND_MS);
     }
+  }
+
+  private void forgetSent() {
+    sentToEdge.clear();
+    sentSnapshot = Map.of();
+  }
+
+  /**
+   * Whether {@code e} is Paho's report of this thread being interrupted while it waited (the server
+   * is stopping its threads): then the interrupt is restored for the executor to see, and nothing
+   * is retried.
+   */
+  private static boolean stoppedWhileWaiting(Exception e) {
+    if (e instanceof MqttException && e.getCause() instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+    return false;
   }
 
   private void send(String topic, byte[] payload, List<IMqttDeliveryToken> pending)
       throws MqttException {
-    if (pending.size() >= broker.maxInFlight()) {
+    if (pending.size() >= connections.broker().maxInFlight()) {
       waitFor(pending);
     }
     MqttMessage message = new MqttMessage(payload);
@@ -291,7 +293,7 @@ final class WatchlistPublisher implements AutoCloseable {
 
     @Override
     public void connectionLost(Throwable cause) {
-      lastError = "connection to " + url + " lost: " + cause;
+      lastError = "connection to " + connections.serverUri() + " lost: " + describe(cause);
       hop(WatchlistPublisher.this::reconnectAfterLoss);
     }
 

@@ -179,7 +179,9 @@ class IngestServerConfigLoaderTest {
   void unknownKeyFarFromAnyKnownOneListsTheKnownKeys() throws Exception {
     withReferenceDir();
     assertThat(errorsOf("http: {colour: blue}"))
-        .containsExactly("http.colour: unknown key — expected one of: host, port");
+        .containsExactly(
+            "http.colour: unknown key — expected one of: host, port, workerThreads,"
+                + " maxPendingRequests");
   }
 
   @Test

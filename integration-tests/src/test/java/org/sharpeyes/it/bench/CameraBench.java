@@ -37,7 +37,7 @@ import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.id.EventIds;
 import org.sharpeyes.sims.camera.Scene;

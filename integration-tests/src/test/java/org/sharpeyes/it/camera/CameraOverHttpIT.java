@@ -25,7 +25,7 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.camera.CameraAdapter;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterConfig;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.FaceMatched;

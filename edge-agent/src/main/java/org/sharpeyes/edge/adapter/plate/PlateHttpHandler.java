@@ -21,7 +21,7 @@ import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.http.HttpReplies;
 import org.sharpeyes.edge.http.ResponseCounter;
-import org.sharpeyes.edge.publish.SinkResult;
+import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.VehicleSighted;
 

@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.publish;
+package org.sharpeyes.edge.outbox;
 
 import java.util.Optional;
 
@@ -8,10 +8,9 @@ import java.util.Optional;
  * acknowledged or dropped by the overflow policy; a released entry is sent again before every later
  * one.
  *
- * <p>{@code org.sharpeyes.edge.outbox.DiskOutbox} is the implementation. All methods are
- * thread-safe and do not block on the disk for long; the consumer methods ({@link #takeNext},
- * {@link #acknowledge}, {@link #release}, {@link #releaseAll}) are meant for the single publisher
- * thread.
+ * <p>{@link DiskOutbox} is the implementation. All methods are thread-safe and do not block on the
+ * disk for long; the consumer methods ({@link #takeNext}, {@link #acknowledge}, {@link #release},
+ * {@link #releaseAll}) are meant for the single publisher thread.
  */
 public interface Outbox extends EventSink, AutoCloseable {
 

@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.publish;
+package org.sharpeyes.edge.outbox;
 
 import java.util.concurrent.CompletionStage;
 import org.sharpeyes.schema.event.EdgeEvent;

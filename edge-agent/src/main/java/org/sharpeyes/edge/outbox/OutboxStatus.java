@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.publish;
+package org.sharpeyes.edge.outbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

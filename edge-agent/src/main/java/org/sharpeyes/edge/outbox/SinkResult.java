@@ -1,4 +1,4 @@
-package org.sharpeyes.edge.publish;
+package org.sharpeyes.edge.outbox;
 
 /** What an {@link EventSink} did with an offered event. */
 public sealed interface SinkResult {

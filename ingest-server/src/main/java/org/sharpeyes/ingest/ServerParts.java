@@ -1,0 +1,252 @@
+package org.sharpeyes.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.broker.EmbeddedBroker;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.edge.EdgePresence;
+import org.sharpeyes.ingest.edge.EdgeRoutes;
+import org.sharpeyes.ingest.edge.EdgeSequences;
+import org.sharpeyes.ingest.edge.SequenceRecovery;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.DeadLetterRoute;
+import org.sharpeyes.ingest.http.HealthRoute;
+import org.sharpeyes.ingest.http.IngestHttpServer;
+import org.sharpeyes.ingest.http.MetricsRoute;
+import org.sharpeyes.ingest.http.OpenApiRoute;
+import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.SnapshotRoute;
+import org.sharpeyes.ingest.metrics.IngestMetrics;
+import org.sharpeyes.ingest.mqtt.ConnectionState;
+import org.sharpeyes.ingest.mqtt.IngestSubscriber;
+import org.sharpeyes.ingest.pipeline.InboundMessage;
+import org.sharpeyes.ingest.pipeline.IngestWorker;
+import org.sharpeyes.ingest.pipeline.MessageTriage;
+import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.store.BatchWriter;
+import org.sharpeyes.ingest.store.Database;
+import org.sharpeyes.ingest.store.DeadLetterStore;
+import org.sharpeyes.ingest.store.EventStore;
+import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.store.SnapshotFiles;
+import org.sharpeyes.ingest.store.Snapshots;
+import org.sharpeyes.ingest.store.StoreProbe;
+import org.sharpeyes.schema.codec.EventCodec;
+
+/**
+ * How an ingest-server is put together: its parts, started in four steps in this order — core
+ * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store), extensions, the ingest
+ * pipeline, then intake and listeners. Each part that must be stopped is pushed onto {@code
+ * resources} as it starts, so that whatever had started can be stopped newest first, whether the
+ * start completes ({@link IngestServer#close()}) or fails part way ({@code step} names the part).
+ * Used once, on the thread that starts the server.
+ */
+final class ServerParts {
+
+  private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
+
+  final IngestServerConfig config;
+  final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  final List<StoredEventListener> listeners = new ArrayList<>();
+  final List<IngestExtension> extensions = new ArrayList<>();
+  String step = "metrics";
+  PrometheusMeterRegistry registry;
+  ServerThreads threads;
+  BlockingDispatch dispatch;
+  Vertx vertx;
+  URI brokerUrl;
+  Database database;
+  IngestMetrics metrics;
+  BlockingQueue<InboundMessage> queue;
+  EdgePresence edges;
+  EdgeSequences sequences;
+  Snapshots snapshots;
+  IngestSubscriber subscriber;
+  IngestWorker worker;
+  IngestHttpServer http;
+
+  ServerParts(IngestServerConfig config) {
+    this.config = config;
+  }
+
+  void startCore() {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    resources.push(registry::close);
+    threads = new ServerThreads();
+    resources.push(threads);
+    var bounds = BlockingDispatch.Bounds.of(config.http());
+    dispatch =
+        new BlockingDispatch(
+            threads.pool("sharpeyes-http-worker", bounds.threads()), bounds, registry);
+    step = "Vert.x";
+    vertx = IngestHttpServer.vertx(registry);
+    resources.push(
+        () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    if (config.embeddedBroker().enabled()) {
+      step = "embedded broker";
+      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker());
+      resources.push(broker);
+      brokerUrl = broker.clientUrl();
+    } else {
+      brokerUrl = URI.create(config.broker().serverUri());
+    }
+    step = "store";
+    database = Database.open(config.store(), registry);
+    resources.push(database);
+  }
+
+  void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
+    IngestExtension.Context context =
+        new IngestExtension.Context(
+            vertx,
+            database.dataSource(),
+            config.referenceData(),
+            clock,
+            registry,
+            config,
+            brokerUrl,
+            threads,
+            dispatch);
+    for (IngestExtension.Factory factory : factories) {
+      step = factory.name();
+      IngestExtension extension;
+      try {
+        extension = factory.create(context);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IngestStartException(step, e);
+      }
+      resources.push(extension);
+      extensions.add(extension);
+      listeners.add(extension.listener());
+    }
+  }
+
+  void startPipeline(Clock clock) {
+    step = "edge sequence recovery";
+    var ingest = config.ingest();
+    metrics = new IngestMetrics(registry);
+    sequences = new EdgeSequences(ingest.maxEdges(), ingest.maxGapsPerEdge(), metrics);
+    try {
+      new SequenceRecovery(database.dataSource(), clock).recoverInto(sequences);
+    } catch (SQLException e) {
+      throw new IngestStartException(step, e);
+    }
+    listeners.add(0, sequences); // first, so the ledger is current when the others hear
+    step = "ingest pipeline";
+    queue = new ArrayBlockingQueue<>(ingest.workerQueue());
+    edges = new EdgePresence(ingest.maxEdges());
+    var kept = config.snapshots();
+    SnapshotFiles files =
+        new SnapshotFiles(
+            kept.dir(config.dataDir()),
+            kept.maxBytes(),
+            kept.maxAge(),
+            clock,
+            metrics::snapshotFileDropped,
+            threads.factory("sharpeyes-snapshot-writer"));
+    resources.push(files);
+    snapshots =
+        new Snapshots(
+            new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted), files);
+    metrics.gauge("sharpeyes.ingest.queue.depth", "messages waiting for the worker", queue::size);
+    metrics.gauge(
+        "sharpeyes.ingest.queue.capacity", "bound of the worker queue", ingest::workerQueue);
+    metrics.gauge(
+        "sharpeyes.ingest.edges.online", "edges whose last status is online", edges::onlineCount);
+    metrics.gauge(
+        "sharpeyes.ingest.snapshots.bytes",
+        "snapshot bytes held in memory",
+        snapshots.recent()::bytes);
+    metrics.gauge(
+        "sharpeyes.ingest.snapshots.files.bytes", "snapshot bytes kept on disk", files::bytes);
+    metrics.gauge("sharpeyes.ingest.snapshots.files", "snapshot files kept on disk", files::count);
+    threads
+        .scheduler("sharpeyes-snapshot-sweep")
+        .scheduleWithFixedDelay(files::sweep, 1, 1, TimeUnit.MINUTES);
+    ScheduledExecutorService reconnects = threads.scheduler("sharpeyes-mqtt-reconnect");
+    subscriber =
+        new IngestSubscriber(
+            brokerUrl,
+            config.broker(),
+            config.brokerCredentials(),
+            queue,
+            reconnects,
+            clock,
+            new SecureRandom(),
+            metrics);
+    metrics.gauge(
+        "sharpeyes.ingest.mqtt.connected",
+        "1 when subscribed to the broker",
+        () -> subscriber.state() == ConnectionState.CONNECTED ? 1 : 0);
+    DataSource ds = database.dataSource();
+    worker =
+        new IngestWorker(
+            queue,
+            new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics),
+            new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds)),
+            snapshots,
+            edges,
+            subscriber,
+            listeners,
+            metrics,
+            clock,
+            ingest.batchSize(),
+            ingest.maxMessageBytes());
+  }
+
+  void startListeners(Clock clock) {
+    // Intake first: a restarted server takes its backlog from the broker without waiting for
+    // its HTTP listener, so the broker holds less for it (docs/reliability.md, finding 10).
+    step = "ingest worker";
+    ExecutorService ingestThread = threads.single("sharpeyes-ingest-worker");
+    resources.push(ingestThread::shutdownNow); // right after the worker's stop, as ever
+    worker.start(ingestThread);
+    resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
+    step = "MQTT subscriber";
+    try {
+      subscriber.start();
+    } catch (MqttException e) {
+      throw new IngestStartException(step + " (" + brokerUrl + ")", e);
+    }
+    // Closed before the worker stops: the worker's last acks are then skipped and those
+    // messages come again as duplicates, which is harmless; the reverse would leave Paho
+    // blocked on a full queue nobody drains.
+    resources.push(subscriber);
+    step = "HTTP listener";
+    StoreProbe probe = new StoreProbe(database, clock);
+    resources.push(probe);
+    probe.start(threads.scheduler("sharpeyes-store-probe"));
+    Router router = Router.router(vertx);
+    ProblemReplies.install(router);
+    new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
+        .mount(router);
+    new MetricsRoute(registry, dispatch).mount(router);
+    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
+    new SnapshotRoute(snapshots, dispatch).mount(router);
+    new EdgeRoutes(edges, sequences, dispatch).mount(router);
+    new OpenApiRoute().mount(router);
+    extensions.forEach(e -> e.mount(router));
+    http = IngestHttpServer.start(vertx, config.http(), router);
+    resources.push(http);
+  }
+}
