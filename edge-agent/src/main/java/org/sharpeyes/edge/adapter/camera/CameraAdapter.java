@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.AdapterFaults;
+import org.sharpeyes.edge.adapter.AdapterLifecycle;
 import org.sharpeyes.edge.adapter.AdapterStatus;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.ConnectionState;
@@ -18,7 +18,6 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.adapter.FaultKind;
-import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.runtime.Backoff;
 import org.sharpeyes.vision.detection.FaceBox;
 import org.sharpeyes.vision.matching.FaceMatcher;
@@ -44,13 +43,12 @@ public final class CameraAdapter implements DeviceAdapter {
   private final CameraAdapterConfig config;
   private final AdapterContext context;
   private final Supplier<FaceMatcher> watchlist;
+  private final AdapterLifecycle lifecycle;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
   private final EventOffers offers;
   private final CameraCounters counters = new CameraCounters();
   private final FaceEventMapper mapper;
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean stopped = new AtomicBoolean();
   private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
   private CameraModels models; // guarded by this; closed once the stream's task has ended
   private volatile CameraStream stream;
@@ -68,8 +66,9 @@ public final class CameraAdapter implements DeviceAdapter {
     this.config = config;
     this.context = context;
     this.watchlist = watchlist;
-    this.status = new AdapterStatusTracker(device);
-    this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
+    this.lifecycle = new AdapterLifecycle(device, context);
+    this.status = lifecycle.status();
+    this.faults = lifecycle.faults();
     this.offers = context.offers(status, faults, "camera");
     this.mapper = new FaceEventMapper(context.edgeId(), device.id(), context.eventIds());
     CameraMetrics.register(context.meters(), device.id(), counters, this::lastFrameAge);
@@ -82,10 +81,7 @@ public final class CameraAdapter implements DeviceAdapter {
 
   @Override
   public synchronized CompletableFuture<Void> start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("adapter for " + device.label() + " already started");
-    }
-    status.runtime(RuntimeState.STARTING);
+    lifecycle.starting();
     status.endpoint(SourceErrors.safe(config.source()));
     CompletableFuture<Void> run;
     try {
@@ -99,7 +95,7 @@ public final class CameraAdapter implements DeviceAdapter {
         run.handle(
             (v, failure) -> {
               if (failure != null) {
-                throw new CompletionException(startFailed(failure));
+                throw new CompletionException(lifecycle.startFailed(failure));
               }
               return null;
             });
@@ -108,7 +104,7 @@ public final class CameraAdapter implements DeviceAdapter {
 
   /** On the blocking executor, with the models loaded: starts the stream's task. */
   private synchronized void run(CameraModels loaded) {
-    if (stopped.get()) {
+    if (lifecycle.isStopping()) {
       loaded.close(); // stopped while loading: nothing to run
       return;
     }
@@ -151,36 +147,20 @@ public final class CameraAdapter implements DeviceAdapter {
     }
     streaming.whenComplete(
         (v, e) -> {
-          if (e != null && !stopped.get()) {
+          if (e != null && !lifecycle.isStopping()) {
             faults.report(FaultKind.INTERNAL, "the camera's stream ended: " + e.getMessage(), e);
           }
         });
     stream = s;
     status.connection(ConnectionState.CONNECTING);
-    status.runtime(RuntimeState.STARTED);
-  }
-
-  /** The start failed: said in words, once, through the failure path. */
-  private IllegalStateException startFailed(Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    String message =
-        cause.getMessage() != null
-            ? cause.getMessage()
-            : "cannot start: " + cause.getClass().getSimpleName();
-    faults.report(FaultKind.START_FAILED, message, cause);
-    status.runtime(RuntimeState.STOPPED);
-    return new IllegalStateException(message, cause);
+    lifecycle.started();
   }
 
   @Override
   public CompletableFuture<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
+    if (!lifecycle.stopping()) {
       return CompletableFuture.completedFuture(null);
     }
-    status.runtime(RuntimeState.STOPPING);
     CompletableFuture<Void> start;
     synchronized (this) {
       start = starting;
@@ -189,7 +169,7 @@ public final class CameraAdapter implements DeviceAdapter {
     return start
         .handle((v, e) -> null)
         .thenCompose(v -> endStream())
-        .whenComplete((v, e) -> status.runtime(RuntimeState.STOPPED));
+        .whenComplete((v, e) -> lifecycle.stopped());
   }
 
   private CompletableFuture<Void> endStream() {

@@ -10,17 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.AdapterFaults;
+import org.sharpeyes.edge.adapter.AdapterLifecycle;
 import org.sharpeyes.edge.adapter.AdapterStatus;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaultKind;
-import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.runtime.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +45,12 @@ public final class GateAdapter implements DeviceAdapter {
   private final DeviceConfig device;
   private final GateAdapterConfig config;
   private final AdapterContext context;
+  private final AdapterLifecycle lifecycle;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
   private final GateCounters counters = new GateCounters();
   private final GateEventHandler handler;
   private final Backoff backoff;
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean stopped = new AtomicBoolean();
   private final Set<CompletableFuture<Void>> closing = ConcurrentHashMap.newKeySet();
   private GateConnector connector;
   private GateSession session;
@@ -73,8 +71,9 @@ public final class GateAdapter implements DeviceAdapter {
     this.device = device;
     this.config = config;
     this.context = context;
-    this.status = new AdapterStatusTracker(device);
-    this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
+    this.lifecycle = new AdapterLifecycle(device, context);
+    this.status = lifecycle.status();
+    this.faults = lifecycle.faults();
     EventIdMemory eventIds = new EventIdMemory(config.eventIdMemory());
     this.handler =
         new GateEventHandler(
@@ -97,16 +96,13 @@ public final class GateAdapter implements DeviceAdapter {
 
   @Override
   public CompletableFuture<Void> start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("adapter for " + device.label() + " already started");
-    }
-    status.runtime(RuntimeState.STARTING);
+    lifecycle.starting();
     status.endpoint(config.describeEndpoint());
     GateConnector.Credentials credentials;
     try {
       credentials = credentials();
     } catch (IllegalStateException e) {
-      return CompletableFuture.failedFuture(startFailed(e.getMessage(), e));
+      return CompletableFuture.failedFuture(lifecycle.startFailed(e.getMessage(), e));
     }
     CompletableFuture<Void> prepared;
     try {
@@ -122,12 +118,12 @@ public final class GateAdapter implements DeviceAdapter {
                 e instanceof RejectedExecutionException
                     ? "cannot start: the agent is stopping"
                     : "cannot use the PKI directory " + config.pkiDir() + ": " + e.getMessage();
-            throw new CompletionException(startFailed(message, e));
+            throw new CompletionException(lifecycle.startFailed(message, e));
           }
           synchronized (this) {
-            if (!stopped.get()) { // a stop meanwhile: nothing to start
+            if (!lifecycle.isStopping()) { // a stop meanwhile: nothing to start
               status.connection(ConnectionState.CONNECTING);
-              status.runtime(RuntimeState.STARTED);
+              lifecycle.started();
               context.scheduler().execute(this::attempt);
             }
           }
@@ -160,18 +156,11 @@ public final class GateAdapter implements DeviceAdapter {
     }
   }
 
-  private IllegalStateException startFailed(String message, Throwable cause) {
-    faults.report(FaultKind.START_FAILED, message, cause);
-    status.runtime(RuntimeState.STOPPED);
-    return new IllegalStateException(message, cause);
-  }
-
   @Override
   public CompletableFuture<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
+    if (!lifecycle.stopping()) {
       return CompletableFuture.completedFuture(null);
     }
-    status.runtime(RuntimeState.STOPPING);
     long timeout = config.requestTimeout().toMillis();
     CompletableFuture<Void> current;
     CompletableFuture<Void> inFlight;
@@ -196,7 +185,7 @@ public final class GateAdapter implements DeviceAdapter {
             (v, e) -> {
               counters.doors.set(0);
               status.connection(ConnectionState.DISCONNECTED);
-              status.runtime(RuntimeState.STOPPED);
+              lifecycle.stopped();
               return null;
             });
   }
@@ -219,7 +208,7 @@ public final class GateAdapter implements DeviceAdapter {
   /** On the context's scheduler: starts one connection attempt, unless stopped. */
   private synchronized void attempt() {
     retry = null;
-    if (stopped.get() || opening != null || session != null) {
+    if (lifecycle.isStopping() || opening != null || session != null) {
       return;
     }
     counters.connectAttempts.incrementAndGet();
@@ -250,7 +239,7 @@ public final class GateAdapter implements DeviceAdapter {
     if (opening == attempt) {
       opening = null;
     }
-    if (stopped.get()) {
+    if (lifecycle.isStopping()) {
       return; // stop() closes what the attempt opened
     }
     if (failure != null) {
@@ -286,7 +275,7 @@ public final class GateAdapter implements DeviceAdapter {
   }
 
   private synchronized void lost(GateSession which, String why) {
-    if (which != session || stopped.get()) {
+    if (which != session || lifecycle.isStopping()) {
       return;
     }
     session = null;

@@ -4,16 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.AdapterFaults;
+import org.sharpeyes.edge.adapter.AdapterLifecycle;
 import org.sharpeyes.edge.adapter.AdapterStatus;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
-import org.sharpeyes.edge.adapter.FaultKind;
-import org.sharpeyes.edge.adapter.RuntimeState;
 import org.sharpeyes.edge.http.ConnectionLimit;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.telemetry.EdgeMetrics;
@@ -32,19 +30,19 @@ public final class PlateReaderAdapter implements DeviceAdapter {
 
   private final DeviceConfig device;
   private final PlateReaderAdapterConfig config;
+  private final AdapterLifecycle lifecycle;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
   private final PlateHttpServer server;
-  private final AtomicBoolean started = new AtomicBoolean();
-  private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile int boundPort = -1;
 
   public PlateReaderAdapter(
       DeviceConfig device, PlateReaderAdapterConfig config, AdapterContext context) {
     this.device = device;
     this.config = config;
-    this.status = new AdapterStatusTracker(device);
-    this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
+    this.lifecycle = new AdapterLifecycle(device, context);
+    this.status = lifecycle.status();
+    this.faults = lifecycle.faults();
     ResponseCounter responses = new ResponseCounter(context.meters(), "plate-" + device.id());
     ConnectionLimit connections =
         new ConnectionLimit(
@@ -72,10 +70,7 @@ public final class PlateReaderAdapter implements DeviceAdapter {
 
   @Override
   public CompletableFuture<Void> start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("adapter for " + device.label() + " already started");
-    }
-    status.runtime(RuntimeState.STARTING);
+    lifecycle.starting();
     return server
         .bind()
         .handle(
@@ -88,14 +83,12 @@ public final class PlateReaderAdapter implements DeviceAdapter {
                         + config.port()
                         + ": "
                         + error.getMessage();
-                faults.report(FaultKind.START_FAILED, message, error);
-                status.runtime(RuntimeState.STOPPED);
-                throw new CompletionException(new IllegalStateException(message, error));
+                throw new CompletionException(lifecycle.startFailed(message, error));
               }
               boundPort = port;
               String endpoint = "http://" + config.host() + ":" + port + config.path();
               status.endpoint(endpoint);
-              status.runtime(RuntimeState.STARTED);
+              lifecycle.started();
               log.info("device {}: plate reader listening on {}", device.label(), endpoint);
               return null;
             });
@@ -103,15 +96,14 @@ public final class PlateReaderAdapter implements DeviceAdapter {
 
   @Override
   public CompletableFuture<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
+    if (!lifecycle.stopping()) {
       return CompletableFuture.completedFuture(null);
     }
-    status.runtime(RuntimeState.STOPPING);
     return server
         .close()
         .whenComplete(
             (v, e) -> {
-              status.runtime(RuntimeState.STOPPED);
+              lifecycle.stopped();
               status.connection(ConnectionState.DISCONNECTED);
               log.info("device {}: plate reader listener closed", device.label());
             });
