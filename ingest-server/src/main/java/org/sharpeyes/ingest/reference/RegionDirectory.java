@@ -52,6 +52,14 @@ public final class RegionDirectory {
     return List.copyOf(chain);
   }
 
+  /**
+   * True when {@code code} (a region or grid cell code) lies in the subtree of region {@code
+   * ancestor}, the region itself included. False for unknown codes.
+   */
+  public boolean isWithin(String code, String ancestor) {
+    return chain(code).stream().anyMatch(r -> r.code().equals(ancestor));
+  }
+
   /** The codes of a chain as a path, e.g. {@code /430700/430702/430702002/430702002001/}. */
   public static String path(List<Region> chain) {
     StringBuilder path = new StringBuilder("/");
