@@ -74,7 +74,7 @@ public final class IngestServer implements AutoCloseable {
       IngestServerConfig config, Clock clock, List<IngestExtension.Factory> extensions) {
     ServerParts p = new ServerParts(config);
     try {
-      p.startCore();
+      p.startCore(clock);
       p.startExtensions(clock, extensions);
       p.startPipeline(clock);
       p.startListeners(clock);

@@ -20,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.auth.AuthModule;
+import org.sharpeyes.ingest.auth.Authenticator;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
@@ -41,6 +44,7 @@ import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
+import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.store.BatchWriter;
 import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.DeadLetterStore;
@@ -83,11 +87,20 @@ final class ServerParts {
   IngestWorker worker;
   IngestHttpServer http;
 
+  /** Logins and user changes are recorded here (a log line until the audit table lands). */
+  AuditTrail audit =
+      entry -> org.slf4j.LoggerFactory.getLogger("sharpeyes.audit").info("{}", entry);
+
+  AuthModule auth;
+
+  /** Bearer token → principal, for the access gate. */
+  Authenticator authenticator;
+
   ServerParts(IngestServerConfig config) {
     this.config = config;
   }
 
-  void startCore() {
+  void startCore(Clock clock) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(registry::close);
     threads = new ServerThreads();
@@ -111,6 +124,26 @@ final class ServerParts {
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
+    step = "authentication";
+    try {
+      auth =
+          AuthModule.start(
+              config.auth(),
+              config.dataDir(),
+              database.dataSource(),
+              ReferenceData.load(config.referenceData()).orElseThrow().regions(),
+              vertx,
+              clock,
+              registry,
+              audit,
+              threads.scheduler("sharpeyes-auth-refresh"),
+              dispatch,
+              System.getenv());
+    } catch (java.io.IOException | SQLException | RuntimeException e) {
+      throw new IngestStartException(step, e);
+    }
+    resources.push(auth);
+    authenticator = auth.authenticator();
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
@@ -245,6 +278,7 @@ final class ServerParts {
     new SnapshotRoute(snapshots, dispatch).mount(router);
     new EdgeRoutes(edges, sequences, dispatch).mount(router);
     new OpenApiRoute().mount(router);
+    auth.mount(router);
     extensions.forEach(e -> e.mount(router));
     http = IngestHttpServer.start(vertx, config.http(), router);
     resources.push(http);

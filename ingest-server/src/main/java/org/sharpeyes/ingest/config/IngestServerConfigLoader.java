@@ -36,7 +36,8 @@ public final class IngestServerConfigLoader {
           "alerts",
           "watchlist",
           "snapshots",
-          "rules");
+          "rules",
+          "auth");
   private static final List<String> STORE_KEYS =
       List.of("jdbcUrl", "username", "usernameEnv", "passwordEnv", "poolSize");
   private static final List<String> INGEST_KEYS =
@@ -105,6 +106,7 @@ public final class IngestServerConfigLoader {
     WatchlistConfig watchlist = readWatchlist(root.sectionOrEmpty("watchlist"));
     SnapshotConfig snapshots = readSnapshots(root.sectionOrEmpty("snapshots"));
     AccessRulesConfig accessRules = AccessRulesReader.read(root.sectionOrEmpty("rules"));
+    AuthConfig auth = AuthConfigReader.read(root.sectionOrEmpty("auth"));
     return root.result(
         () ->
             new IngestServerConfig(
@@ -119,7 +121,8 @@ public final class IngestServerConfigLoader {
                 alerts,
                 watchlist,
                 snapshots,
-                accessRules));
+                accessRules,
+                auth));
   }
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {

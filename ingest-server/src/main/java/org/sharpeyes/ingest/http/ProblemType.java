@@ -15,18 +15,29 @@ import java.net.URI;
 public enum ProblemType {
   /** A query parameter, path segment or body is not valid; {@code errors} lists each one. */
   BAD_REQUEST(400, "bad-request", "Bad request"),
+  /** No valid credentials: a wrong user name or password, or a bad, expired or revoked token. */
+  UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+  /** The caller is known but may not do this; {@code detail} says why. */
+  FORBIDDEN(403, "forbidden", "Forbidden"),
   /** No such route, or no such alert, edge, event snapshot, key person or photo. */
   NOT_FOUND(404, "not-found", "Not found"),
   /** The route exists, the method does not. */
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   /** The photo is enrolled already. */
   ALREADY_ENROLLED(409, "already-enrolled", "Already enrolled"),
+  /** A user of that name exists already. */
+  USER_EXISTS(409, "user-exists", "User exists"),
   /** The request body is larger than the route accepts. */
   TOO_LARGE(413, "too-large", "Request body too large"),
   /** The route does not take a body of this content type. */
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   /** The enrolment check refused the photo; {@code detail} says why and what to do. */
   PHOTO_REFUSED(422, "photo-refused", "Photo refused"),
+  /**
+   * Too many failed logins: the account is locked for a while; answered with {@code Retry-After}
+   * (seconds).
+   */
+  LOGIN_LOCKED(429, "login-locked", "Login locked"),
   /** The server failed on the request; the log has the cause under the problem's instance id. */
   INTERNAL_ERROR(500, "internal-error", "Internal error"),
   /** Too many requests are being served; answered with {@code Retry-After}. */
