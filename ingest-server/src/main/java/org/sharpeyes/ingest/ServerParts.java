@@ -45,6 +45,8 @@ import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
 import org.sharpeyes.ingest.reference.ReferenceData;
+import org.sharpeyes.ingest.reference.ReferenceLoad;
+import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.sharpeyes.ingest.store.BatchWriter;
 import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.DeadLetterStore;
@@ -131,7 +133,11 @@ final class ServerParts {
               config.auth(),
               config.dataDir(),
               database.dataSource(),
-              ReferenceData.load(config.referenceData()).orElseThrow().regions(),
+              // Invalid reference data is reported by the parts that need all of it; accounts
+              // then know no region, so only the CLI can add users.
+              ReferenceData.load(config.referenceData()) instanceof ReferenceLoad.Loaded loaded
+                  ? loaded.data().regions()
+                  : RegionDirectory.empty(),
               vertx,
               clock,
               registry,

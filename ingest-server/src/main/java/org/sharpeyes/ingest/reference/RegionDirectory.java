@@ -24,6 +24,11 @@ public final class RegionDirectory {
     this.villageOfGrid = Map.copyOf(villageOfGrid);
   }
 
+  /** No regions: every code is unknown (a server started without valid reference data). */
+  public static RegionDirectory empty() {
+    return new RegionDirectory(List.of(), Map.of());
+  }
+
   public Optional<Region> byCode(String code) {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
   }
