@@ -20,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.audit.AuditMetrics;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
@@ -53,11 +56,11 @@ import org.sharpeyes.schema.codec.EventCodec;
 
 /**
  * How an ingest-server is put together: its parts, started in four steps in this order — core
- * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store), extensions, the ingest
- * pipeline, then intake and listeners. Each part that must be stopped is pushed onto {@code
- * resources} as it starts, so that whatever had started can be stopped newest first, whether the
- * start completes ({@link IngestServer#close()}) or fails part way ({@code step} names the part).
- * Used once, on the thread that starts the server.
+ * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store and its audit record),
+ * extensions, the ingest pipeline, then intake and listeners. Each part that must be stopped is
+ * pushed onto {@code resources} as it starts, so that whatever had started can be stopped newest
+ * first, whether the start completes ({@link IngestServer#close()}) or fails part way ({@code step}
+ * names the part). Used once, on the thread that starts the server.
  */
 final class ServerParts {
 
@@ -74,6 +77,7 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  AuditTrail audit;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
   EdgePresence edges;
@@ -111,6 +115,7 @@ final class ServerParts {
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
+    audit = new JdbcAuditTrail(database.dataSource(), new AuditMetrics(registry));
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
@@ -124,7 +129,8 @@ final class ServerParts {
             config,
             brokerUrl,
             threads,
-            dispatch);
+            dispatch,
+            audit);
     for (IngestExtension.Factory factory : factories) {
       step = factory.name();
       IngestExtension extension;
