@@ -21,12 +21,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
@@ -173,7 +175,7 @@ public record PemIdentity(List<X509Certificate> chain, PrivateKey key) {
           switch (b.type()) {
             case "PRIVATE KEY" -> b.der();
             case "RSA PRIVATE KEY" -> rsaToPkcs8(file, b.der());
-            case "EC PRIVATE KEY" -> ecToPkcs8(file, b.der());
+            case "EC PRIVATE KEY" -> ecToPkcs8(file, b.der(), certificate);
             case "ENCRYPTED PRIVATE KEY" ->
                 throw new PemProblem(
                     Part.KEY_FILE,
@@ -219,17 +221,19 @@ public record PemIdentity(List<X509Certificate> chain, PrivateKey key) {
     }
   }
 
-  private static byte[] ecToPkcs8(Path file, byte[] der) throws PemProblem {
+  /** SEC1 names its curve, or leaves it to the context: then it is the certificate's. */
+  private static byte[] ecToPkcs8(Path file, byte[] der, X509Certificate certificate)
+      throws PemProblem {
     try {
       ECPrivateKey ec = ECPrivateKey.getInstance(der);
-      if (ec.getParametersObject() == null) {
-        throw new PemProblem(
-            Part.KEY_FILE,
-            "the EC key in " + file + " does not name its curve — write it as PKCS#8");
-      }
+      ASN1Encodable curve =
+          ec.getParametersObject() != null
+              ? ec.getParametersObject()
+              : SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded())
+                  .getAlgorithm()
+                  .getParameters();
       return new PrivateKeyInfo(
-              new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, ec.getParametersObject()),
-              ec)
+              new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), ec)
           .getEncoded();
     } catch (IOException | RuntimeException e) {
       throw new PemProblem(Part.KEY_FILE, "the EC key in " + file + " is damaged");

@@ -101,7 +101,14 @@ public final class TestCertificates {
    * @param ipAddress an IP address in the SAN
    */
   public Issued serverCertificate(String dnsName, String ipAddress) {
-    KeyPair keys = newKeyPair();
+    return serverCertificate(dnsName, ipAddress, newKeyPair());
+  }
+
+  /**
+   * A server certificate signed by this CA, for a key pair of the caller's (e.g. {@link
+   * #rsaKeyPair()}).
+   */
+  public Issued serverCertificate(String dnsName, String ipAddress, KeyPair keys) {
     try {
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder b =
@@ -173,6 +180,14 @@ public final class TestCertificates {
       return write(file, certificate, issuer.certificate());
     }
 
+    /**
+     * Writes the private key in the older form OpenSSL also writes ({@code EC PRIVATE KEY}, SEC1;
+     * {@code RSA PRIVATE KEY} for RSA); returns the file.
+     */
+    public Path writeTraditionalKey(Path file) {
+      return write(file, keys.getPrivate());
+    }
+
     /** Writes the private key as unencrypted PKCS#8 PEM ({@code PRIVATE KEY}); returns the file. */
     public Path writeKey(Path file) {
       return write(
@@ -220,6 +235,17 @@ public final class TestCertificates {
                   new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException(e);
+    }
+  }
+
+  /** A 2048-bit RSA key pair, for certificates of the older, still common kind. */
+  public static KeyPair rsaKeyPair() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no RSA key generator", e);
     }
   }
 
