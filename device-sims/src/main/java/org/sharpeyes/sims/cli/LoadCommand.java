@@ -149,6 +149,7 @@ final class LoadCommand implements Callable<Integer> {
             .snapshot(source.snapshot)
             .maxInFlight(target.maxInFlight)
             .requestTimeout(target.requestTimeout)
+            .credentials(target.credentials(System.getenv()))
             .build();
     LoadOptions options =
         new LoadOptions(

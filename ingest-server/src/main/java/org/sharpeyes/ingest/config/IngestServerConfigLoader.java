@@ -16,9 +16,9 @@ import org.sharpeyes.schema.codec.CodecLimits;
  * Reads {@code ingest-server.yaml} into an {@link IngestServerConfig}, collecting every problem
  * with its path and fix. Unknown keys are problems. Secrets are read from the environment variables
  * the file names, never from the file, while loading: an unset one is a problem. Relative paths:
- * {@code referenceData} and {@code watchlist.photoDir} are resolved against the config file's
- * directory, {@code dataDir}, {@code broker.embedded.dataDir} and {@code snapshots.dir} against the
- * working directory. The key reference is {@code docs/config.md}.
+ * {@code referenceData}, {@code watchlist.photoDir} and {@code http.tls}'s files are resolved
+ * against the config file's directory, {@code dataDir}, {@code broker.embedded.dataDir} and {@code
+ * snapshots.dir} against the working directory. The key reference is {@code docs/config.md}.
  */
 public final class IngestServerConfigLoader {
 
@@ -124,7 +124,7 @@ public final class IngestServerConfigLoader {
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {
     int before = s.problemCount();
-    s.allowKeys(List.of("host", "port", "workerThreads", "maxPendingRequests"));
+    s.allowKeys(List.of("host", "port", "workerThreads", "maxPendingRequests", "tls"));
     String host = s.has("host") ? s.text("host") : HttpConfig.DEFAULT_HOST;
     Integer port = s.port("port", HttpConfig.DEFAULT_PORT);
     Integer threads =
@@ -145,11 +145,12 @@ public final class IngestServerConfigLoader {
               + "), so some workers would never run — raise it to at least "
               + threads);
     }
+    HttpTlsConfig tls = s.has("tls") ? HttpTlsReader.read(s.section("tls")) : null;
     if (s.problemCount() > before) {
       return null;
     }
     return new HttpConfig(
-        host, overrides.httpPort() != null ? overrides.httpPort() : port, threads, pending);
+        host, overrides.httpPort() != null ? overrides.httpPort() : port, threads, pending, tls);
   }
 
   private StoreConfig readStore(ConfigTree s, Path dataDir, ConfigOverrides overrides) {
