@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.sharpeyes.ingest.audit.AuditMetrics;
+import org.sharpeyes.ingest.audit.AuditPruner;
+import org.sharpeyes.ingest.audit.AuditRoute;
+import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
@@ -65,6 +68,7 @@ import org.sharpeyes.schema.codec.EventCodec;
 final class ServerParts {
 
   private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration AUDIT_PRUNE_EVERY = Duration.ofDays(1);
 
   final IngestServerConfig config;
   final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -77,6 +81,7 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  AuditMetrics auditMetrics;
   AuditTrail audit;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
@@ -115,7 +120,8 @@ final class ServerParts {
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
-    audit = new JdbcAuditTrail(database.dataSource(), new AuditMetrics(registry));
+    auditMetrics = new AuditMetrics(registry);
+    audit = new JdbcAuditTrail(database.dataSource(), auditMetrics);
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
@@ -238,6 +244,13 @@ final class ServerParts {
     // messages come again as duplicates, which is harmless; the reverse would leave Paho
     // blocked on a full queue nobody drains.
     resources.push(subscriber);
+    step = "audit pruning";
+    AuditPruner pruner =
+        new AuditPruner(database.dataSource(), config.audit().retention(), clock, auditMetrics);
+    threads
+        .scheduler("sharpeyes-audit-prune")
+        .scheduleWithFixedDelay(
+            pruner::pruneQuietly, 1, AUDIT_PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
     step = "HTTP listener";
     StoreProbe probe = new StoreProbe(database, clock);
     resources.push(probe);
@@ -249,6 +262,7 @@ final class ServerParts {
     new MetricsRoute(registry, dispatch).mount(router);
     new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
     new SnapshotRoute(snapshots, dispatch).mount(router);
+    new AuditRoute(new AuditSearch(database.dataSource()), dispatch).mount(router);
     new EdgeRoutes(edges, sequences, dispatch).mount(router);
     new OpenApiRoute().mount(router);
     extensions.forEach(e -> e.mount(router));

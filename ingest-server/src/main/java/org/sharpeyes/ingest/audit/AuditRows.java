@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /** Reads rows of {@code audit_log} as they are stored. Thread-safe; blocking. */
@@ -23,24 +23,35 @@ public final class AuditRows {
   }
 
   /**
-   * Hands every row from {@code fromSeq} on to {@code each}, in seq order, streaming (the chain may
-   * be far larger than memory).
+   * Hands the rows from {@code fromSeq} to {@code toSeq} to {@code each}, in seq order, streaming
+   * (the chain may be far larger than memory), until {@code each} answers {@code false}.
    */
-  public void walk(long fromSeq, Consumer<AuditRow> each) throws SQLException {
+  public void walk(long fromSeq, long toSeq, Predicate<AuditRow> each) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       // PostgreSQL streams a result set only inside a transaction with a fetch size.
       c.setAutoCommit(false);
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE seq >= ? ORDER BY seq")) {
-        ps.setFetchSize(FETCH_SIZE);
-        ps.setLong(1, fromSeq);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            each.accept(row(rs));
-          }
-        }
+      try {
+        walk(c, fromSeq, toSeq, each);
       } finally {
         c.rollback();
+      }
+    }
+  }
+
+  /** As {@link #walk(long, long, Predicate)}, within {@code c}'s open transaction. */
+  static void walk(Connection c, long fromSeq, long toSeq, Predicate<AuditRow> each)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq")) {
+      ps.setFetchSize(FETCH_SIZE);
+      ps.setLong(1, fromSeq);
+      ps.setLong(2, toSeq);
+      try (ResultSet rs = ps.executeQuery()) {
+        boolean more = true;
+        while (more && rs.next()) {
+          more = each.test(row(rs));
+        }
       }
     }
   }

@@ -36,7 +36,8 @@ public final class IngestServerConfigLoader {
           "alerts",
           "watchlist",
           "snapshots",
-          "rules");
+          "rules",
+          "audit");
   private static final List<String> STORE_KEYS =
       List.of("jdbcUrl", "username", "usernameEnv", "passwordEnv", "poolSize");
   private static final List<String> INGEST_KEYS =
@@ -105,6 +106,7 @@ public final class IngestServerConfigLoader {
     WatchlistConfig watchlist = readWatchlist(root.sectionOrEmpty("watchlist"));
     SnapshotConfig snapshots = readSnapshots(root.sectionOrEmpty("snapshots"));
     AccessRulesConfig accessRules = AccessRulesReader.read(root.sectionOrEmpty("rules"));
+    AuditConfig audit = readAudit(root.sectionOrEmpty("audit"));
     return root.result(
         () ->
             new IngestServerConfig(
@@ -119,7 +121,8 @@ public final class IngestServerConfigLoader {
                 alerts,
                 watchlist,
                 snapshots,
-                accessRules));
+                accessRules,
+                audit));
   }
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {
@@ -306,5 +309,16 @@ public final class IngestServerConfigLoader {
     }
     return new SnapshotConfig(
         dir == null ? null : dir.toAbsolutePath().normalize(), maxBytes, maxAge);
+  }
+
+  private static AuditConfig readAudit(ConfigTree s) {
+    s.allowKeys(List.of("retention"));
+    Duration retention =
+        s.duration(
+            "retention",
+            AuditConfig.DEFAULT_RETENTION,
+            AuditConfig.MIN_RETENTION,
+            AuditConfig.MAX_RETENTION);
+    return retention == null ? null : new AuditConfig(retention);
   }
 }

@@ -15,48 +15,36 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.ingest.config.StoreConfig;
 import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.ingest.testing.SwitchableDataSource;
 
 /**
- * What the audit record must do on every supported database. Subclasses give the configuration of a
- * fresh, empty database; the test opens it through {@link Database} (so Flyway migrates it), once
- * per "server".
+ * What the audit record must do on every supported database. Subclasses give a fresh, empty
+ * database; the test opens it once per "server".
  */
 abstract class AuditTrailContract {
 
   static final Instant T0 = Instant.parse("2026-11-27T08:00:00.123456789Z");
 
-  private final List<Database> opened = new ArrayList<>();
+  private TestStore store;
   private SimpleMeterRegistry registry;
   private Database db;
   private JdbcAuditTrail trail;
 
-  abstract StoreConfig freshDatabase();
+  abstract TestStore freshStore();
 
   @BeforeEach
   void openTrail() {
-    db = open(freshDatabase());
+    store = freshStore();
+    db = store.open();
     registry = new SimpleMeterRegistry();
     trail = new JdbcAuditTrail(db.dataSource(), new AuditMetrics(registry));
   }
 
   @AfterEach
-  void closeDatabases() {
-    opened.forEach(Database::close);
-    opened.clear();
-  }
-
-  Database open(StoreConfig config) {
-    Database d = Database.open(config, null);
-    opened.add(d);
-    return d;
-  }
-
-  Database database() {
-    return db;
+  void dropStore() throws SQLException {
+    store.close();
   }
 
   static AuditEntry login(String actor, int n) {
@@ -66,7 +54,7 @@ abstract class AuditTrailContract {
 
   List<AuditRow> rows() throws SQLException {
     List<AuditRow> rows = new ArrayList<>();
-    new AuditRows(db.dataSource()).walk(1, rows::add);
+    new AuditRows(db.dataSource()).walk(1, Long.MAX_VALUE, rows::add);
     return rows;
   }
 
@@ -125,7 +113,7 @@ abstract class AuditTrailContract {
 
   @Test
   void twoServersOnOneDatabaseAppendToOneChain() throws Exception {
-    Database second = open(configOf(db));
+    Database second = store.open();
     JdbcAuditTrail other =
         new JdbcAuditTrail(second.dataSource(), new AuditMetrics(new SimpleMeterRegistry()));
 
@@ -158,9 +146,6 @@ abstract class AuditTrailContract {
         .hasMessageContaining("cannot write the audit record (login)");
     assertThat(registry.get(AuditMetrics.FAILURES).counter().count()).isEqualTo(1.0);
   }
-
-  /** The same database opened by a second server; H2 in memory and PostgreSQL give their URL. */
-  abstract StoreConfig configOf(Database first);
 
   private static void appendConcurrently(List<JdbcAuditTrail> trails, int threads, int each)
       throws Exception {
