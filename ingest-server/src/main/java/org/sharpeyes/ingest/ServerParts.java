@@ -20,12 +20,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
+import org.sharpeyes.ingest.broker.ServerAccount;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
+import org.sharpeyes.ingest.edgeaccount.CachedEdgeLogins;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
@@ -63,7 +68,7 @@ final class ServerParts {
 
   private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
 
-  final IngestServerConfig config;
+  IngestServerConfig config;
   final Deque<AutoCloseable> resources = new ArrayDeque<>();
   final List<StoredEventListener> listeners = new ArrayList<>();
   final List<IngestExtension> extensions = new ArrayList<>();
@@ -74,6 +79,8 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  EdgeAccounts edgeAccounts;
+  BrokerGuard brokerGuard;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
   EdgePresence edges;
@@ -83,11 +90,15 @@ final class ServerParts {
   IngestWorker worker;
   IngestHttpServer http;
 
-  ServerParts(IngestServerConfig config) {
+  /** Where edge account changes made through this server are recorded. */
+  private final AuditTrail audit;
+
+  ServerParts(IngestServerConfig config, AuditTrail audit) {
     this.config = config;
+    this.audit = audit;
   }
 
-  void startCore() {
+  void startCore(Clock clock) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(registry::close);
     threads = new ServerThreads();
@@ -100,17 +111,26 @@ final class ServerParts {
     vertx = IngestHttpServer.vertx(registry);
     resources.push(
         () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    step = "store";
+    database = Database.open(config.store(), registry);
+    resources.push(database);
+    SecureRandom random = new SecureRandom();
+    edgeAccounts = new EdgeAccounts(database.dataSource(), clock, random, audit);
     if (config.embeddedBroker().enabled()) {
       step = "embedded broker";
-      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker());
+      if (config.embeddedBroker().security()) {
+        // The server's own connections log in with a password that exists only in memory.
+        ServerAccount own = ServerAccount.generate(random);
+        brokerGuard =
+            new BrokerGuard(new CachedEdgeLogins(edgeAccounts, clock), own, registry, clock);
+        config = config.withBrokerCredentials(own.credentials());
+      }
+      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);
       resources.push(broker);
       brokerUrl = broker.clientUrl();
     } else {
       brokerUrl = URI.create(config.broker().serverUri());
     }
-    step = "store";
-    database = Database.open(config.store(), registry);
-    resources.push(database);
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {

@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     description =
         "Receives events from Sharp Eyes edge agents over MQTT, stores and correlates them, and"
             + " serves alerts, the live feed, health and metrics over HTTP.",
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      EdgesCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class IngestServerMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,6 +39,7 @@ public final class IngestServerMain implements Runnable {
     static final int OK = 0;
     static final int START_FAILED = 1;
     static final int BAD_CONFIG = 2;
+    static final int BAD_ARGUMENTS = 3;
 
     private ExitCodes() {}
   }

@@ -127,6 +127,11 @@ public record IngestServerConfig(
         });
   }
 
+  /** The credentials the server's own MQTT clients connect with. */
+  public IngestServerConfig withBrokerCredentials(BrokerCredentials newCredentials) {
+    return copy(c -> c.brokerCredentials = newCredentials);
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
