@@ -132,6 +132,14 @@ public record IngestServerConfig(
     return copy(c -> c.brokerCredentials = newCredentials);
   }
 
+  /**
+   * Turns the embedded broker's logins and topic rules on or off ({@code
+   * broker.embedded.security}).
+   */
+  public IngestServerConfig withEmbeddedBrokerSecurity(boolean on) {
+    return copy(c -> c.embeddedBroker = embeddedBroker.withSecurity(on));
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
