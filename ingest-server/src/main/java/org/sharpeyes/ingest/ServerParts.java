@@ -26,12 +26,16 @@ import org.sharpeyes.ingest.audit.AuditRoute;
 import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.audit.JdbcAuditTrail;
+import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
+import org.sharpeyes.ingest.broker.ServerAccount;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
+import org.sharpeyes.ingest.edgeaccount.CachedEdgeLogins;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
@@ -70,7 +74,7 @@ final class ServerParts {
   private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration AUDIT_PRUNE_EVERY = Duration.ofDays(1);
 
-  final IngestServerConfig config;
+  IngestServerConfig config;
   final Deque<AutoCloseable> resources = new ArrayDeque<>();
   final List<StoredEventListener> listeners = new ArrayList<>();
   final List<IngestExtension> extensions = new ArrayList<>();
@@ -83,6 +87,8 @@ final class ServerParts {
   Database database;
   AuditMetrics auditMetrics;
   AuditTrail audit;
+  EdgeAccounts edgeAccounts;
+  BrokerGuard brokerGuard;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
   EdgePresence edges;
@@ -96,7 +102,7 @@ final class ServerParts {
     this.config = config;
   }
 
-  void startCore() {
+  void startCore(Clock clock) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     resources.push(registry::close);
     threads = new ServerThreads();
@@ -109,19 +115,28 @@ final class ServerParts {
     vertx = IngestHttpServer.vertx(registry);
     resources.push(
         () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-    if (config.embeddedBroker().enabled()) {
-      step = "embedded broker";
-      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker());
-      resources.push(broker);
-      brokerUrl = broker.clientUrl();
-    } else {
-      brokerUrl = URI.create(config.broker().serverUri());
-    }
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
     auditMetrics = new AuditMetrics(registry);
     audit = new JdbcAuditTrail(database.dataSource(), auditMetrics);
+    SecureRandom random = new SecureRandom();
+    edgeAccounts = new EdgeAccounts(database.dataSource(), clock, random, audit);
+    if (config.embeddedBroker().enabled()) {
+      step = "embedded broker";
+      if (config.embeddedBroker().security()) {
+        // The server's own connections log in with a password that exists only in memory.
+        ServerAccount own = ServerAccount.generate(random);
+        brokerGuard =
+            new BrokerGuard(new CachedEdgeLogins(edgeAccounts, clock), own, registry, clock);
+        config = config.withBrokerCredentials(own.credentials());
+      }
+      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);
+      resources.push(broker);
+      brokerUrl = broker.clientUrl();
+    } else {
+      brokerUrl = URI.create(config.broker().serverUri());
+    }
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {

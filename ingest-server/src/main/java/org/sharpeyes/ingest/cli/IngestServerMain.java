@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       AuditCommand.class,
+      EdgesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IngestServerMain implements Runnable {
@@ -39,6 +40,9 @@ public final class IngestServerMain implements Runnable {
     static final int OK = 0;
     static final int START_FAILED = 1;
     static final int BAD_CONFIG = 2;
+
+    /** A subcommand's arguments name something that is not there (e.g. an unknown edge). */
+    static final int BAD_ARGUMENTS = 4;
 
     /** {@code audit verify} found a broken row. */
     static final int AUDIT_BROKEN = 3;

@@ -131,6 +131,19 @@ public record IngestServerConfig(
         });
   }
 
+  /** The credentials the server's own MQTT clients connect with. */
+  public IngestServerConfig withBrokerCredentials(BrokerCredentials newCredentials) {
+    return copy(c -> c.brokerCredentials = newCredentials);
+  }
+
+  /**
+   * Turns the embedded broker's logins and topic rules on or off ({@code
+   * broker.embedded.security}).
+   */
+  public IngestServerConfig withEmbeddedBrokerSecurity(boolean on) {
+    return copy(c -> c.embeddedBroker = embeddedBroker.withSecurity(on));
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
