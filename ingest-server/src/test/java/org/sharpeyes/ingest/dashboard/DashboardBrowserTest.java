@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,22 +25,31 @@ import org.openqa.selenium.WebElement;
 import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard as a desk sees it: a real headless Chromium against the whole server (embedded
- * broker, H2, the demo city), an edge publishing over MQTT, and the demo users of {@code
- * config/demo-city/users.yaml}.
+ * broker, H2, the demo city), an edge publishing over MQTT, and two users of its own: a city-level
+ * supervisor with full clearance and a county operator with masked clearance.
  */
 class DashboardBrowserTest {
 
-  /** The demo users this test signs in as; the one place that knows their names and passwords. */
-  record DemoUser(String name, String password, String jurisdiction, String jurisdictionName) {}
+  /** A user this test signs in as; the one place that knows their names and passwords. */
+  record DemoUser(
+      String name,
+      String password,
+      String role,
+      String jurisdiction,
+      String jurisdictionName,
+      String clearance) {}
 
   static final DemoUser CITY_SUPERVISOR =
-      new DemoUser("city-supervisor", "demo-supervisor-pass", "430700", "常德市");
+      new DemoUser(
+          "city-supervisor", "demo-supervisor-pass", "supervisor", "430700", "常德市", "full");
 
   static final DemoUser COUNTY_OPERATOR =
-      new DemoUser("wuling-operator", "demo-operator-pass", "430702", "武陵区");
+      new DemoUser("wuling-operator", "demo-operator-pass", "operator", "430702", "武陵区", "masked");
 
   /** Key person KP0001 of the demo city, as a masked clearance must see and must not see them. */
   private static final String KEY_PERSON = "KP0001";
@@ -50,6 +62,7 @@ class DashboardBrowserTest {
   /** On the demo city's hotlist with no validity bounds (布控车辆, medium). */
   private static final String HOTLISTED_PLATE = "湘JRT396";
 
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardBrowserTest.class);
   private static final Path DEMO_CITY = Path.of("../config/demo-city");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -66,12 +79,36 @@ class DashboardBrowserTest {
     edge = new DemoEdge(server.brokerUrl());
   }
 
-  /** The whole server on free ports with the demo city and its demo users. */
-  private static IngestServer startServer(Path dir) {
+  /**
+   * The whole server on free ports with the demo city, and (once the auth work is merged) the users
+   * above as its seed users: {@code .withAuth(AuthConfig.defaults().withSeedUsers(users))}.
+   */
+  private static IngestServer startServer(Path dir) throws IOException {
+    Path users = writeUsers(dir.resolve("users.yaml"));
+    LOG.info("dashboard test users in {}", users);
     return IngestServer.start(
         IngestServerConfig.ephemeral(dir).withReferenceData(DEMO_CITY),
         Clock.systemUTC(),
         StandardExtensions.all());
+  }
+
+  /** The test's users in the format of {@code auth.seedUsers}. */
+  private static Path writeUsers(Path file) throws IOException {
+    StringBuilder yaml = new StringBuilder("users:\n");
+    for (DemoUser u : List.of(CITY_SUPERVISOR, COUNTY_OPERATOR)) {
+      yaml.append("  - name: ")
+          .append(u.name())
+          .append("\n    password: ")
+          .append(u.password())
+          .append("\n    role: ")
+          .append(u.role())
+          .append("\n    jurisdiction: \"")
+          .append(u.jurisdiction())
+          .append("\"\n    clearance: ")
+          .append(u.clearance())
+          .append('\n');
+    }
+    return Files.writeString(file, yaml, StandardCharsets.UTF_8).toAbsolutePath();
   }
 
   @AfterAll
@@ -134,7 +171,7 @@ class DashboardBrowserTest {
     signIn(CITY_SUPERVISOR.name(), CITY_SUPERVISOR.password());
 
     browser.waitForText(By.id("user-name"), CITY_SUPERVISOR.name());
-    assertThat(browser.visible(By.id("user-role")).getText()).isEqualTo("supervisor");
+    assertThat(browser.visible(By.id("user-role")).getText()).isEqualTo(CITY_SUPERVISOR.role());
     assertThat(browser.visible(By.id("user-jurisdiction")).getText())
         .contains(CITY_SUPERVISOR.jurisdictionName(), CITY_SUPERVISOR.jurisdiction());
     awaitTheLiveFeed();
