@@ -20,6 +20,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.audit.AuditEntry;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
@@ -49,6 +53,7 @@ import org.sharpeyes.ingest.store.SnapshotCache;
 import org.sharpeyes.ingest.store.SnapshotFiles;
 import org.sharpeyes.ingest.store.Snapshots;
 import org.sharpeyes.ingest.store.StoreProbe;
+import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.codec.EventCodec;
 
 /**
@@ -74,6 +79,7 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  AuditTrail audit;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
   EdgePresence edges;
@@ -111,6 +117,12 @@ final class ServerParts {
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
+    audit = ServerParts::noAuditRecord;
+  }
+
+  /** Until the audit record is wired in (issue 11), reads that must be on it are refused (503). */
+  private static void noAuditRecord(AuditEntry entry) {
+    throw new StoreUnavailableException("no audit record is configured", null);
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
@@ -124,7 +136,8 @@ final class ServerParts {
             config,
             brokerUrl,
             threads,
-            dispatch);
+            dispatch,
+            audit);
     for (IngestExtension.Factory factory : factories) {
       step = factory.name();
       IngestExtension extension;
@@ -241,9 +254,17 @@ final class ServerParts {
     new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
-    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
-    new SnapshotRoute(snapshots, dispatch).mount(router);
-    new EdgeRoutes(edges, sequences, dispatch).mount(router);
+    Whereabouts places = Whereabouts.load(config.referenceData());
+    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), places, dispatch)
+        .mount(router);
+    new SnapshotRoute(
+            snapshots,
+            new EventStore(database.dataSource()),
+            places,
+            dispatch,
+            new PersonalReads(audit, clock))
+        .mount(router);
+    new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
     new OpenApiRoute().mount(router);
     extensions.forEach(e -> e.mount(router));
     http = IngestHttpServer.start(vertx, config.http(), router);

@@ -62,7 +62,7 @@ final class SseClient {
   private boolean closed;
 
   /**
-   * @param regionCode only alerts in this region's subtree are sent; {@code null} for all
+   * @param regionCode only alerts in this region's subtree are sent
    */
   SseClient(Sink sink, String regionCode, int maxQueued, Runnable onOverflow) {
     this.sink = sink;
