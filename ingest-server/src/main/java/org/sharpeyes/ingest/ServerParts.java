@@ -255,8 +255,7 @@ final class ServerParts {
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
     Whereabouts places = Whereabouts.load(config.referenceData());
-    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), places, dispatch)
-        .mount(router);
+    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), places, dispatch).mount(router);
     new SnapshotRoute(
             snapshots,
             new EventStore(database.dataSource()),

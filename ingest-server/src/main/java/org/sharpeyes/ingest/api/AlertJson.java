@@ -99,7 +99,8 @@ final class AlertJson {
         .put("riskLevel", p.riskLevel().label())
         .put("homeGrid", p.homeGrid())
         .put("plates", new JsonArray(List.copyOf(p.plates())));
-    return PersonalData.putPhotoLink(card, "photos", "/api/key-persons/" + p.id() + "/photos", view);
+    return PersonalData.putPhotoLink(
+        card, "photos", "/api/key-persons/" + p.id() + "/photos", view);
   }
 
   private static JsonObject hotlist(HotlistEntry e) {

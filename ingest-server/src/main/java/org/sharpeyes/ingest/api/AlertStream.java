@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/alerts/stream?region=CODE}: the live alert feed as Server-Sent Events, filtered
  * per client by the caller's jurisdiction (a {@code region} outside it is a 403; inside, it narrows
- * the feed) and masked by the caller's clearance. New alerts are {@code event: alert}, changes to open ones {@code event:
- * alert-update}; {@code id:} is the alert id and {@code data:} the alert JSON. A comment line keeps
- * idle connections alive.
+ * the feed) and masked by the caller's clearance. New alerts are {@code event: alert}, changes to
+ * open ones {@code event: alert-update}; {@code id:} is the alert id and {@code data:} the alert
+ * JSON. A comment line keeps idle connections alive.
  *
  * <p>Threads: {@link #publish} is called on the ingest worker; it renders each alert once and hands
  * the frame to every matching client on that client's own event loop. Bounds: at most {@code

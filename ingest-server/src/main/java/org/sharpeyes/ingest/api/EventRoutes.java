@@ -26,7 +26,8 @@ import org.sharpeyes.schema.plate.PlateNumbers;
  */
 final class EventRoutes {
 
-  private static final Set<String> PARAMS = Set.of("plate", "device", "region", "since", "until", "limit");
+  private static final Set<String> PARAMS =
+      Set.of("plate", "device", "region", "since", "until", "limit");
 
   private final EventSearch search;
   private final Whereabouts places;

@@ -16,8 +16,9 @@ import org.sharpeyes.ingest.http.ProblemReplies;
  *
  * <ul>
  *   <li>no token, or a malformed, bad, expired or revoked one: 401 problem with {@code
- *       WWW-Authenticate: Bearer realm="sharpeyes"} (plus {@code error="invalid_token"} when a token
- *       was given, RFC 6750 §3). Unknown paths too: the API's shape is not probed anonymously.
+ *       WWW-Authenticate: Bearer realm="sharpeyes"} (plus {@code error="invalid_token"} when a
+ *       token was given, RFC 6750 §3). Unknown paths too: the API's shape is not probed
+ *       anonymously.
  *   <li>a valid token whose role or clearance the table does not allow: 403 problem saying why.
  * </ul>
  *

@@ -4,8 +4,8 @@ package org.sharpeyes.ingest.auth;
  * Reads the {@code Authorization} header of RFC 6750 §2.1: {@code Bearer <token>}, the scheme in
  * any case, the token a run of {@code token68} characters ({@code A-Z a-z 0-9 - . _ ~ + /} then
  * optional {@code =}), at most {@value #MAX_TOKEN_CHARS} of them. Anything else is {@link
- * Malformed} with a reason fit for a reply (it never echoes the header). Pure and thread-safe; never
- * throws.
+ * Malformed} with a reason fit for a reply (it never echoes the header). Pure and thread-safe;
+ * never throws.
  */
 public final class BearerCredentials {
 
@@ -71,7 +71,9 @@ public final class BearerCredentials {
     return -1;
   }
 
-  /** RFC 7235 {@code token68}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+  /**
+   * RFC 7235 {@code token68}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}.
+   */
   private static boolean isToken68(String token) {
     int i = 0;
     while (i < token.length() && isToken68Char(token.charAt(i))) {

@@ -7,9 +7,9 @@ import org.sharpeyes.ingest.reference.Region;
 
 /**
  * What one caller may see of the region tree: the subtree of its jurisdiction, and nothing else
- * (docs/security.md, "Jurisdiction"). A {@code region} parameter may only narrow it. Data that has no
- * place in the tree (an unknown device, an edge with no known device, a rejected message) is seen
- * only by a city-level caller. Immutable.
+ * (docs/security.md, "Jurisdiction"). A {@code region} parameter may only narrow it. Data that has
+ * no place in the tree (an unknown device, an edge with no known device, a rejected message) is
+ * seen only by a city-level caller. Immutable.
  */
 public final class Jurisdiction {
 

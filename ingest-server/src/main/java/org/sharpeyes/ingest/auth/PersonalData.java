@@ -12,8 +12,8 @@ import org.sharpeyes.ingest.reference.ResidentIdNumber;
  *   <li>{@link View#FULL} (full clearance): everything;
  *   <li>{@link View#MASKED}: names {@code 王*军}, ID numbers {@code 430702********0675}, photo and
  *       face-crop links absent with {@code "photosWithheld": true};
- *   <li>{@link View#NONE} (integrator, whatever its clearance): names masked, ID numbers absent,
- *       no photos at all.
+ *   <li>{@link View#NONE} (integrator, whatever its clearance): names masked, ID numbers absent, no
+ *       photos at all.
  * </ul>
  *
  * Pure functions; thread-safe.

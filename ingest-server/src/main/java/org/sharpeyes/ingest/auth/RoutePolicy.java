@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Who may call which route: ONE table of method + path pattern → the roles allowed (docs/security.md,
- * "Who may do what"). The {@link AccessGate} asks it for every request; the routes then narrow what
- * they answer to the caller's jurisdiction and mask personal data by clearance.
+ * Who may call which route: ONE table of method + path pattern → the roles allowed
+ * (docs/security.md, "Who may do what"). The {@link AccessGate} asks it for every request; the
+ * routes then narrow what they answer to the caller's jurisdiction and mask personal data by
+ * clearance.
  *
  * <p>Patterns are written as Vert.x writes routes: {@code :name} is one path segment, a trailing
  * {@code *} is the rest of the path. The first rule whose method and pattern match decides. A path
@@ -95,8 +96,9 @@ public final class RoutePolicy {
   /**
    * The table of this server.
    *
-   * @param openMetrics {@code auth.openMetrics}: true serves {@code /metrics} without a token (for a
-   *     scraper inside a trusted network); false (the default) asks admin, supervisor or integrator
+   * @param openMetrics {@code auth.openMetrics}: true serves {@code /metrics} without a token (for
+   *     a scraper inside a trusted network); false (the default) asks admin, supervisor or
+   *     integrator
    */
   public static RoutePolicy standard(boolean openMetrics) {
     List<Rule> r = new ArrayList<>();

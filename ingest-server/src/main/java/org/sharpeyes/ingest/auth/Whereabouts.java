@@ -78,7 +78,9 @@ public final class Whereabouts {
     return regions;
   }
 
-  /** The region path of the device's grid cell, e.g. {@code /430700/430702/…/}; empty if unknown. */
+  /**
+   * The region path of the device's grid cell, e.g. {@code /430700/430702/…/}; empty if unknown.
+   */
   public Optional<String> pathOfDevice(String deviceId) {
     return Optional.ofNullable(deviceId == null ? null : pathOfDevice.get(deviceId));
   }

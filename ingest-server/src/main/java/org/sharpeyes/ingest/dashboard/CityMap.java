@@ -27,8 +27,7 @@ final class CityMap {
     RegionDirectory tree = reference.regions();
     JsonArray regions = new JsonArray();
     tree.regions().stream()
-        .filter(
-            r -> tree.isWithin(r.code(), jurisdiction) || tree.isWithin(jurisdiction, r.code()))
+        .filter(r -> tree.isWithin(r.code(), jurisdiction) || tree.isWithin(jurisdiction, r.code()))
         .sorted(Comparator.comparing(Region::code))
         .forEach(
             r ->

@@ -33,8 +33,7 @@ public final class DashboardRoutes {
               String jurisdiction = Principal.of(ctx).jurisdiction();
               Buffer map =
                   reference.regions().contains(jurisdiction)
-                      ? maps.computeIfAbsent(
-                          jurisdiction, j -> CityMap.of(reference, j).toBuffer())
+                      ? maps.computeIfAbsent(jurisdiction, j -> CityMap.of(reference, j).toBuffer())
                       : CityMap.of(reference, jurisdiction).toBuffer();
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -72,8 +72,7 @@ public final class ProblemReplies {
   public static void unauthorized(RoutingContext ctx, String detail, boolean tokenGiven) {
     String challenge = "Bearer realm=\"" + REALM + "\"";
     if (tokenGiven) {
-      challenge +=
-          ", error=\"invalid_token\", error_description=\"" + quotable(detail) + "\"";
+      challenge += ", error=\"invalid_token\", error_description=\"" + quotable(detail) + "\"";
     }
     if (!ctx.response().headWritten()) {
       ctx.response().putHeader("WWW-Authenticate", challenge);

@@ -107,8 +107,8 @@ public final class EventStore {
   }
 
   /**
-   * The kind and device of a stored event, to decide who may see its
-   * snapshot; empty when no event has this id.
+   * The kind and device of a stored event, to decide who may see its snapshot; empty when no event
+   * has this id.
    */
   public java.util.Optional<EventOrigin> origin(String id) throws SQLException {
     try (Connection c = dataSource.getConnection();

@@ -247,12 +247,12 @@ final class WatchlistRoutes {
   private static JsonObject photoJson(EnrolmentPhoto p, View view) {
     JsonObject json =
         new JsonObject()
-        .put("sha256", p.sha256())
-        .put("personId", p.personId())
-        .put("source", p.source())
-        .put("faceScore", Math.round(p.faceScore() * 1000) / 1000.0)
-        .put("faceWidth", p.faceWidth())
-        .put("bytes", p.bytes())
+            .put("sha256", p.sha256())
+            .put("personId", p.personId())
+            .put("source", p.source())
+            .put("faceScore", Math.round(p.faceScore() * 1000) / 1000.0)
+            .put("faceWidth", p.faceWidth())
+            .put("bytes", p.bytes())
             .put("addedAt", p.addedAt().toString());
     return PersonalData.putPhotoLink(json, "href", link(p), view);
   }
