@@ -94,7 +94,9 @@ final class AlertRoutes {
       return;
     }
     View view = View.of(jurisdiction.caller());
-    AlertFilter filter = new AlertFilter(states, severities, within.get(), since, until, limit);
+    AlertFilter filter =
+        new AlertFilter(
+            states, severities, jurisdiction.listFilter(region, within.get()), since, until, limit);
     dispatch.respond(
         ctx,
         () -> {
@@ -118,8 +120,7 @@ final class AlertRoutes {
     dispatch.respond(
         ctx,
         () -> {
-          Optional<Alert> alert =
-              store.get(id).filter(a -> jurisdiction.coversPath(a.regionPath()));
+          Optional<Alert> alert = store.get(id).filter(a -> jurisdiction.seesPath(a.regionPath()));
           if (alert.isEmpty()) {
             return Optional.<Buffer>empty();
           }

@@ -96,7 +96,7 @@ final class AlertStream implements AutoCloseable {
     Map<View, String> frames = new EnumMap<>(View.class); // each view rendered once
     for (Registration r : clients) {
       String region = r.client().regionCode();
-      if (alert.inRegion(region)) {
+      if (region == null || alert.inRegion(region)) {
         String frame =
             frames.computeIfAbsent(
                 r.view(),
@@ -129,7 +129,7 @@ final class AlertStream implements AutoCloseable {
       ProblemReplies.forbidden(ctx, jurisdiction.outside(asked));
       return;
     }
-    String region = within.get();
+    String region = jurisdiction.listFilter(asked, within.get());
     View view = View.of(jurisdiction.caller());
     if (admitted.incrementAndGet() > settings.sseMaxClients()) {
       admitted.decrementAndGet();
@@ -167,7 +167,8 @@ final class AlertStream implements AutoCloseable {
         });
     response.exceptionHandler(
         e -> LOG.debug("live-feed client {} failed", ctx.request().remoteAddress(), e));
-    response.write("retry: 5000\n: connected, region " + region + "\n\n");
+    response.write(
+        "retry: 5000\n: connected" + (region == null ? "" : ", region " + region) + "\n\n");
   }
 
   private void remove(Registration r) {

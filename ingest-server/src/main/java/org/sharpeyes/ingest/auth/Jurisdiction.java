@@ -50,6 +50,23 @@ public final class Jurisdiction {
     return regionPath != null && regionPath.contains("/" + code() + "/");
   }
 
+  /**
+   * True when a region path runs through the caller's region, or is empty (an alert of a device the
+   * reference data does not place) and the caller is city-wide.
+   */
+  public boolean seesPath(String regionPath) {
+    boolean unplaced = regionPath == null || regionPath.replace("/", "").isEmpty();
+    return unplaced ? cityWide() : coversPath(regionPath);
+  }
+
+  /**
+   * The region to filter a list by: {@code null} (everything, the unplaced too) for a city-wide
+   * caller who asked for no region, else the narrowed region.
+   */
+  public String listFilter(String requested, String narrowed) {
+    return requested == null && cityWide() ? null : narrowed;
+  }
+
   /** True when the device stands in the subtree; an unknown device only for a city-wide caller. */
   public boolean coversDevice(String deviceId) {
     return places.pathOfDevice(deviceId).map(this::coversPath).orElseGet(this::cityWide);

@@ -108,6 +108,19 @@ class AccessGateTest {
   }
 
   @Test
+  void anAlertTheReferenceDataCannotPlaceIsSeenAtCityLevelOnly() throws Exception {
+    server.sight("湘J38J91", "99999900001140000001"); // no such county: placed nowhere
+
+    assertThat(server.getJson("/api/alerts").getInteger("count")).isEqualTo(1);
+    assertThat(
+            server
+                .as(TestTokens.caller("wuling-desk", Role.OPERATOR, "430702"))
+                .getJson("/api/alerts")
+                .getInteger("count"))
+        .isZero();
+  }
+
+  @Test
   void deadLettersAreForCityLevelCallersOnly() throws Exception {
     Principal county = TestTokens.caller("wuling-sup", Role.SUPERVISOR, "430702");
 

@@ -121,6 +121,26 @@ class AuthorisationMatrixTest {
     return tests.stream();
   }
 
+  @org.junit.jupiter.api.Test
+  void docsSecurityShowsThisSameTable() throws IOException {
+    String docs = Files.readString(Path.of("../docs/security.md"), StandardCharsets.UTF_8);
+    for (String line : Files.readAllLines(table(), StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] c = line.split(",");
+      String row =
+          "| "
+              + c[0]
+              + " | `"
+              + c[1]
+              + "` | "
+              + String.join(" | ", java.util.Arrays.copyOfRange(c, 2, c.length))
+              + " |";
+      assertThat(docs).as("docs/security.md, Who may do what").contains(row);
+    }
+  }
+
   static Path table() {
     return Path.of("src/test/resources/authorisation-matrix.csv");
   }
