@@ -91,7 +91,9 @@ public final class IngestServer implements AutoCloseable {
   public String readyLine() {
     String host = config.http().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-    return "ingest-server ready: http://"
+    return "ingest-server ready: "
+        + config.http().scheme()
+        + "://"
         + shown
         + ":"
         + httpPort()

@@ -20,8 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.sharpeyes.ingest.audit.AuditEntry;
+import org.sharpeyes.ingest.audit.AuditMetrics;
+import org.sharpeyes.ingest.audit.AuditPruner;
+import org.sharpeyes.ingest.audit.AuditRoute;
+import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.auth.PersonalReads;
 import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
@@ -53,20 +57,20 @@ import org.sharpeyes.ingest.store.SnapshotCache;
 import org.sharpeyes.ingest.store.SnapshotFiles;
 import org.sharpeyes.ingest.store.Snapshots;
 import org.sharpeyes.ingest.store.StoreProbe;
-import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.codec.EventCodec;
 
 /**
  * How an ingest-server is put together: its parts, started in four steps in this order — core
- * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store), extensions, the ingest
- * pipeline, then intake and listeners. Each part that must be stopped is pushed onto {@code
- * resources} as it starts, so that whatever had started can be stopped newest first, whether the
- * start completes ({@link IngestServer#close()}) or fails part way ({@code step} names the part).
- * Used once, on the thread that starts the server.
+ * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store and its audit record),
+ * extensions, the ingest pipeline, then intake and listeners. Each part that must be stopped is
+ * pushed onto {@code resources} as it starts, so that whatever had started can be stopped newest
+ * first, whether the start completes ({@link IngestServer#close()}) or fails part way ({@code step}
+ * names the part). Used once, on the thread that starts the server.
  */
 final class ServerParts {
 
   private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration AUDIT_PRUNE_EVERY = Duration.ofDays(1);
 
   final IngestServerConfig config;
   final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -79,6 +83,7 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  AuditMetrics auditMetrics;
   AuditTrail audit;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
@@ -117,12 +122,8 @@ final class ServerParts {
     step = "store";
     database = Database.open(config.store(), registry);
     resources.push(database);
-    audit = ServerParts::noAuditRecord;
-  }
-
-  /** Until the audit record is wired in (issue 11), reads that must be on it are refused (503). */
-  private static void noAuditRecord(AuditEntry entry) {
-    throw new StoreUnavailableException("no audit record is configured", null);
+    auditMetrics = new AuditMetrics(registry);
+    audit = new JdbcAuditTrail(database.dataSource(), auditMetrics);
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {
@@ -245,6 +246,13 @@ final class ServerParts {
     // messages come again as duplicates, which is harmless; the reverse would leave Paho
     // blocked on a full queue nobody drains.
     resources.push(subscriber);
+    step = "audit pruning";
+    AuditPruner pruner =
+        new AuditPruner(database.dataSource(), config.audit().retention(), clock, auditMetrics);
+    threads
+        .scheduler("sharpeyes-audit-prune")
+        .scheduleWithFixedDelay(
+            pruner::pruneQuietly, 1, AUDIT_PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
     step = "HTTP listener";
     StoreProbe probe = new StoreProbe(database, clock);
     resources.push(probe);
@@ -263,6 +271,7 @@ final class ServerParts {
             dispatch,
             new PersonalReads(audit, clock))
         .mount(router);
+    new AuditRoute(new AuditSearch(database.dataSource()), dispatch).mount(router);
     new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
     new OpenApiRoute().mount(router);
     extensions.forEach(e -> e.mount(router));

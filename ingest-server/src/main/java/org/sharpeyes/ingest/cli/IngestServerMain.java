@@ -4,7 +4,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Command line entry point: {@code ingest-server run|validate --config FILE}. */
+/** Command line entry point: {@code ingest-server run|validate|audit verify --config FILE}. */
 @Command(
     name = "ingest-server",
     mixinStandardHelpOptions = true,
@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     description =
         "Receives events from Sharp Eyes edge agents over MQTT, stores and correlates them, and"
             + " serves alerts, the live feed, health and metrics over HTTP.",
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      AuditCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class IngestServerMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,6 +39,9 @@ public final class IngestServerMain implements Runnable {
     static final int OK = 0;
     static final int START_FAILED = 1;
     static final int BAD_CONFIG = 2;
+
+    /** {@code audit verify} found a broken row. */
+    static final int AUDIT_BROKEN = 3;
 
     private ExitCodes() {}
   }

@@ -24,6 +24,7 @@ import org.sharpeyes.mqtt.BrokerSettings;
  * @param watchlist enrolment and the watchlist sent to edges
  * @param snapshots where snapshots are kept, and for how long
  * @param accessRules parameters of the access-control rules ({@code rules.*})
+ * @param audit the audit record's retention ({@code audit.*})
  */
 public record IngestServerConfig(
     Path dataDir,
@@ -37,7 +38,8 @@ public record IngestServerConfig(
     AlertsConfig alerts,
     WatchlistConfig watchlist,
     SnapshotConfig snapshots,
-    AccessRulesConfig accessRules) {
+    AccessRulesConfig accessRules,
+    AuditConfig audit) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
@@ -58,6 +60,7 @@ public record IngestServerConfig(
     Objects.requireNonNull(watchlist, "watchlist");
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(accessRules, "accessRules");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /**
@@ -85,7 +88,8 @@ public record IngestServerConfig(
         AlertsConfig.defaults(),
         WatchlistConfig.defaults(),
         SnapshotConfig.defaults(),
-        AccessRulesConfig.defaults());
+        AccessRulesConfig.defaults(),
+        AuditConfig.defaults());
   }
 
   /**
@@ -159,6 +163,10 @@ public record IngestServerConfig(
     return copy(c -> c.alerts = newAlerts);
   }
 
+  public IngestServerConfig withAudit(AuditConfig newAudit) {
+    return copy(c -> c.audit = newAudit);
+  }
+
   /** A copy with the changes {@code change} makes to a mutable view of the components. */
   private IngestServerConfig copy(java.util.function.Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -175,7 +183,8 @@ public record IngestServerConfig(
         c.alerts,
         c.watchlist,
         c.snapshots,
-        c.accessRules);
+        c.accessRules,
+        c.audit);
   }
 
   /** The components, to change one for {@link #copy}. */
@@ -192,6 +201,7 @@ public record IngestServerConfig(
     WatchlistConfig watchlist;
     SnapshotConfig snapshots;
     AccessRulesConfig accessRules;
+    AuditConfig audit;
 
     Copy(IngestServerConfig from) {
       dataDir = from.dataDir;
@@ -206,6 +216,7 @@ public record IngestServerConfig(
       watchlist = from.watchlist;
       snapshots = from.snapshots;
       accessRules = from.accessRules;
+      audit = from.audit;
     }
   }
 }
