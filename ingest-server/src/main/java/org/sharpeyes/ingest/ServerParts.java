@@ -26,6 +26,8 @@ import org.sharpeyes.ingest.audit.AuditRoute;
 import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.audit.JdbcAuditTrail;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.broker.ServerAccount;
@@ -275,10 +277,17 @@ final class ServerParts {
     new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
-    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
-    new SnapshotRoute(snapshots, dispatch).mount(router);
+    Whereabouts places = Whereabouts.load(config.referenceData());
+    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), places, dispatch).mount(router);
+    new SnapshotRoute(
+            snapshots,
+            new EventStore(database.dataSource()),
+            places,
+            dispatch,
+            new PersonalReads(audit, clock))
+        .mount(router);
     new AuditRoute(new AuditSearch(database.dataSource()), dispatch).mount(router);
-    new EdgeRoutes(edges, sequences, dispatch).mount(router);
+    new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
     new OpenApiRoute().mount(router);
     extensions.forEach(e -> e.mount(router));
     http = IngestHttpServer.start(vertx, config.http(), router);

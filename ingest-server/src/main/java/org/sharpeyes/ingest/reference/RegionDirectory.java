@@ -24,6 +24,11 @@ public final class RegionDirectory {
     this.villageOfGrid = Map.copyOf(villageOfGrid);
   }
 
+  /** A tree with no region: every jurisdiction check answers no. */
+  public static RegionDirectory empty() {
+    return new RegionDirectory(List.of(), Map.of());
+  }
+
   public Optional<Region> byCode(String code) {
     return Optional.ofNullable(code == null ? null : byCode.get(code));
   }
