@@ -85,9 +85,18 @@ wait_http() { # wait_http URL NAME LOG
   tail -n 30 "$3" >&2; die "$2 did not come up (log above)"
 }
 
+say "making the demo edge's broker account (the embedded broker refuses anonymous clients)"
+SERVER_ARGS=(--config config/ingest-server.yaml --data-dir "$DEMO_DIR/data")
+java $JAVA_OPTS -jar "${jars[0]}" edges add edge-wuling-01 "${SERVER_ARGS[@]}" \
+  > "$DEMO_DIR/logs/edge-account.txt" 2> "$DEMO_DIR/logs/edge-account.log" \
+  || { cat "$DEMO_DIR/logs/edge-account.log" >&2; die "cannot make the edge's account"; }
+export SHARPEYES_MQTT_USERNAME=edge-wuling-01
+SHARPEYES_MQTT_PASSWORD=$(sed -n 's/^password: //p' "$DEMO_DIR/logs/edge-account.txt")
+export SHARPEYES_MQTT_PASSWORD
+rm -f "$DEMO_DIR/logs/edge-account.txt"
+
 say "starting ingest-server (embedded broker on :$MQTT_PORT, H2 in $DEMO_DIR/data)"
-java $JAVA_OPTS -jar "${jars[0]}" run --config config/ingest-server.yaml \
-  --http-port "$HTTP_PORT" --data-dir "$DEMO_DIR/data" \
+java $JAVA_OPTS -jar "${jars[0]}" run "${SERVER_ARGS[@]}" --http-port "$HTTP_PORT" \
   > "$DEMO_DIR/logs/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/ingest-server.log"

@@ -33,6 +33,12 @@ if [ "$STORE" = postgres ]; then
 fi
 wait_http() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
 
+# The embedded broker refuses anonymous clients: the edge logs in with an account of its own.
+java -jar "$DIR/ingest-server.jar" edges add edge-wuling-01 --config config/ingest-server.yaml \
+  --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/edge-account.txt"
+export SHARPEYES_MQTT_USERNAME=edge-wuling-01
+SHARPEYES_MQTT_PASSWORD=$(sed -n 's/^password: //p' "$DIR/edge-account.txt")
+export SHARPEYES_MQTT_PASSWORD
 java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml \
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)

@@ -1,33 +1,33 @@
-// The operators' dashboard. It uses only the public API: /api/map, /api/alerts, /api/alerts/{id},
-// /api/alerts/stream (Server-Sent Events) and /api/events/{id}/snapshot. Data is always written with
-// textContent, never as HTML.
-"use strict";
+// The operators' dashboard. It uses only the public API, always with the signed-in user's token:
+// /api/map, /api/alerts, /api/alerts/{id}, /api/alerts/stream (read by feed.js) and the photo and
+// snapshot links of an alert. The server decides what a user may see; the page only hides what the
+// role cannot use. Data is always written with textContent, never as HTML.
+
+import { closeDetail, showDetail } from "./detail.js";
+import { $, el, svg } from "./dom.js";
+import { LiveFeed } from "./feed.js";
+import { getJson, user } from "./session.js";
+import { showSignedIn, startSignIn } from "./login.js";
 
 const MAX_SHOWN = 200; // alerts kept on screen; older ones fall off the list
-const state = { map: null, region: "", source: null, alerts: new Map(), cells: new Map() };
-const $ = (id) => document.getElementById(id);
+const FEED_STATES = {
+  connecting: ["connecting", "connecting…"],
+  open: ["open", "live"],
+  reconnecting: ["connecting", "reconnecting…"],
+  closed: ["closed", "disconnected"],
+};
+/** Roles that watch alerts at a desk; an auditor reads the audit log instead. */
+const DESK_ROLES = new Set(["admin", "supervisor", "operator", "grid-worker", "integrator"]);
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(c ?? ""));
-  return e;
-}
+const state = { map: null, region: "", feed: null, alerts: new Map(), cells: new Map(), regions: new Map() };
 
-function svg(tag, attrs) {
-  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  return e;
-}
-
-async function getJson(url) {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(url + " answered " + r.status);
-  return r.json();
+/** The region whose subtree is on screen: the one picked, else the user's whole jurisdiction. */
+function shownRegion() {
+  return state.region || user().jurisdiction;
 }
 
 function inRegion(code) {
-  return !state.region || (code && code.startsWith(regionPrefix(state.region)));
+  return Boolean(code) && code.startsWith(regionPrefix(shownRegion()));
 }
 
 function regionPrefix(code) {
@@ -35,21 +35,43 @@ function regionPrefix(code) {
   return code.length === 6 && code.endsWith("00") ? code.slice(0, 4) : code;
 }
 
-function fillRegions(regions) {
+/** The user's jurisdiction and every region below it, parents before children. */
+function subtree(regions, root) {
+  const children = new Map();
+  for (const r of regions) {
+    if (!children.has(r.parent)) children.set(r.parent, []);
+    children.get(r.parent).push(r);
+  }
+  const out = [];
+  const walk = (r) => {
+    out.push(r);
+    for (const c of children.get(r.code) || []) walk(c);
+  };
+  const top = regions.find((r) => r.code === root);
+  if (top) walk(top);
+  return out;
+}
+
+/** The region picker offers the user's jurisdiction subtree and nothing else. */
+function fillRegions() {
   const select = $("region");
-  select.append(el("option", { value: "" }, "全部 · everything"));
-  const indent = { CITY: "", COUNTY: "\u00a0\u00a0", TOWNSHIP: "\u00a0\u00a0\u00a0\u00a0" };
-  for (const r of regions.filter((r) => r.level !== "VILLAGE")) {
+  const jurisdiction = user().jurisdiction;
+  const mine = subtree(state.map.regions, jurisdiction);
+  const name = state.regions.get(jurisdiction)?.name || jurisdiction;
+  select.replaceChildren(el("option", { value: "" }, `全部 · all of ${name}`));
+  const indent = { CITY: "", COUNTY: "\u00a0\u00a0", TOWNSHIP: "\u00a0\u00a0\u00a0\u00a0", VILLAGE: "\u00a0".repeat(6) };
+  for (const r of mine.filter((r) => r.code !== jurisdiction && (r.level !== "VILLAGE" || mine[0].level === "TOWNSHIP"))) {
     select.append(el("option", { value: r.code }, indent[r.level] + r.name + " " + r.code));
   }
-  select.value = new URLSearchParams(location.search).get("region") || "";
+  const asked = new URLSearchParams(location.search).get("region") || "";
+  select.value = mine.some((r) => r.code === asked && r.code !== jurisdiction) ? asked : "";
   state.region = select.value;
-  select.addEventListener("change", () => {
+  select.onchange = () => {
     state.region = select.value;
     history.replaceState(null, "", state.region ? "?region=" + state.region : location.pathname);
     drawMap();
     restart();
-  });
+  };
 }
 
 function drawMap() {
@@ -116,7 +138,10 @@ function alertItem(a, isNew) {
   return li;
 }
 
+/** Shows an alert; a copy no newer than the one on screen (a reload racing the feed) is ignored. */
 function upsert(a, isNew) {
+  const known = state.alerts.get(a.id);
+  if (known && !isNew && (known.version ?? 0) >= (a.version ?? 0)) return;
   state.alerts.set(a.id, a);
   const list = $("alerts");
   const old = list.querySelector(`li[data-id="${CSS.escape(a.id)}"]`);
@@ -137,66 +162,18 @@ function updateTotals() {
     ...["critical", "high", "medium", "low"].map((s) => el("span", { class: "badge " + s }, `${s} ${by[s] || 0}`)));
 }
 
-async function showDetail(id) {
-  const body = $("detail-body");
-  body.replaceChildren(el("p", {}, "loading…"));
-  $("detail").hidden = false;
-  try {
-    const a = await getJson("/api/alerts/" + encodeURIComponent(id));
-    const rows = [
-      ["rule", a.rule], ["severity", a.severity], ["state", a.state], ["subject", a.subject.label],
-      ["plate", a.plate], ["reason", a.reason], ["sightings", String(a.count)],
-      ["first seen", new Date(a.firstSeen).toLocaleString()], ["last seen", new Date(a.lastSeen).toLocaleString()],
-      ["device", a.device ? `${a.device.name || ""} ${a.device.id}` : ""],
-      ["grid", a.grid ? `${a.grid.name} ${a.grid.code} · 网格员 ${a.grid.worker}` : ""],
-      ["regions", (a.regions || []).map((r) => `${r.name} ${r.code}`).join(" › ")],
-    ];
-    const dl = el("dl");
-    for (const [k, v] of rows) if (v) dl.append(el("dt", {}, k), el("dd", {}, v));
-    body.replaceChildren(el("h2", {}, a.subject.label), dl);
-    if (a.person) {
-      const p = a.person;
-      const card = el("dl");
-      for (const [k, v] of [["name", p.name], ["ID number", p.idNumber], ["risk", p.riskLevel],
-        ["categories", (p.categories || []).join(", ")], ["home grid", p.homeGrid], ["vehicles", (p.plates || []).join(", ")]]) {
-        card.append(el("dt", {}, k), el("dd", {}, v || ""));
-      }
-      body.append(el("h2", {}, "重点人员 · key person"), card);
-      if (p.photos) { // the enrolment face crop next to the card, when there is one
-        fetch(p.photos).then((r) => (r.ok ? r.json() : [])).then((photos) => {
-          if (photos.length) card.before(el("img", { class: "enrolment", alt: "enrolment photo", src: photos[0].href }));
-        }).catch(() => {});
-      }
-    }
-    if (a.hotlist) {
-      body.append(el("h2", {}, "布控 · hotlist"), el("p", {}, `${a.hotlist.reason} (${a.hotlist.severity})`));
-    }
-    const last = a.evidence && a.evidence[0];
-    if (last) {
-      const img = el("img", { class: "snapshot", alt: "snapshot of the latest sighting",
-        src: last.snapshot || "/api/events/" + encodeURIComponent(last.eventId) + "/snapshot" });
-      img.addEventListener("error", () => img.remove()); // snapshots are optional and may be evicted
-      body.append(img);
-      const ev = el("ol");
-      for (const e of a.evidence.slice(0, 20)) ev.append(el("li", {}, `${new Date(e.seenAt).toLocaleString()} · ${e.eventId}`));
-      body.append(el("h2", {}, "evidence"), ev);
-    }
-  } catch (e) {
-    body.replaceChildren(el("p", {}, "cannot load the alert: " + e.message));
-  }
-}
-
-function setFeedState(s, text) {
+function setFeedState(s, reason) {
+  const [cls, text] = FEED_STATES[s];
   const e = $("feed-state");
-  e.className = "state " + s;
+  e.className = "state " + cls;
+  e.dataset.state = s;
   e.textContent = text;
+  if (reason) $("feed-note").textContent = reason;
 }
 
-async function restart() {
-  if (state.source) state.source.close();
-  state.alerts.clear();
-  $("alerts").replaceChildren();
-  const q = state.region ? "&region=" + state.region : "";
+/** The recent alerts of the region, on every (re)connection of the feed so that no gap remains. */
+async function loadRecent() {
+  const q = state.region ? "&region=" + encodeURIComponent(state.region) : "";
   try {
     const recent = await getJson("/api/alerts?limit=50" + q);
     for (const a of recent.alerts.slice().reverse()) upsert(a, false);
@@ -204,26 +181,66 @@ async function restart() {
   } catch (e) {
     $("feed-note").textContent = "cannot load recent alerts: " + e.message;
   }
-  const source = new EventSource("/api/alerts/stream" + (state.region ? "?region=" + state.region : ""));
-  state.source = source;
-  source.onopen = () => setFeedState("open", "live");
-  source.onerror = () => setFeedState(source.readyState === EventSource.CLOSED ? "closed" : "connecting",
-    source.readyState === EventSource.CLOSED ? "disconnected" : "reconnecting…");
-  const onAlert = (isNew) => (m) => { try { upsert(JSON.parse(m.data), isNew); } catch (e) { console.warn(e); } };
-  source.addEventListener("alert", onAlert(true));
-  source.addEventListener("alert-update", onAlert(true));
 }
 
-$("close-detail").addEventListener("click", () => { $("detail").hidden = true; });
+function restart() {
+  if (state.feed) state.feed.stop();
+  state.alerts.clear();
+  $("alerts").replaceChildren();
+  updateTotals();
+  const q = state.region ? "?region=" + encodeURIComponent(state.region) : "";
+  state.feed = new LiveFeed("/api/alerts/stream" + q, {
+    onState: setFeedState,
+    onOpen: loadRecent,
+    onEvent: (type, data) => {
+      if (type !== "alert" && type !== "alert-update") return;
+      try {
+        upsert(JSON.parse(data), true);
+      } catch (e) {
+        console.warn("unreadable alert on the feed", e);
+      }
+    },
+  });
+  state.feed.start();
+}
 
-(async function start() {
+/** Stops everything that belongs to the signed-in user and forgets what was on screen. */
+function teardown() {
+  if (state.feed) state.feed.stop();
+  state.feed = null;
+  state.alerts.clear();
+  $("alerts").replaceChildren();
+  $("map").replaceChildren();
+  $("region").replaceChildren();
+  $("feed-note").textContent = "";
+  closeDetail();
+}
+
+/** After sign-in (or a reload with a live session): the header, then the desk or the note. */
+async function open() {
+  const u = user();
+  $("board").hidden = true;
+  $("desk-note").hidden = true;
+  $("desk-controls").hidden = true;
   try {
     state.map = await getJson("/api/map");
   } catch (e) {
+    showSignedIn(u, null);
     setFeedState("closed", "cannot load the map: " + e.message);
     return;
   }
-  fillRegions(state.map.regions);
+  state.regions = new Map(state.map.regions.map((r) => [r.code, r]));
+  showSignedIn(u, state.regions.get(u.jurisdiction)?.name || null);
+  if (!DESK_ROLES.has(u.role)) {
+    $("desk-note").hidden = false;
+    return;
+  }
+  $("board").hidden = false;
+  $("desk-controls").hidden = false;
+  fillRegions();
   drawMap();
   restart();
-})();
+}
+
+$("close-detail").addEventListener("click", closeDetail);
+startSignIn({ onSignedIn: open, onSignedOut: teardown });

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
@@ -36,6 +37,7 @@ public interface IngestExtension extends AutoCloseable {
    * @param threads makes the executors the extension runs on; the server shuts them down after
    *     closing the extension (cancel what it scheduled in {@link #close()})
    * @param dispatch runs the blocking work of the extension's routes, within the server's bound
+   * @param audit the audit record (留痕); blocking, so write to it from the dispatch's workers
    */
   record Context(
       Vertx vertx,
@@ -46,7 +48,8 @@ public interface IngestExtension extends AutoCloseable {
       IngestServerConfig config,
       URI brokerUrl,
       ServerThreads threads,
-      BlockingDispatch dispatch) {}
+      BlockingDispatch dispatch,
+      AuditTrail audit) {}
 
   /** Creates an extension from the running server's parts. */
   @FunctionalInterface

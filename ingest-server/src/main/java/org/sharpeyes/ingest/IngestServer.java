@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.util.Deque;
 import java.util.List;
 import javax.sql.DataSource;
+import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeSequences;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
@@ -41,6 +43,8 @@ public final class IngestServer implements AutoCloseable {
   private final EdgeSequences sequences;
   private final Snapshots snapshots;
   private final BlockingDispatch dispatch;
+  private final EdgeAccounts edgeAccounts;
+  private final BrokerGuard brokerGuard;
   private boolean closed;
 
   private IngestServer(ServerParts p) {
@@ -56,6 +60,18 @@ public final class IngestServer implements AutoCloseable {
     this.sequences = p.sequences;
     this.snapshots = p.snapshots;
     this.dispatch = p.dispatch;
+    this.edgeAccounts = p.edgeAccounts;
+    this.brokerGuard = p.brokerGuard;
+  }
+
+  /** The edges' broker accounts (blocking: database). */
+  public EdgeAccounts edgeAccounts() {
+    return edgeAccounts;
+  }
+
+  /** The embedded broker's security, or {@code null} when it is off or not embedded. */
+  public BrokerGuard brokerGuard() {
+    return brokerGuard;
   }
 
   /** Starts a server without extensions. */
@@ -91,7 +107,9 @@ public final class IngestServer implements AutoCloseable {
   public String readyLine() {
     String host = config.http().host();
     String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-    return "ingest-server ready: http://"
+    return "ingest-server ready: "
+        + config.http().scheme()
+        + "://"
         + shown
         + ":"
         + httpPort()

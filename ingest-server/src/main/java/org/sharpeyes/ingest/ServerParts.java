@@ -20,15 +20,26 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.sharpeyes.ingest.audit.AuditMetrics;
+import org.sharpeyes.ingest.audit.AuditPruner;
+import org.sharpeyes.ingest.audit.AuditRoute;
+import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.auth.AuthModule;
 import org.sharpeyes.ingest.auth.Authenticator;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
+import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
+import org.sharpeyes.ingest.broker.ServerAccount;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
+import org.sharpeyes.ingest.edgeaccount.CachedEdgeLogins;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
@@ -59,17 +70,18 @@ import org.sharpeyes.schema.codec.EventCodec;
 
 /**
  * How an ingest-server is put together: its parts, started in four steps in this order — core
- * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store), extensions, the ingest
- * pipeline, then intake and listeners. Each part that must be stopped is pushed onto {@code
- * resources} as it starts, so that whatever had started can be stopped newest first, whether the
- * start completes ({@link IngestServer#close()}) or fails part way ({@code step} names the part).
- * Used once, on the thread that starts the server.
+ * (metrics, threads, HTTP dispatch, Vert.x, the embedded broker, the store and its audit record),
+ * extensions, the ingest pipeline, then intake and listeners. Each part that must be stopped is
+ * pushed onto {@code resources} as it starts, so that whatever had started can be stopped newest
+ * first, whether the start completes ({@link IngestServer#close()}) or fails part way ({@code step}
+ * names the part). Used once, on the thread that starts the server.
  */
 final class ServerParts {
 
   private static final Duration WORKER_STOP_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration AUDIT_PRUNE_EVERY = Duration.ofDays(1);
 
-  final IngestServerConfig config;
+  IngestServerConfig config;
   final Deque<AutoCloseable> resources = new ArrayDeque<>();
   final List<StoredEventListener> listeners = new ArrayList<>();
   final List<IngestExtension> extensions = new ArrayList<>();
@@ -80,6 +92,10 @@ final class ServerParts {
   Vertx vertx;
   URI brokerUrl;
   Database database;
+  AuditMetrics auditMetrics;
+  AuditTrail audit;
+  EdgeAccounts edgeAccounts;
+  BrokerGuard brokerGuard;
   IngestMetrics metrics;
   BlockingQueue<InboundMessage> queue;
   EdgePresence edges;
@@ -88,11 +104,6 @@ final class ServerParts {
   IngestSubscriber subscriber;
   IngestWorker worker;
   IngestHttpServer http;
-
-  /** Logins and user changes are recorded here (a log line until the audit table lands). */
-  AuditTrail audit =
-      entry -> org.slf4j.LoggerFactory.getLogger("sharpeyes.audit").info("{}", entry);
-
   AuthModule auth;
 
   /** Bearer token → principal, for the access gate. */
@@ -115,17 +126,28 @@ final class ServerParts {
     vertx = IngestHttpServer.vertx(registry);
     resources.push(
         () -> vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    step = "store";
+    database = Database.open(config.store(), registry);
+    resources.push(database);
+    auditMetrics = new AuditMetrics(registry);
+    audit = new JdbcAuditTrail(database.dataSource(), auditMetrics);
+    SecureRandom random = new SecureRandom();
+    edgeAccounts = new EdgeAccounts(database.dataSource(), clock, random, audit);
     if (config.embeddedBroker().enabled()) {
       step = "embedded broker";
-      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker());
+      if (config.embeddedBroker().security()) {
+        // The server's own connections log in with a password that exists only in memory.
+        ServerAccount own = ServerAccount.generate(random);
+        brokerGuard =
+            new BrokerGuard(new CachedEdgeLogins(edgeAccounts, clock), own, registry, clock);
+        config = config.withBrokerCredentials(own.credentials());
+      }
+      EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);
       resources.push(broker);
       brokerUrl = broker.clientUrl();
     } else {
       brokerUrl = URI.create(config.broker().serverUri());
     }
-    step = "store";
-    database = Database.open(config.store(), registry);
-    resources.push(database);
     step = "authentication";
     try {
       auth =
@@ -163,7 +185,8 @@ final class ServerParts {
             config,
             brokerUrl,
             threads,
-            dispatch);
+            dispatch,
+            audit);
     for (IngestExtension.Factory factory : factories) {
       step = factory.name();
       IngestExtension extension;
@@ -271,6 +294,13 @@ final class ServerParts {
     // messages come again as duplicates, which is harmless; the reverse would leave Paho
     // blocked on a full queue nobody drains.
     resources.push(subscriber);
+    step = "audit pruning";
+    AuditPruner pruner =
+        new AuditPruner(database.dataSource(), config.audit().retention(), clock, auditMetrics);
+    threads
+        .scheduler("sharpeyes-audit-prune")
+        .scheduleWithFixedDelay(
+            pruner::pruneQuietly, 1, AUDIT_PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
     step = "HTTP listener";
     StoreProbe probe = new StoreProbe(database, clock);
     resources.push(probe);
@@ -280,9 +310,17 @@ final class ServerParts {
     new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
-    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), dispatch).mount(router);
-    new SnapshotRoute(snapshots, dispatch).mount(router);
-    new EdgeRoutes(edges, sequences, dispatch).mount(router);
+    Whereabouts places = Whereabouts.load(config.referenceData());
+    new DeadLetterRoute(new DeadLetterStore(database.dataSource()), places, dispatch).mount(router);
+    new SnapshotRoute(
+            snapshots,
+            new EventStore(database.dataSource()),
+            places,
+            dispatch,
+            new PersonalReads(audit, clock))
+        .mount(router);
+    new AuditRoute(new AuditSearch(database.dataSource()), dispatch).mount(router);
+    new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
     new OpenApiRoute().mount(router);
     auth.mount(router);
     extensions.forEach(e -> e.mount(router));

@@ -52,7 +52,8 @@ public final class StandardExtensions {
             context.clock(),
             context.registry(),
             settings,
-            context.dispatch());
+            context.dispatch(),
+            context.audit());
     DashboardRoutes dashboard = new DashboardRoutes(module.reference());
     return IngestExtension.of(
         module.listener(),
@@ -76,7 +77,8 @@ public final class StandardExtensions {
             context.registry(),
             context.brokerUrl(),
             context.threads().scheduler("sharpeyes-watchlist-publisher"),
-            context.dispatch());
+            context.dispatch(),
+            context.audit());
     return IngestExtension.of((event, receivedAt) -> {}, module::mount, module);
   }
 

@@ -45,7 +45,8 @@ class IngestServerRestartTest {
   @Test
   void eventsPublishedWhileTheServerIsDownAreStoredWhenItComesBack() throws Exception {
     broker =
-        EmbeddedBroker.start(new EmbeddedBrokerConfig(true, "127.0.0.1", 0, dir.resolve("broker")));
+        EmbeddedBroker.startOpen(
+            new EmbeddedBrokerConfig(true, "127.0.0.1", 0, dir.resolve("broker")));
     IngestServerConfig config =
         IngestServerConfig.ephemeral(dir.resolve("server")).withExternalBroker(broker.clientUrl());
     server = IngestServer.start(config, Clock.systemUTC());
@@ -75,7 +76,7 @@ class IngestServerRestartTest {
   void serverStartsWhileTheBrokerIsDownAndSubscribesOnceItIsUp() throws Exception {
     EmbeddedBrokerConfig brokerConfig =
         new EmbeddedBrokerConfig(true, "127.0.0.1", 0, dir.resolve("broker"));
-    broker = EmbeddedBroker.start(brokerConfig);
+    broker = EmbeddedBroker.startOpen(brokerConfig);
     int port = broker.port();
     broker.close();
     IngestServerConfig config =
@@ -85,7 +86,7 @@ class IngestServerRestartTest {
     server = IngestServer.start(config, Clock.systemUTC());
     assertThat(server.brokerConnected()).isFalse();
 
-    broker = EmbeddedBroker.start(brokerConfig.withPort(port));
+    broker = EmbeddedBroker.startOpen(brokerConfig.withPort(port));
     await().until(server::brokerConnected);
   }
 }

@@ -51,7 +51,12 @@ class IngestServerTest {
 
   @BeforeAll
   static void startServerAndEdge() throws Exception {
-    server = IngestServer.start(IngestServerConfig.ephemeral(dataDir), Clock.systemUTC());
+    // One client plays many edges here, some misbehaving, to test what the server does with bad
+    // input; a broker with security on would not let it (EmbeddedBrokerSecurityTest).
+    server =
+        IngestServer.start(
+            IngestServerConfig.ephemeral(dataDir).withEmbeddedBrokerSecurity(false),
+            Clock.systemUTC());
     await().until(server::brokerConnected);
     edge =
         new MqttClient(

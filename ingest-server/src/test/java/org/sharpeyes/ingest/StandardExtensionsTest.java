@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.testing.TestEdgeAccounts;
 import org.sharpeyes.ingest.testing.TestEvents;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EventType;
@@ -45,7 +46,7 @@ class StandardExtensionsTest {
     await().until(server::brokerConnected);
 
     MqttClient edge = new MqttClient(server.brokerUrl(), "edge-alert", new MemoryPersistence());
-    edge.connect();
+    edge.connect(TestEdgeAccounts.loginAs(server, TestEvents.EDGE));
     edge.publish(
         Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED),
         new EventCodec()

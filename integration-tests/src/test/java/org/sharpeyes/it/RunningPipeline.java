@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +32,7 @@ import org.sharpeyes.edge.config.EdgeAgentConfig;
 import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.edgeaccount.NewEdgeAccount;
 import org.sharpeyes.schema.topic.Topics;
 
 /**
@@ -47,6 +49,8 @@ final class RunningPipeline implements AutoCloseable {
   static final Path DEMO_CITY = Path.of("..", "config", "demo-city").toAbsolutePath().normalize();
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USER_ENV = "SHARPEYES_MQTT_USERNAME";
+  private static final String PASSWORD_ENV = "SHARPEYES_MQTT_PASSWORD";
 
   final TestPair pair;
   final String edgeId = TestPair.uniqueName("it-edge-");
@@ -55,6 +59,9 @@ final class RunningPipeline implements AutoCloseable {
   private final String databaseName = TestPair.uniqueName("sharpeyes_it_");
   private final IngestServer server;
   private final EdgeAgent agent;
+
+  /** The edge's broker password on the embedded broker with security on, else {@code null}. */
+  private String edgePassword;
 
   /** Enrolment photo digests the test published; cleared from a shared broker at the end. */
   final List<String> enrolledPhotos = new CopyOnWriteArrayList<>();
@@ -100,7 +107,16 @@ final class RunningPipeline implements AutoCloseable {
         EdgeAgentConfig.of(edgeId, server.brokerUrl(), devices)
             .withEphemeralPorts()
             .withOutboxPath(dataDir.resolve("edge-outbox.db"));
-    agent = EdgeAgent.start(edge, Clock.systemUTC());
+    Map<String, String> env = Map.of();
+    if (server.brokerGuard() != null) {
+      // The embedded broker has security on: the edge logs in with an account of its own, handed
+      // over as an operator would, through the variables its broker section names.
+      NewEdgeAccount account = server.edgeAccounts().add(edgeId, "it", "test");
+      edge = edge.withBroker(edge.broker().withCredentials(USER_ENV, PASSWORD_ENV));
+      env = Map.of(USER_ENV, account.edgeId(), PASSWORD_ENV, account.password());
+      edgePassword = account.password();
+    }
+    agent = EdgeAgent.builder(edge).clock(Clock.systemUTC()).environment(env).start();
     await("edge-agent connected").atMost(Duration.ofSeconds(20)).until(agent::isConnected);
   }
 
@@ -139,11 +155,19 @@ final class RunningPipeline implements AutoCloseable {
     return agent;
   }
 
-  /** Publishes raw bytes as a misbehaving edge would. */
+  /**
+   * Publishes raw bytes as a misbehaving edge would: on the embedded broker, with this pipeline's
+   * edge account, so only on that edge's topics.
+   */
   void publishRaw(String topic, byte[] payload) throws MqttException {
     try (MqttClient client =
         new MqttClient(brokerUrl(), TestPair.uniqueName("it-raw-"), new MemoryPersistence())) {
-      client.connect();
+      MqttConnectOptions options = new MqttConnectOptions();
+      if (edgePassword != null) {
+        options.setUserName(edgeId);
+        options.setPassword(edgePassword.toCharArray());
+      }
+      client.connect(options);
       client.publish(topic, payload, 1, false);
       client.disconnect();
     }

@@ -103,6 +103,31 @@ final class LoadCommand implements Callable<Integer> {
       description = "Wait this long for the feed to answer (default: ${DEFAULT-VALUE}).")
   Duration streamConnectTimeout;
 
+  @Option(
+      names = "--stream-token-env",
+      paramLabel = "NAME",
+      description =
+          "Name of the environment variable holding a bearer token for the feed (the"
+              + " ingest-server requires one).")
+  String streamTokenEnv;
+
+  @Option(
+      names = "--stream-user",
+      paramLabel = "NAME",
+      description =
+          "Log in to the ingest-server as this user to read the feed (password from"
+              + " --stream-password-env).")
+  String streamUser;
+
+  @Option(
+      names = "--stream-password-env",
+      paramLabel = "NAME",
+      defaultValue = "SHARPEYES_PASSWORD",
+      description =
+          "Name of the environment variable holding --stream-user's password (default:"
+              + " ${DEFAULT-VALUE}).")
+  String streamPasswordEnv;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the report(s) as JSON.")
   Path json;
 
@@ -124,9 +149,17 @@ final class LoadCommand implements Callable<Integer> {
             .snapshot(source.snapshot)
             .maxInFlight(target.maxInFlight)
             .requestTimeout(target.requestTimeout)
+            .credentials(target.credentials(System.getenv()))
             .build();
     LoadOptions options =
-        new LoadOptions(plates, stream, duration, drainTimeout, streamConnectTimeout);
+        new LoadOptions(
+            plates,
+            stream,
+            duration,
+            drainTimeout,
+            streamConnectTimeout,
+            FeedLogin.authorization(
+                stream, streamTokenEnv, streamUser, streamPasswordEnv, System::getenv));
     PrintWriter out = spec.commandLine().getOut();
 
     List<LoadReport> reports = new ArrayList<>();

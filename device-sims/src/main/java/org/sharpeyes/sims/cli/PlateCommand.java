@@ -88,6 +88,7 @@ final class PlateCommand implements Callable<Integer> {
             .snapshot(source.snapshot)
             .maxInFlight(target.maxInFlight)
             .requestTimeout(target.requestTimeout)
+            .credentials(target.credentials(System.getenv()))
             .build();
     PlateSimulator simulator =
         PlateSimulator.builder(options).clock(clock).listener(new HotReadLog()).build();

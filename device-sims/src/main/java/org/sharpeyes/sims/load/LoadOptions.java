@@ -14,13 +14,16 @@ import org.sharpeyes.sims.plate.PlateSimulatorOptions;
  * @param duration how long to send
  * @param drainTimeout how long to wait for outstanding alerts after the last answer
  * @param streamConnectTimeout how long to wait for the feed to answer before sending anyway
+ * @param streamAuthorization the Authorization header sent to the feed (e.g. {@code Bearer …}), or
+ *     {@code null} for none
  */
 public record LoadOptions(
     PlateSimulatorOptions plates,
     URI stream,
     Duration duration,
     Duration drainTimeout,
-    Duration streamConnectTimeout) {
+    Duration streamConnectTimeout,
+    String streamAuthorization) {
 
   public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -48,7 +51,14 @@ public record LoadOptions(
         stream,
         duration,
         drainTimeout,
-        streamConnectTimeout);
+        streamConnectTimeout,
+        streamAuthorization);
+  }
+
+  /** The same run, sending {@code authorization} to the feed. */
+  public LoadOptions withStreamAuthorization(String authorization) {
+    return new LoadOptions(
+        plates, stream, duration, drainTimeout, streamConnectTimeout, authorization);
   }
 
   /** The simulator options for this run: rate × duration reads, stopping at the duration. */

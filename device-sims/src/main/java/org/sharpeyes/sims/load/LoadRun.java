@@ -65,7 +65,8 @@ public final class LoadRun {
                 matcher.alertArrived(event.data(), clock.instant());
               }
             },
-            SseLineParser.DEFAULT_MAX_EVENT_CHARS)) {
+            SseLineParser.DEFAULT_MAX_EVENT_CHARS,
+            options.streamAuthorization())) {
       open(stream);
       ReadTracker tracker = new ReadTracker(postLatency, matcher);
       SimulationReport posted =

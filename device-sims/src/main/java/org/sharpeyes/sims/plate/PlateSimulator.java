@@ -230,13 +230,16 @@ public final class PlateSimulator {
       hotSent++;
       log.debug("read {}: hot plate {} written '{}'", sequence, draw.hot(), draw.raw());
     }
-    HttpRequest request =
+    HttpRequest.Builder post =
         HttpRequest.newBuilder(options.target())
             .timeout(options.requestTimeout())
             .header("Content-Type", "application/json")
             .header(PlateSimulatorOptions.DEVICE_ID_HEADER, options.deviceId().value())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toJsonBytes()))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toJsonBytes()));
+    if (options.credentials() != null) {
+      post.header("Authorization", options.credentials().header());
+    }
+    HttpRequest request = post.build();
     SentRead read = new SentRead(sequence, draw, body, clock.instant());
     CappedAnswer answer = new CappedAnswer(PlateSimulatorOptions.MAX_ANSWER_BYTES);
     outstanding.incrementAndGet();

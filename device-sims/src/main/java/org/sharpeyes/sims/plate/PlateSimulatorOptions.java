@@ -21,6 +21,7 @@ import org.sharpeyes.schema.id.GbDeviceId;
  * @param snapshot attach a generated JPEG to every read
  * @param maxInFlight requests awaiting an answer at most; issuing pauses at the limit
  * @param requestTimeout how long to wait for one answer before counting an error
+ * @param credentials sent as HTTP Basic with every read; {@code null} sends none
  */
 public record PlateSimulatorOptions(
     URI target,
@@ -34,7 +35,8 @@ public record PlateSimulatorOptions(
     boolean rawStyles,
     boolean snapshot,
     int maxInFlight,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    BasicCredentials credentials) {
 
   public static final String DEVICE_ID_HEADER = "X-Device-Id";
   public static final double DEFAULT_RATE = 10;
@@ -88,6 +90,7 @@ public record PlateSimulatorOptions(
     builder.snapshot = snapshot;
     builder.maxInFlight = maxInFlight;
     builder.requestTimeout = requestTimeout;
+    builder.credentials = credentials;
     return builder;
   }
 
@@ -110,8 +113,15 @@ public record PlateSimulatorOptions(
     private boolean snapshot;
     private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private BasicCredentials credentials;
 
     private Builder() {}
+
+    /** Sends these as HTTP Basic with every read; {@code null} (the default) sends none. */
+    public Builder credentials(BasicCredentials credentials) {
+      this.credentials = credentials;
+      return this;
+    }
 
     public Builder target(URI target) {
       String scheme = target == null ? null : target.getScheme();
@@ -230,7 +240,8 @@ public record PlateSimulatorOptions(
           rawStyles,
           snapshot,
           maxInFlight,
-          requestTimeout);
+          requestTimeout,
+          credentials);
     }
   }
 }

@@ -45,6 +45,7 @@ public final class SseClient implements AutoCloseable {
   private final boolean ownsReader;
   private final Consumer<SseEvent> handler;
   private final int maxEventChars;
+  private final String authorization;
 
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
@@ -70,6 +71,23 @@ public final class SseClient implements AutoCloseable {
       ExecutorService reader,
       Consumer<SseEvent> handler,
       int maxEventChars) {
+    this(http, uri, reader, handler, maxEventChars, null);
+  }
+
+  /**
+   * A client that sends {@code authorization} as the Authorization header, e.g. {@code Bearer eyJ…}
+   * for an ingest-server that requires a token.
+   *
+   * @param authorization the header's value, or {@code null} to send none
+   */
+  public SseClient(
+      HttpClient http,
+      URI uri,
+      ExecutorService reader,
+      Consumer<SseEvent> handler,
+      int maxEventChars,
+      String authorization) {
+    this.authorization = authorization;
     this.http = Objects.requireNonNull(http, "http");
     this.uri = Objects.requireNonNull(uri, "uri");
     this.ownsReader = reader == null;
@@ -87,13 +105,15 @@ public final class SseClient implements AutoCloseable {
     if (!state.compareAndSet(State.NEW, State.CONNECTING)) {
       throw new IllegalStateException("an SSE client connects once; create a new one");
     }
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Accept", "text/event-stream")
             .header("Cache-Control", "no-cache")
-            .GET()
-            .build();
-    exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            .GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    exchange = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
     exchange.whenComplete(this::onResponse);
     return opened;
   }

@@ -84,7 +84,12 @@ class LoadRunTest {
             .rawStyles(true)
             .build();
     return new LoadOptions(
-        plates, stream, Duration.ofSeconds(1), Duration.ofMillis(1500), Duration.ofSeconds(5));
+        plates,
+        stream,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(1500),
+        Duration.ofSeconds(5),
+        null);
   }
 
   @Test

@@ -84,6 +84,29 @@ class PlateSimulatorTest {
   }
 
   @Test
+  void withCredentialsEveryReadCarriesThemAsHttpBasicAndWithoutNoneDoes() {
+    edge = new FakeEdge();
+
+    PlateSimulator.of(
+            options(edge.platesUri())
+                .count(3)
+                .credentials(new BasicCredentials("reader-wuling", "g4te-Pa55"))
+                .build())
+        .run();
+    PlateSimulator.of(options(edge.platesUri()).count(1).build()).run();
+
+    assertThat(edge.received())
+        .extracting(FakeEdge.Received::authorization)
+        .containsExactly(
+            "Basic cmVhZGVyLXd1bGluZzpnNHRlLVBhNTU=",
+            "Basic cmVhZGVyLXd1bGluZzpnNHRlLVBhNTU=",
+            "Basic cmVhZGVyLXd1bGluZzpnNHRlLVBhNTU=",
+            null);
+    assertThat(new BasicCredentials("reader-wuling", "g4te-Pa55").toString())
+        .doesNotContain("g4te-Pa55");
+  }
+
+  @Test
   void theSameSeedSendsTheSameSequenceOfPlates() {
     edge = new FakeEdge();
     PlatePool pool = PlatePool.of(List.of(), HOT);

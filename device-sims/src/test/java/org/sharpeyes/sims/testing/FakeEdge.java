@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeEdge implements AutoCloseable {
 
   /** One request as the edge saw it. */
-  public record Received(int index, String deviceId, String contentType, JsonNode body) {
+  public record Received(
+      int index, String deviceId, String contentType, String authorization, JsonNode body) {
     public String plate() {
       return body.path("plate").asText();
     }
@@ -81,6 +82,7 @@ public final class FakeEdge implements AutoCloseable {
               counter.getAndIncrement(),
               exchange.getRequestHeaders().getFirst("X-Device-Id"),
               exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestHeaders().getFirst("Authorization"),
               JSON.readTree(bytes));
       received.add(request);
       Answer answer = script.answer(request);

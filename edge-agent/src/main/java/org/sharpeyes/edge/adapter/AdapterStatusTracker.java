@@ -53,7 +53,7 @@ public final class AdapterStatusTracker {
     lastError = message;
     lastErrorAt = at;
     switch (kind) {
-      case INPUT_REJECTED -> inputsRejected++;
+      case INPUT_REJECTED, AUTH_REFUSED -> inputsRejected++;
       case SINK_REFUSED -> eventsRefused++;
       default -> failures++;
     }

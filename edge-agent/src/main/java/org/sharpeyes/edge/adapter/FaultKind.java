@@ -4,6 +4,11 @@ package org.sharpeyes.edge.adapter;
 public enum FaultKind {
   /** The device sent something malformed or invalid; it was answered with the reason. */
   INPUT_REJECTED("input-rejected", false),
+  /**
+   * A push came without the credentials the listener asks for, or with wrong ones; answered 401. A
+   * misconfigured device, or someone else on the device network.
+   */
+  AUTH_REFUSED("auth-refused", false),
   /** The event sink refused the event (agent stopping, disk behind or failing); retry told. */
   SINK_REFUSED("sink-refused", false),
   /** The device could not be reached or the link broke; the adapter retries. */

@@ -67,6 +67,11 @@ public final class StatusHttpServer implements AutoCloseable {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
+  /** The address bound; {@code null} before {@link #start()}. */
+  public InetSocketAddress address() {
+    return serverChannel == null ? null : (InetSocketAddress) serverChannel.localAddress();
+  }
+
   /** Closes the listener and its connections, blocking until done. */
   @Override
   public void close() {

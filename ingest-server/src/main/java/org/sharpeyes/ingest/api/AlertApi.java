@@ -10,6 +10,9 @@ import org.sharpeyes.ingest.alert.AlertChange;
 import org.sharpeyes.ingest.alert.AlertFeed;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 
 /**
@@ -32,6 +35,7 @@ public final class AlertApi implements AutoCloseable {
    * Subscribes the live feed to the module's alerts; {@link #close} unsubscribes it.
    *
    * @param dataSource the store's events table, for {@code /api/events}
+   * @param audit where reads of a key person's card are recorded
    */
   public AlertApi(
       Vertx vertx,
@@ -40,12 +44,14 @@ public final class AlertApi implements AutoCloseable {
       Clock clock,
       MeterRegistry registry,
       AlertSettings settings,
-      BlockingDispatch dispatch) {
+      BlockingDispatch dispatch,
+      AuditTrail audit) {
     AlertJson json = new AlertJson(alerts.reference(), clock);
-    var regions = alerts.reference().regions();
-    this.alerts = new AlertRoutes(alerts.store(), regions, json, dispatch);
-    this.events = new EventRoutes(new EventSearch(dataSource), dispatch);
-    this.stream = new AlertStream(vertx, regions, json, settings, registry, HEARTBEAT);
+    Whereabouts places = Whereabouts.of(alerts.reference());
+    this.alerts =
+        new AlertRoutes(alerts.store(), places, json, dispatch, new PersonalReads(audit, clock));
+    this.events = new EventRoutes(new EventSearch(dataSource), places, dispatch);
+    this.stream = new AlertStream(vertx, places, json, settings, registry, HEARTBEAT);
     this.feedSubscription = alerts.feed().subscribe(this::publish);
   }
 

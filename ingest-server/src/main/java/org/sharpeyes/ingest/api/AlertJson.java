@@ -8,16 +8,20 @@ import java.util.List;
 import java.util.Optional;
 import org.sharpeyes.ingest.alert.Alert;
 import org.sharpeyes.ingest.alert.Evidence;
+import org.sharpeyes.ingest.auth.PersonalData;
+import org.sharpeyes.ingest.auth.PersonalData.View;
 import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.GridCell;
 import org.sharpeyes.ingest.reference.HotlistEntry;
 import org.sharpeyes.ingest.reference.KeyPerson;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.reference.Region;
+import org.sharpeyes.ingest.rule.WatchlistFaceRule;
 
 /**
  * Renders alerts as JSON for the API and the live feed, with the names an operator reads (device,
- * grid cell and worker, region chain). ID numbers are always masked. Thread-safe.
+ * grid cell and worker, region chain). Names, ID numbers and photo links go through {@link
+ * PersonalData} with the caller's view. Thread-safe.
  */
 final class AlertJson {
 
@@ -30,7 +34,8 @@ final class AlertJson {
   }
 
   /** The alert as listed and as pushed on the live feed. */
-  JsonObject summary(Alert a) {
+  JsonObject summary(Alert a, View view) {
+    String name = reference.keyPerson(a.personId()).map(KeyPerson::name).orElse(null);
     return new JsonObject()
         .put("id", a.id())
         .put("rule", a.rule())
@@ -41,7 +46,7 @@ final class AlertJson {
             new JsonObject()
                 .put("type", a.subjectType().label())
                 .put("key", a.subjectKey())
-                .put("label", a.subjectLabel()))
+                .put("label", PersonalData.label(a.subjectLabel(), name, view)))
         .put("personId", a.personId())
         .put("plate", a.plate())
         .put("reason", a.reason())
@@ -63,17 +68,22 @@ final class AlertJson {
    * The alert with its latest evidence, the person card when a key person is concerned, and the
    * hotlist entry that applies now when the plate is listed.
    */
-  JsonObject detail(Alert a, List<Evidence> evidence) {
+  JsonObject detail(Alert a, List<Evidence> evidence, View view) {
     JsonArray ev = new JsonArray();
+    boolean faces = WatchlistFaceRule.ID.equals(a.rule());
     evidence.forEach(
-        e ->
-            ev.add(
-                new JsonObject()
-                    .put("eventId", e.eventId())
-                    .put("seenAt", text(e.seenAt()))
-                    .put("snapshot", "/api/events/" + e.eventId() + "/snapshot")));
-    JsonObject json = summary(a).put("evidence", ev);
-    reference.keyPerson(a.personId()).ifPresent(p -> json.put("person", personCard(p)));
+        e -> {
+          JsonObject item =
+              new JsonObject().put("eventId", e.eventId()).put("seenAt", text(e.seenAt()));
+          String link = "/api/events/" + e.eventId() + "/snapshot";
+          // a face match's snapshot is a face crop; a plate read's is not
+          ev.add(
+              faces
+                  ? PersonalData.putPhotoLink(item, "snapshot", link, view)
+                  : item.put("snapshot", link));
+        });
+    JsonObject json = summary(a, view).put("evidence", ev);
+    reference.keyPerson(a.personId()).ifPresent(p -> json.put("person", personCard(p, view)));
     if (a.plate() != null) {
       Optional<HotlistEntry> entry = reference.plates().activeEntry(a.plate(), clock.instant());
       entry.ifPresent(e -> json.put("hotlist", hotlist(e)));
@@ -81,16 +91,16 @@ final class AlertJson {
     return json;
   }
 
-  static JsonObject personCard(KeyPerson p) {
-    return new JsonObject()
-        .put("id", p.id())
-        .put("name", p.name())
-        .put("idNumber", p.maskedIdNumber())
+  static JsonObject personCard(KeyPerson p, View view) {
+    JsonObject card =
+        new JsonObject().put("id", p.id()).put("name", PersonalData.name(p.name(), view));
+    PersonalData.putIdNumber(card, "idNumber", p.idNumber(), view)
         .put("categories", new JsonArray(List.copyOf(p.categories())))
         .put("riskLevel", p.riskLevel().label())
         .put("homeGrid", p.homeGrid())
-        .put("plates", new JsonArray(List.copyOf(p.plates())))
-        .put("photos", "/api/key-persons/" + p.id() + "/photos");
+        .put("plates", new JsonArray(List.copyOf(p.plates())));
+    return PersonalData.putPhotoLink(
+        card, "photos", "/api/key-persons/" + p.id() + "/photos", view);
   }
 
   private static JsonObject hotlist(HotlistEntry e) {

@@ -13,15 +13,19 @@ import org.sharpeyes.ingest.alert.Alert;
 import org.sharpeyes.ingest.alert.AlertFilter;
 import org.sharpeyes.ingest.alert.AlertState;
 import org.sharpeyes.ingest.alert.AlertStore;
+import org.sharpeyes.ingest.auth.Jurisdiction;
+import org.sharpeyes.ingest.auth.PersonalData.View;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.http.QueryReader;
-import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.sharpeyes.ingest.reference.Severity;
 
 /**
- * {@code GET /api/alerts} and {@code GET /api/alerts/{id}}. The store is read, and the answer
- * rendered, through the {@link BlockingDispatch}.
+ * {@code GET /api/alerts} and {@code GET /api/alerts/{id}}, narrowed to the caller's jurisdiction
+ * ({@code region} may only narrow it: outside, 403) and masked by its clearance. The store is read,
+ * and the answer rendered, through the {@link BlockingDispatch}.
  */
 final class AlertRoutes {
 
@@ -36,16 +40,22 @@ final class AlertRoutes {
       Set.of("state", "severity", "region", "since", "until", "limit");
 
   private final AlertStore store;
-  private final RegionDirectory regions;
+  private final Whereabouts places;
   private final AlertJson json;
   private final BlockingDispatch dispatch;
+  private final PersonalReads reads;
 
   AlertRoutes(
-      AlertStore store, RegionDirectory regions, AlertJson json, BlockingDispatch dispatch) {
+      AlertStore store,
+      Whereabouts places,
+      AlertJson json,
+      BlockingDispatch dispatch,
+      PersonalReads reads) {
     this.store = store;
-    this.regions = regions;
+    this.places = places;
     this.json = json;
     this.dispatch = dispatch;
+    this.reads = reads;
   }
 
   void mount(Router router) {
@@ -69,7 +79,7 @@ final class AlertRoutes {
               severities::add,
               () -> query.problem("severity", "'" + s + "' is not one of " + Severity.labels()));
     }
-    String region = query.known("region", regions::contains, "unknown region code ");
+    String region = query.known("region", places.regions()::contains, "unknown region code ");
     Instant since = query.instant("since");
     Instant until = query.instant("until");
     query.checkOrder(since, until);
@@ -77,28 +87,49 @@ final class AlertRoutes {
     if (query.refused(ctx)) {
       return;
     }
-    AlertFilter filter = new AlertFilter(states, severities, region, since, until, limit);
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
+    Optional<String> within = jurisdiction.narrow(region);
+    if (within.isEmpty()) {
+      ProblemReplies.forbidden(ctx, jurisdiction.outside(region));
+      return;
+    }
+    View view = View.of(jurisdiction.caller());
+    AlertFilter filter =
+        new AlertFilter(
+            states, severities, jurisdiction.listFilter(region, within.get()), since, until, limit);
     dispatch.respond(
         ctx,
         () -> {
           JsonArray items = new JsonArray();
-          store.find(filter).forEach(a -> items.add(json.summary(a)));
+          store.find(filter).forEach(a -> items.add(json.summary(a, view)));
           return new JsonObject().put("alerts", items).put("count", items.size()).toBuffer();
         },
         body -> ok(ctx, body));
   }
 
+  /**
+   * An alert outside the caller's subtree is answered exactly as one that does not exist (404), so
+   * that ids cannot be probed across jurisdictions. A detail with a person card is on the audit
+   * record before it is answered.
+   */
   private void get(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
+    View view = View.of(jurisdiction.caller());
+    String from = PersonalReads.from(ctx);
     dispatch.respond(
         ctx,
         () -> {
-          Optional<Alert> alert = store.get(id);
+          Optional<Alert> alert = store.get(id).filter(a -> jurisdiction.seesPath(a.regionPath()));
           if (alert.isEmpty()) {
             return Optional.<Buffer>empty();
           }
-          return Optional.of(
-              json.detail(alert.get(), store.evidence(id, EVIDENCE_SHOWN)).toBuffer());
+          JsonObject detail = json.detail(alert.get(), store.evidence(id, EVIDENCE_SHOWN), view);
+          JsonObject card = detail.getJsonObject("person");
+          if (card != null) {
+            reads.record(jurisdiction.caller(), from, PersonalReads.PERSON, card.getString("id"));
+          }
+          return Optional.of(detail.toBuffer());
         },
         found ->
             found.ifPresentOrElse(

@@ -9,23 +9,29 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sharpeyes.ingest.alert.Alert;
 import org.sharpeyes.ingest.alert.AlertChange;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.auth.Jurisdiction;
+import org.sharpeyes.ingest.auth.PersonalData.View;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.http.QueryReader;
-import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/alerts/stream?region=CODE}: the live alert feed as Server-Sent Events, filtered
- * by region subtree. New alerts are {@code event: alert}, changes to open ones {@code event:
- * alert-update}; {@code id:} is the alert id and {@code data:} the alert JSON. A comment line keeps
- * idle connections alive.
+ * per client by the caller's jurisdiction (a {@code region} outside it is a 403; inside, it narrows
+ * the feed) and masked by the caller's clearance. New alerts are {@code event: alert}, changes to
+ * open ones {@code event: alert-update}; {@code id:} is the alert id and {@code data:} the alert
+ * JSON. A comment line keeps idle connections alive.
  *
  * <p>Threads: {@link #publish} is called on the ingest worker; it renders each alert once and hands
  * the frame to every matching client on that client's own event loop. Bounds: at most {@code
@@ -38,7 +44,7 @@ final class AlertStream implements AutoCloseable {
   private static final Set<String> PARAMS = Set.of("region");
 
   private final Vertx vertx;
-  private final RegionDirectory regions;
+  private final Whereabouts places;
   private final AlertJson json;
   private final AlertSettings settings;
   private final Set<Registration> clients = ConcurrentHashMap.newKeySet();
@@ -47,17 +53,18 @@ final class AlertStream implements AutoCloseable {
   private final Counter dropped;
   private final long heartbeatTimer;
 
-  private record Registration(SseClient client, Context context, HttpServerResponse response) {}
+  private record Registration(
+      SseClient client, Context context, HttpServerResponse response, View view) {}
 
   AlertStream(
       Vertx vertx,
-      RegionDirectory regions,
+      Whereabouts places,
       AlertJson json,
       AlertSettings settings,
       MeterRegistry registry,
       Duration heartbeat) {
     this.vertx = vertx;
-    this.regions = regions;
+    this.places = places;
     this.json = json;
     this.settings = settings;
     Gauge.builder("sharpeyes.alert.stream.clients", clients, Set::size)
@@ -86,17 +93,21 @@ final class AlertStream implements AutoCloseable {
     }
     Alert alert = change.alert();
     String event = change.kind() == AlertChange.Kind.RAISED ? "alert" : "alert-update";
-    String frame =
-        "event: "
-            + event
-            + "\nid: "
-            + alert.id()
-            + "\ndata: "
-            + json.summary(alert).encode()
-            + "\n\n";
+    Map<View, String> frames = new EnumMap<>(View.class); // each view rendered once
     for (Registration r : clients) {
       String region = r.client().regionCode();
       if (region == null || alert.inRegion(region)) {
+        String frame =
+            frames.computeIfAbsent(
+                r.view(),
+                view ->
+                    "event: "
+                        + event
+                        + "\nid: "
+                        + alert.id()
+                        + "\ndata: "
+                        + json.summary(alert, view).encode()
+                        + "\n\n");
         r.context().runOnContext(v -> r.client().offer(frame));
       }
     }
@@ -108,10 +119,18 @@ final class AlertStream implements AutoCloseable {
 
   private void open(RoutingContext ctx) {
     QueryReader query = new QueryReader(ctx.queryParams(), PARAMS);
-    String region = query.known("region", regions::contains, "unknown region code ");
+    String asked = query.known("region", places.regions()::contains, "unknown region code ");
     if (query.refused(ctx)) {
       return;
     }
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
+    Optional<String> within = jurisdiction.narrow(asked);
+    if (within.isEmpty()) {
+      ProblemReplies.forbidden(ctx, jurisdiction.outside(asked));
+      return;
+    }
+    String region = jurisdiction.listFilter(asked, within.get());
+    View view = View.of(jurisdiction.caller());
     if (admitted.incrementAndGet() > settings.sseMaxClients()) {
       admitted.decrementAndGet();
       refused.increment();
@@ -139,7 +158,7 @@ final class AlertStream implements AutoCloseable {
               dropped.increment();
               remove(self[0]);
             });
-    self[0] = new Registration(client, vertx.getOrCreateContext(), response);
+    self[0] = new Registration(client, vertx.getOrCreateContext(), response, view);
     clients.add(self[0]);
     response.closeHandler(
         v -> {

@@ -25,8 +25,15 @@ final class EventSearch {
    * @param since events seen at or after, or {@code null}
    * @param until events seen before, or {@code null}
    * @param limit most rows, newest event time first
+   * @param devicesIn only events of these devices, or {@code null} for any device
    */
-  record EventQuery(String plate, String deviceId, Instant since, Instant until, int limit) {}
+  record EventQuery(
+      String plate,
+      String deviceId,
+      Instant since,
+      Instant until,
+      int limit,
+      List<String> devicesIn) {}
 
   private final DataSource dataSource;
 
@@ -47,6 +54,15 @@ final class EventSearch {
     if (q.deviceId() != null) {
       sql.append(" AND device_id = ?");
       args.add(q.deviceId());
+    }
+    if (q.devicesIn() != null) {
+      if (q.devicesIn().isEmpty()) {
+        return List.of();
+      }
+      sql.append(" AND device_id IN (")
+          .append(String.join(", ", java.util.Collections.nCopies(q.devicesIn().size(), "?")))
+          .append(')');
+      args.addAll(q.devicesIn());
     }
     if (q.since() != null) {
       sql.append(" AND event_time >= ?");

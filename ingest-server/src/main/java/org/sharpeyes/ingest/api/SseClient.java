@@ -62,7 +62,8 @@ final class SseClient {
   private boolean closed;
 
   /**
-   * @param regionCode only alerts in this region's subtree are sent; {@code null} for all
+   * @param regionCode only alerts in this region's subtree are sent; {@code null} for all (a
+   *     city-wide caller who asked for no region)
    */
   SseClient(Sink sink, String regionCode, int maxQueued, Runnable onOverflow) {
     this.sink = sink;

@@ -19,8 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * An Apache ActiveMQ Artemis broker running in this process with one MQTT acceptor, for a
  * single-machine installation. Messages, retained messages and persistent sessions survive restarts
- * (journal under {@code dataDir}); last wills and retained messages work as MQTT says. Security is
- * off: bind it to loopback, or use an external broker with per-edge credentials.
+ * (journal under {@code dataDir}); last wills and retained messages work as MQTT says.
+ *
+ * <p>With {@code security} on (the default), a {@link BrokerGuard} decides who connects and where
+ * each may publish and subscribe; a publish it refuses is acknowledged and dropped, as Mosquitto
+ * does (MQTT 3.1.1 has no negative acknowledgement), instead of Artemis' default of closing the
+ * connection — which would leave an edge retrying the same message from its outbox forever. With
+ * {@code tls}, a second acceptor speaks MQTT over TLS with the certificate and key from PEM files.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -29,20 +34,37 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final EmbeddedActiveMQ server;
   private final String host;
   private final int port;
+  private final int tlsPort;
 
-  private EmbeddedBroker(EmbeddedActiveMQ server, String host, int port) {
+  private EmbeddedBroker(EmbeddedActiveMQ server, String host, int port, int tlsPort) {
     this.server = server;
     this.host = host;
     this.port = port;
+    this.tlsPort = tlsPort;
+  }
+
+  /**
+   * Starts the broker with security off, whatever {@code config.security()} says: for a test of
+   * something else on a broker of its own.
+   */
+  public static EmbeddedBroker startOpen(EmbeddedBrokerConfig config) {
+    return start(config.withSecurity(false), null);
   }
 
   /**
    * Starts the broker; with port 0, a free port is picked first.
    *
-   * @throws BrokerStartException when it cannot start (port taken, data directory not writable)
+   * @param guard who may do what; required when {@code config.security()} is on, ignored otherwise
+   * @throws BrokerStartException when it cannot start (port taken, data directory not writable,
+   *     unusable TLS files)
    */
-  public static EmbeddedBroker start(EmbeddedBrokerConfig config) {
+  public static EmbeddedBroker start(EmbeddedBrokerConfig config, BrokerGuard guard) {
+    if (config.security() && guard == null) {
+      throw new IllegalArgumentException("broker security is on: a BrokerGuard is needed");
+    }
     int port = config.port() == 0 ? freePort(config.host()) : config.port();
+    EmbeddedBrokerConfig.Tls tls = config.tls();
+    int tlsPort = tls == null ? -1 : tls.port() == 0 ? freePort(config.host()) : tls.port();
     Path dir = config.dataDir();
     try {
       Files.createDirectories(dir);
@@ -61,7 +83,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     // level such as "vehicle.sighted" counts as two words and "events/+" never matches it.
     c.setWildCardConfiguration(
         new WildcardConfiguration().setDelimiter('/').setSingleWord('+').setAnyWords('#'));
-    c.setSecurityEnabled(false);
+    c.setSecurityEnabled(config.security());
+    // Logins are checked on every connection (the guard keeps its own short cache of accounts),
+    // so that a disabled edge is refused at its next one.
+    c.setAuthenticationCacheSize(0);
     c.setJMXManagementEnabled(false);
     // Without these every auto-created MQTT queue logs AMQ222165/AMQ222166.
     c.addAddressSetting(
@@ -69,10 +94,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         new AddressSettings()
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
-    String acceptor = "tcp://" + config.host() + ":" + port + "?protocols=MQTT";
+    String acceptor =
+        "tcp://"
+            + config.host()
+            + ":"
+            + port
+            + "?protocols=MQTT;closeMqttConnectionOnPublishAuthorizationFailure=false";
     EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    if (guard != null && config.security()) {
+      server.setSecurityManager(guard);
+    }
     try {
       c.addAcceptorConfiguration("mqtt", acceptor);
+      if (tls != null) {
+        c.addAcceptorConfiguration("mqtts", tlsAcceptor(config, tlsPort, dir));
+        acceptor += " and TLS on " + tlsPort;
+      }
       server.setConfiguration(c);
       server.start();
     } catch (Exception e) {
@@ -85,8 +122,41 @@ public final class EmbeddedBroker implements AutoCloseable {
           "the embedded broker did not become active on " + acceptor + " (see the log above)",
           null);
     }
-    LOG.info("embedded MQTT broker listening on {}:{}, data in {}", config.host(), port, dir);
-    return new EmbeddedBroker(server, config.host(), port);
+    LOG.info(
+        "embedded MQTT broker listening on {}:{}{}, security {}, data in {}",
+        config.host(),
+        port,
+        tls == null ? "" : " and MQTT over TLS on " + tlsPort,
+        config.security() ? "on" : "OFF (any client may publish as any edge)",
+        dir);
+    return new EmbeddedBroker(server, config.host(), port, tlsPort);
+  }
+
+  /**
+   * The TLS acceptor's URL. Artemis reads PEM through the {@code PEMCFG} key store type, whose file
+   * names the certificate and key files; it is written next to the journal and holds no secret
+   * (only the two paths).
+   */
+  private static String tlsAcceptor(EmbeddedBrokerConfig config, int tlsPort, Path dir)
+      throws IOException {
+    EmbeddedBrokerConfig.Tls tls = config.tls();
+    Path pemConfig = dir.resolve("tls-keystore.pemcfg");
+    Files.writeString(
+        pemConfig,
+        "alias=broker\nsource.key=" + tls.keyFile() + "\nsource.cert=" + tls.certFile() + "\n");
+    return "tcp://"
+        + config.host()
+        + ":"
+        + tlsPort
+        + "?protocols=MQTT;closeMqttConnectionOnPublishAuthorizationFailure=false"
+        + ";sslEnabled=true;keyStoreType=PEMCFG;keyStorePath="
+        + pemConfig
+        + ";enabledProtocols=TLSv1.2,TLSv1.3";
+  }
+
+  /** The port of the TLS acceptor, or -1 without one. */
+  public int tlsPort() {
+    return tlsPort;
   }
 
   /** The port the MQTT acceptor listens on. */

@@ -4,7 +4,10 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Command line entry point: {@code ingest-server run|validate|users … --config FILE}. */
+/**
+ * Command line entry point: {@code ingest-server run|validate|audit verify|edges|users --config
+ * FILE}.
+ */
 @Command(
     name = "ingest-server",
     mixinStandardHelpOptions = true,
@@ -15,6 +18,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      AuditCommand.class,
+      EdgesCommand.class,
       UsersCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -40,8 +45,11 @@ public final class IngestServerMain implements Runnable {
     static final int START_FAILED = 1;
     static final int BAD_CONFIG = 2;
 
-    /** The command was refused: invalid input, no such user, a name taken (stderr says why). */
-    static final int REFUSED = 3;
+    /** A subcommand's arguments name something that is not there (e.g. an unknown edge). */
+    static final int BAD_ARGUMENTS = 4;
+
+    /** {@code audit verify} found a broken row. */
+    static final int AUDIT_BROKEN = 3;
 
     private ExitCodes() {}
   }

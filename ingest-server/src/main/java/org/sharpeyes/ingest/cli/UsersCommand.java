@@ -1,5 +1,6 @@
 package org.sharpeyes.ingest.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,7 +10,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.sharpeyes.ingest.audit.AuditMetrics;
 import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.auth.Clearance;
 import org.sharpeyes.ingest.auth.PasswordHasher;
 import org.sharpeyes.ingest.auth.Revocations;
@@ -48,17 +53,17 @@ final class UsersCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final Map<String, String> env;
-  private final AuditTrail audit;
+  private final Function<DataSource, AuditTrail> audit;
 
   UsersCommand() {
     this(
         System.in,
         System.getenv(),
-        entry -> org.slf4j.LoggerFactory.getLogger("sharpeyes.audit").info("{}", entry));
+        ds -> new JdbcAuditTrail(ds, new AuditMetrics(new SimpleMeterRegistry())));
   }
 
   /** For tests: where passwords and variables are read, and where changes are recorded. */
-  UsersCommand(InputStream stdin, Map<String, String> env, AuditTrail audit) {
+  UsersCommand(InputStream stdin, Map<String, String> env, Function<DataSource, AuditTrail> audit) {
     this.stdin = stdin;
     this.env = env;
     this.audit = audit;
@@ -96,7 +101,7 @@ final class UsersCommand implements Callable<Integer> {
           }
           String password = password(passwordEnv);
           if (password == null) {
-            return IngestServerMain.ExitCodes.REFUSED;
+            return IngestServerMain.ExitCodes.BAD_ARGUMENTS;
           }
           return report(
               admin.add(
@@ -150,7 +155,7 @@ final class UsersCommand implements Callable<Integer> {
         admin -> {
           String password = password(passwordEnv);
           if (password == null) {
-            return IngestServerMain.ExitCodes.REFUSED;
+            return IngestServerMain.ExitCodes.BAD_ARGUMENTS;
           }
           return report(
               admin.setPassword(UserAdmin.Actor.cli(), name, password),
@@ -188,7 +193,7 @@ final class UsersCommand implements Callable<Integer> {
               PasswordHasher.owasp(config.auth().minPasswordLength()),
               reference.regions(),
               new Revocations(users, sessions, clock),
-              audit,
+              audit.apply(db.dataSource()),
               clock);
       return work.run(admin);
     } catch (SQLException | StoreUnavailableException e) {
@@ -224,7 +229,7 @@ final class UsersCommand implements Callable<Integer> {
   private int refuse(String why) {
     spec.commandLine().getErr().println("refused: " + why);
     spec.commandLine().getErr().flush();
-    return IngestServerMain.ExitCodes.REFUSED;
+    return IngestServerMain.ExitCodes.BAD_ARGUMENTS;
   }
 
   /** The password from the named variable or stdin's first line; null after saying why not. */

@@ -26,7 +26,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
     var out = spec.commandLine().getOut();
     out.println(options.config + ": OK");
-    out.println("  http       " + config.http().host() + ":" + config.http().port());
+    out.println(
+        "  http       "
+            + config.http().scheme()
+            + "://"
+            + config.http().host()
+            + ":"
+            + config.http().port()
+            + (config.http().tls() == null ? "" : " with " + config.http().tls().certFile()));
     out.println(
         "  broker     "
             + (config.embeddedBroker().enabled()

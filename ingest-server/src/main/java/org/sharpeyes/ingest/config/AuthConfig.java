@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param revocationRefresh how often disabled users and revoked tokens are re-read from the store
  * @param seedUsers a YAML file of demo users created at start if absent (absolute), or {@code null}
  * @param oidc an external OpenID Connect issuer whose tokens are accepted too, or {@code null}
+ * @param openMetrics whether {@code GET /metrics} is served without a token (for a Prometheus on a
+ *     trusted network); the access gate's policy reads it
  */
 public record AuthConfig(
     String issuer,
@@ -29,7 +31,8 @@ public record AuthConfig(
     Lockout lockout,
     Duration revocationRefresh,
     Path seedUsers,
-    Oidc oidc) {
+    Oidc oidc,
+    boolean openMetrics) {
 
   public static final String DEFAULT_ISSUER = "sharpeyes";
   public static final Duration DEFAULT_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
@@ -57,7 +60,8 @@ public record AuthConfig(
         Lockout.defaults(),
         DEFAULT_REVOCATION_REFRESH,
         null,
-        null);
+        null,
+        false);
   }
 
   public AuthConfig withLockout(Lockout newLockout) {
@@ -70,7 +74,8 @@ public record AuthConfig(
         newLockout,
         revocationRefresh,
         seedUsers,
-        oidc);
+        oidc,
+        openMetrics);
   }
 
   public AuthConfig withOidc(Oidc newOidc) {
@@ -83,7 +88,8 @@ public record AuthConfig(
         lockout,
         revocationRefresh,
         seedUsers,
-        newOidc);
+        newOidc,
+        openMetrics);
   }
 
   public AuthConfig withSeedUsers(Path file) {
@@ -96,7 +102,8 @@ public record AuthConfig(
         lockout,
         revocationRefresh,
         file,
-        oidc);
+        oidc,
+        openMetrics);
   }
 
   /**

@@ -27,7 +27,8 @@ final class AuthConfigReader {
           "lockout",
           "revocationRefresh",
           "seedUsers",
-          "oidc");
+          "oidc",
+          "openMetrics");
   private static final List<String> OIDC_KEYS =
       List.of("issuer", "audience", "jwksFile", "jwksRefresh", "claims", "roleMap");
 
@@ -67,11 +68,12 @@ final class AuthConfigReader {
             Duration.ofMinutes(1));
     Path seed = existingFile(s, "seedUsers");
     AuthConfig.Oidc oidc = s.has("oidc") ? readOidc(s.section("oidc")) : null;
+    Boolean openMetrics = s.bool("openMetrics", false);
     if (s.problemCount() > before) {
       return null;
     }
     return new AuthConfig(
-        issuer, access, refresh, keys, minLength, lockout, revocation, seed, oidc);
+        issuer, access, refresh, keys, minLength, lockout, revocation, seed, oidc, openMetrics);
   }
 
   private static AuthConfig.Keys readKeys(ConfigTree k) {

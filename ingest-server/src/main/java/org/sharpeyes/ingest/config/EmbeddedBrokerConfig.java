@@ -2,6 +2,7 @@ package org.sharpeyes.ingest.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The in-process MQTT broker (Apache ActiveMQ Artemis).
@@ -10,11 +11,43 @@ import java.nio.file.Path;
  * @param host interface its MQTT acceptor binds
  * @param port MQTT port; {@code 0} picks a free one at start
  * @param dataDir where it keeps its journal, bindings, paging and large messages (absolute)
+ * @param security whether clients must log in (edges with their accounts, the server with its own)
+ *     and keep to their topics; on by default
+ * @param tls an additional MQTT-over-TLS listener, or {@code null} for none
  */
-public record EmbeddedBrokerConfig(boolean enabled, String host, int port, Path dataDir) {
+public record EmbeddedBrokerConfig(
+    boolean enabled, String host, int port, Path dataDir, boolean security, Tls tls) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 1883;
+  public static final int DEFAULT_TLS_PORT = 8883;
+
+  /**
+   * MQTT over TLS on the same host, from PEM files.
+   *
+   * @param port {@code 0} picks a free one at start
+   * @param certFile the broker's certificate chain (PEM), leaf first
+   * @param keyFile its private key (PEM, unencrypted PKCS#8 or PKCS#1)
+   */
+  public record Tls(int port, Path certFile, Path keyFile) {
+    public Tls {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            "embedded broker TLS port must be 0..65535, was " + port);
+      }
+      certFile = certFile.toAbsolutePath().normalize();
+      keyFile = keyFile.toAbsolutePath().normalize();
+    }
+
+    public Tls withPort(int newPort) {
+      return new Tls(newPort, certFile, keyFile);
+    }
+  }
+
+  /** Security on, no TLS listener. */
+  public EmbeddedBrokerConfig(boolean enabled, String host, int port, Path dataDir) {
+    this(enabled, host, port, dataDir, true, null);
+  }
 
   public EmbeddedBrokerConfig {
     if (host == null || host.isBlank()) {
@@ -23,15 +56,24 @@ public record EmbeddedBrokerConfig(boolean enabled, String host, int port, Path 
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("embedded broker port must be 0..65535, was " + port);
     }
-    dataDir = dataDir.toAbsolutePath().normalize();
+    dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
   }
 
   public EmbeddedBrokerConfig withPort(int newPort) {
-    return new EmbeddedBrokerConfig(enabled, host, newPort, dataDir);
+    return new EmbeddedBrokerConfig(enabled, host, newPort, dataDir, security, tls);
   }
 
   public EmbeddedBrokerConfig withEnabled(boolean on) {
-    return new EmbeddedBrokerConfig(on, host, port, dataDir);
+    return new EmbeddedBrokerConfig(on, host, port, dataDir, security, tls);
+  }
+
+  public EmbeddedBrokerConfig withSecurity(boolean on) {
+    return new EmbeddedBrokerConfig(enabled, host, port, dataDir, on, tls);
+  }
+
+  /** With a TLS listener ({@code null}: none). */
+  public EmbeddedBrokerConfig withTls(Tls newTls) {
+    return new EmbeddedBrokerConfig(enabled, host, port, dataDir, security, newTls);
   }
 
   /**

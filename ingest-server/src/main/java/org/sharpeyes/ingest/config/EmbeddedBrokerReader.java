@@ -1,6 +1,7 @@
 package org.sharpeyes.ingest.config;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.sharpeyes.mqtt.BrokerSettings;
  */
 final class EmbeddedBrokerReader {
 
-  static final List<String> EMBEDDED_KEYS = List.of("enabled", "host", "port", "dataDir");
+  static final List<String> EMBEDDED_KEYS =
+      List.of("enabled", "host", "port", "dataDir", "security", "tls");
+  static final List<String> TLS_KEYS = List.of("port", "certFile", "keyFile");
 
   /**
    * Stands in for the embedded broker's address only while a problem at {@code broker.embedded} is
@@ -54,12 +57,25 @@ final class EmbeddedBrokerReader {
     String host = e.text("host");
     Integer port = e.port("port", EmbeddedBrokerConfig.DEFAULT_PORT);
     Path brokerDir = e.path("dataDir", null, dataDir.resolve("broker"));
+    Boolean security = e.bool("security", true);
+    int beforeTls = root.problemCount();
+    EmbeddedBrokerConfig.Tls tls = e.has("tls") ? tls(e.section("tls")) : null;
     EmbeddedBrokerConfig embedded = null;
     URI embeddedUrl = null;
-    if (enabled != null && port != null && brokerDir != null && (host != null || !e.has("host"))) {
+    if (enabled != null
+        && port != null
+        && brokerDir != null
+        && security != null
+        && root.problemCount() == beforeTls
+        && (host != null || !e.has("host"))) {
       embedded =
           new EmbeddedBrokerConfig(
-              enabled, host == null ? EmbeddedBrokerConfig.DEFAULT_HOST : host, port, brokerDir);
+              enabled,
+              host == null ? EmbeddedBrokerConfig.DEFAULT_HOST : host,
+              port,
+              brokerDir,
+              security,
+              tls);
       embeddedUrl = clientUrl(e, embedded);
     }
     URI derived = urlOverride;
@@ -81,6 +97,35 @@ final class EmbeddedBrokerReader {
       return new Broker(null, null, null);
     }
     return new Broker(settings, embedded, BrokerCredentials.resolve(settings, env, "broker"));
+  }
+
+  /** {@code broker.embedded.tls}, or {@code null} after problems (recorded). */
+  private static EmbeddedBrokerConfig.Tls tls(ConfigTree t) {
+    if (t == null) {
+      return null;
+    }
+    t.allowKeys(TLS_KEYS);
+    Integer port = t.port("port", EmbeddedBrokerConfig.DEFAULT_TLS_PORT);
+    Path cert =
+        readable(
+            t, "certFile", "the broker's certificate chain (PEM), e.g. /etc/sharpeyes/broker.crt");
+    Path key = readable(t, "keyFile", "its private key (PEM), e.g. /etc/sharpeyes/broker.key");
+    if (port == null || cert == null || key == null) {
+      return null;
+    }
+    return new EmbeddedBrokerConfig.Tls(port, cert, key);
+  }
+
+  private static Path readable(ConfigTree t, String key, String hint) {
+    if (!t.require(key, hint)) {
+      return null;
+    }
+    Path file = t.path(key, null, null);
+    if (file != null && !Files.isReadable(file)) {
+      t.problem(key, "cannot read " + file + " — give a readable PEM file");
+      return null;
+    }
+    return file;
   }
 
   /** The URL clients use for the embedded broker, or {@code null} after a problem at its host. */

@@ -9,8 +9,10 @@ package org.sharpeyes.ingest.config;
  * @param workerThreads threads running the routes' blocking work, 1..{@value #MAX_WORKER_THREADS}
  * @param maxPendingRequests requests queued or running on them at once, from {@code workerThreads}
  *     to {@value #MAX_PENDING_REQUESTS}; one more is answered 503 with {@code Retry-After}
+ * @param tls the certificate and key of HTTPS; {@code null} serves plain HTTP
  */
-public record HttpConfig(String host, int port, int workerThreads, int maxPendingRequests) {
+public record HttpConfig(
+    String host, int port, int workerThreads, int maxPendingRequests, HttpTlsConfig tls) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
@@ -44,7 +46,12 @@ public record HttpConfig(String host, int port, int workerThreads, int maxPendin
     }
   }
 
-  /** A listener with the default dispatch bounds. */
+  /** A plain HTTP listener. */
+  public HttpConfig(String host, int port, int workerThreads, int maxPendingRequests) {
+    this(host, port, workerThreads, maxPendingRequests, null);
+  }
+
+  /** A plain HTTP listener with the default dispatch bounds. */
   public HttpConfig(String host, int port) {
     this(host, port, DEFAULT_WORKER_THREADS, DEFAULT_MAX_PENDING_REQUESTS);
   }
@@ -55,6 +62,16 @@ public record HttpConfig(String host, int port, int workerThreads, int maxPendin
 
   /** A copy listening on another port, with the same dispatch bounds. */
   public HttpConfig withPort(int newPort) {
-    return new HttpConfig(host, newPort, workerThreads, maxPendingRequests);
+    return new HttpConfig(host, newPort, workerThreads, maxPendingRequests, tls);
+  }
+
+  /** A copy serving HTTPS with {@code newTls} ({@code null}: plain HTTP). */
+  public HttpConfig withTls(HttpTlsConfig newTls) {
+    return new HttpConfig(host, port, workerThreads, maxPendingRequests, newTls);
+  }
+
+  /** {@code https} or {@code http}. */
+  public String scheme() {
+    return tls == null ? "http" : "https";
   }
 }

@@ -24,6 +24,7 @@ import org.sharpeyes.mqtt.BrokerSettings;
  * @param watchlist enrolment and the watchlist sent to edges
  * @param snapshots where snapshots are kept, and for how long
  * @param accessRules parameters of the access-control rules ({@code rules.*})
+ * @param audit the audit record's retention ({@code audit.*})
  * @param auth accounts, tokens and the external identity provider ({@code auth.*})
  */
 public record IngestServerConfig(
@@ -39,6 +40,7 @@ public record IngestServerConfig(
     WatchlistConfig watchlist,
     SnapshotConfig snapshots,
     AccessRulesConfig accessRules,
+    AuditConfig audit,
     AuthConfig auth) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -60,6 +62,7 @@ public record IngestServerConfig(
     Objects.requireNonNull(watchlist, "watchlist");
     Objects.requireNonNull(snapshots, "snapshots");
     Objects.requireNonNull(accessRules, "accessRules");
+    Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(auth, "auth");
   }
 
@@ -89,6 +92,7 @@ public record IngestServerConfig(
         WatchlistConfig.defaults(),
         SnapshotConfig.defaults(),
         AccessRulesConfig.defaults(),
+        AuditConfig.defaults(),
         AuthConfig.defaults());
   }
 
@@ -131,6 +135,19 @@ public record IngestServerConfig(
         });
   }
 
+  /** The credentials the server's own MQTT clients connect with. */
+  public IngestServerConfig withBrokerCredentials(BrokerCredentials newCredentials) {
+    return copy(c -> c.brokerCredentials = newCredentials);
+  }
+
+  /**
+   * Turns the embedded broker's logins and topic rules on or off ({@code
+   * broker.embedded.security}).
+   */
+  public IngestServerConfig withEmbeddedBrokerSecurity(boolean on) {
+    return copy(c -> c.embeddedBroker = embeddedBroker.withSecurity(on));
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
@@ -163,6 +180,10 @@ public record IngestServerConfig(
     return copy(c -> c.alerts = newAlerts);
   }
 
+  public IngestServerConfig withAudit(AuditConfig newAudit) {
+    return copy(c -> c.audit = newAudit);
+  }
+
   public IngestServerConfig withAuth(AuthConfig newAuth) {
     return copy(c -> c.auth = newAuth);
   }
@@ -184,6 +205,7 @@ public record IngestServerConfig(
         c.watchlist,
         c.snapshots,
         c.accessRules,
+        c.audit,
         c.auth);
   }
 
@@ -201,6 +223,7 @@ public record IngestServerConfig(
     WatchlistConfig watchlist;
     SnapshotConfig snapshots;
     AccessRulesConfig accessRules;
+    AuditConfig audit;
     AuthConfig auth;
 
     Copy(IngestServerConfig from) {
@@ -216,6 +239,7 @@ public record IngestServerConfig(
       watchlist = from.watchlist;
       snapshots = from.snapshots;
       accessRules = from.accessRules;
+      audit = from.audit;
       auth = from.auth;
     }
   }

@@ -16,10 +16,10 @@ import org.sharpeyes.schema.codec.CodecLimits;
  * Reads {@code ingest-server.yaml} into an {@link IngestServerConfig}, collecting every problem
  * with its path and fix. Unknown keys are problems. Secrets are read from the environment variables
  * the file names, never from the file, while loading: an unset one is a problem. Relative paths:
- * {@code referenceData}, {@code watchlist.photoDir}, {@code auth.seedUsers}, {@code auth.keys.*}
- * and {@code auth.oidc.jwksFile} are resolved against the config file's directory, {@code dataDir},
- * {@code broker.embedded.dataDir} and {@code snapshots.dir} against the working directory. The key
- * reference is {@code docs/config.md}.
+ * {@code referenceData}, {@code watchlist.photoDir}, {@code http.tls}'s files, {@code
+ * auth.seedUsers}, {@code auth.keys.*} and {@code auth.oidc.jwksFile} are resolved against the
+ * config file's directory, {@code dataDir}, {@code broker.embedded.dataDir} and {@code
+ * snapshots.dir} against the working directory. The key reference is {@code docs/config.md}.
  */
 public final class IngestServerConfigLoader {
 
@@ -38,6 +38,7 @@ public final class IngestServerConfigLoader {
           "watchlist",
           "snapshots",
           "rules",
+          "audit",
           "auth");
   private static final List<String> STORE_KEYS =
       List.of("jdbcUrl", "username", "usernameEnv", "passwordEnv", "poolSize");
@@ -107,6 +108,7 @@ public final class IngestServerConfigLoader {
     WatchlistConfig watchlist = readWatchlist(root.sectionOrEmpty("watchlist"));
     SnapshotConfig snapshots = readSnapshots(root.sectionOrEmpty("snapshots"));
     AccessRulesConfig accessRules = AccessRulesReader.read(root.sectionOrEmpty("rules"));
+    AuditConfig audit = readAudit(root.sectionOrEmpty("audit"));
     AuthConfig auth = AuthConfigReader.read(root.sectionOrEmpty("auth"));
     return root.result(
         () ->
@@ -123,12 +125,13 @@ public final class IngestServerConfigLoader {
                 watchlist,
                 snapshots,
                 accessRules,
+                audit,
                 auth));
   }
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {
     int before = s.problemCount();
-    s.allowKeys(List.of("host", "port", "workerThreads", "maxPendingRequests"));
+    s.allowKeys(List.of("host", "port", "workerThreads", "maxPendingRequests", "tls"));
     String host = s.has("host") ? s.text("host") : HttpConfig.DEFAULT_HOST;
     Integer port = s.port("port", HttpConfig.DEFAULT_PORT);
     Integer threads =
@@ -149,11 +152,12 @@ public final class IngestServerConfigLoader {
               + "), so some workers would never run — raise it to at least "
               + threads);
     }
+    HttpTlsConfig tls = s.has("tls") ? HttpTlsReader.read(s.section("tls")) : null;
     if (s.problemCount() > before) {
       return null;
     }
     return new HttpConfig(
-        host, overrides.httpPort() != null ? overrides.httpPort() : port, threads, pending);
+        host, overrides.httpPort() != null ? overrides.httpPort() : port, threads, pending, tls);
   }
 
   private StoreConfig readStore(ConfigTree s, Path dataDir, ConfigOverrides overrides) {
@@ -309,5 +313,16 @@ public final class IngestServerConfigLoader {
     }
     return new SnapshotConfig(
         dir == null ? null : dir.toAbsolutePath().normalize(), maxBytes, maxAge);
+  }
+
+  private static AuditConfig readAudit(ConfigTree s) {
+    s.allowKeys(List.of("retention"));
+    Duration retention =
+        s.duration(
+            "retention",
+            AuditConfig.DEFAULT_RETENTION,
+            AuditConfig.MIN_RETENTION,
+            AuditConfig.MAX_RETENTION);
+    return retention == null ? null : new AuditConfig(retention);
   }
 }

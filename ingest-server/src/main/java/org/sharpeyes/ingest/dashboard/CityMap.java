@@ -8,10 +8,12 @@ import org.sharpeyes.ingest.reference.Device;
 import org.sharpeyes.ingest.reference.GridCell;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.reference.Region;
+import org.sharpeyes.ingest.reference.RegionDirectory;
 
 /**
- * What the dashboard draws: the regions, every grid cell's outline and every device, from the
- * reference data. Built once; the reference data does not change while the server runs.
+ * What the dashboard draws for one jurisdiction: its regions (and those above it, for the chain),
+ * the outline of every grid cell in it and every device in it, from the reference data. Grid
+ * workers' names are staff contacts, not personal data of key persons, and are shown as they are.
  */
 final class CityMap {
 
@@ -21,9 +23,11 @@ final class CityMap {
    * {@code {"regions":[{code,name,level,parent}], "grids":{GeoJSON FeatureCollection},
    * "devices":[{id,name,kind,lat,lon,gridCode}]}}
    */
-  static JsonObject of(ReferenceData reference) {
+  static JsonObject of(ReferenceData reference, String jurisdiction) {
+    RegionDirectory tree = reference.regions();
     JsonArray regions = new JsonArray();
-    reference.regions().regions().stream()
+    tree.regions().stream()
+        .filter(r -> tree.isWithin(r.code(), jurisdiction) || tree.isWithin(jurisdiction, r.code()))
         .sorted(Comparator.comparing(Region::code))
         .forEach(
             r ->
@@ -35,10 +39,12 @@ final class CityMap {
                         .put("parent", r.parent())));
     JsonArray features = new JsonArray();
     reference.grids().cells().stream()
+        .filter(cell -> tree.isWithin(cell.villageCode(), jurisdiction))
         .sorted(Comparator.comparing(GridCell::code))
         .forEach(cell -> features.add(feature(cell)));
     JsonArray devices = new JsonArray();
     reference.devices().stream()
+        .filter(d -> d.gridCode() != null && tree.isWithin(d.gridCode(), jurisdiction))
         .sorted(Comparator.comparing(Device::id))
         .forEach(
             d ->

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.sharpeyes.ingest.auth.Jurisdiction;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.ProblemReplies;
 
@@ -19,6 +21,9 @@ import org.sharpeyes.ingest.http.ProblemReplies;
  * gaps. Everything is answered from memory; the list (up to {@code 2 × ingest.maxEdges} edges) is
  * built and encoded through the {@link BlockingDispatch}, off the event loop. An unknown edge is a
  * 404 problem. The JSON shape is documented in {@code docs/api.md}.
+ *
+ * <p>A caller sees the edges that read at least one device in its jurisdiction; an edge with no
+ * known device only a city-level caller. Any other edge is answered as unknown (404).
  */
 public final class EdgeRoutes {
 
@@ -27,11 +32,17 @@ public final class EdgeRoutes {
 
   private final EdgePresence presence;
   private final EdgeSequences sequences;
+  private final Whereabouts places;
   private final BlockingDispatch dispatch;
 
-  public EdgeRoutes(EdgePresence presence, EdgeSequences sequences, BlockingDispatch dispatch) {
+  public EdgeRoutes(
+      EdgePresence presence,
+      EdgeSequences sequences,
+      Whereabouts places,
+      BlockingDispatch dispatch) {
     this.presence = presence;
     this.sequences = sequences;
+    this.places = places;
     this.dispatch = dispatch;
   }
 
@@ -41,15 +52,19 @@ public final class EdgeRoutes {
   }
 
   private void list(RoutingContext ctx) {
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
     dispatch.respond(
-        ctx, () -> new JsonObject().put("edges", allEdges()).toBuffer(), body -> reply(ctx, body));
+        ctx,
+        () -> new JsonObject().put("edges", allEdges(jurisdiction)).toBuffer(),
+        body -> reply(ctx, body));
   }
 
   private void one(RoutingContext ctx) {
     String edgeId = ctx.pathParam("edgeId");
     Optional<EdgePresence.EdgeState> state = presence.get(edgeId);
     Optional<SequenceReport> sequence = sequences.report(edgeId, LISTED_GAPS);
-    if (state.isEmpty() && sequence.isEmpty()) {
+    boolean hidden = !Jurisdiction.of(ctx, places).coversEdge(edgeId);
+    if (hidden || (state.isEmpty() && sequence.isEmpty())) {
       ProblemReplies.notFound(
           ctx,
           "no edge '"
@@ -61,13 +76,14 @@ public final class EdgeRoutes {
     reply(ctx, toJson(edgeId, state.orElse(null), sequence.orElse(null)).toBuffer());
   }
 
-  private JsonArray allEdges() {
+  private JsonArray allEdges(Jurisdiction jurisdiction) {
     Map<String, EdgePresence.EdgeState> states = new HashMap<>();
     presence.all().forEach(s -> states.put(s.edgeId(), s));
     Map<String, SequenceReport> reports = new HashMap<>();
     sequences.all(LISTED_GAPS).forEach(r -> reports.put(r.edgeId(), r));
     TreeSet<String> ids = new TreeSet<>(states.keySet());
     ids.addAll(reports.keySet());
+    ids.removeIf(id -> !jurisdiction.coversEdge(id));
     JsonArray edges = new JsonArray();
     for (String id : ids) {
       edges.add(toJson(id, states.get(id), reports.get(id)));

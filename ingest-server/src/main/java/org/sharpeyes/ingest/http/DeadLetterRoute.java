@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.sharpeyes.ingest.auth.Jurisdiction;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.store.DeadLetter;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 
@@ -19,6 +21,9 @@ import org.sharpeyes.ingest.store.DeadLetterStore;
  * their reason and detail. A payload that is valid UTF-8 is returned as text ({@code
  * "payloadEncoding": "utf-8"}), any other as base64 ({@code "base64"}). A bad or unknown parameter
  * is a 400 problem; the store is read through the {@link BlockingDispatch}.
+ *
+ * <p>A rejected message has no trusted place in the region tree (it may not even name a device), so
+ * only a city-level caller reads them; any other gets a 403 saying so.
  */
 public final class DeadLetterRoute {
 
@@ -28,10 +33,12 @@ public final class DeadLetterRoute {
   private static final Set<String> PARAMS = Set.of("limit");
 
   private final DeadLetterStore store;
+  private final Whereabouts places;
   private final BlockingDispatch dispatch;
 
-  public DeadLetterRoute(DeadLetterStore store, BlockingDispatch dispatch) {
+  public DeadLetterRoute(DeadLetterStore store, Whereabouts places, BlockingDispatch dispatch) {
     this.store = store;
+    this.places = places;
     this.dispatch = dispatch;
   }
 
@@ -43,6 +50,17 @@ public final class DeadLetterRoute {
     QueryReader query = new QueryReader(ctx.queryParams(), PARAMS);
     int limit = query.limit(DEFAULT_LIMIT, MAX_LIMIT);
     if (query.refused(ctx)) {
+      return;
+    }
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
+    if (!jurisdiction.cityWide()) {
+      ProblemReplies.forbidden(
+          ctx,
+          "dead letters have no place in the region tree, so only a city-level caller reads them;"
+              + " the jurisdiction of "
+              + jurisdiction.caller().name()
+              + " is "
+              + jurisdiction.code());
       return;
     }
     // Up to MAX_LIMIT payloads: rendered on the worker too, not on the event loop.

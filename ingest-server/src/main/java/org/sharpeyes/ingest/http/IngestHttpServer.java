@@ -3,21 +3,32 @@ package org.sharpeyes.ingest.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.sharpeyes.ingest.config.HttpConfig;
+import org.sharpeyes.ingest.config.HttpTlsConfig;
+import org.sharpeyes.ingest.tls.PemIdentity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The one HTTP listener of the server: API, live feed, health and metrics on one port. */
 public final class IngestHttpServer implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestHttpServer.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** The protocols HTTPS offers: older ones are broken or deprecated (RFC 8996). */
+  public static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
 
   private final HttpServer server;
   private final Router router;
@@ -64,12 +75,45 @@ public final class IngestHttpServer implements AutoCloseable {
   }
 
   /**
+   * {@link #options(String, int)} for a configured listener: with {@code http.tls}, HTTPS with the
+   * certificate and key read (and checked) now, TLS 1.2 and 1.3 only.
+   *
+   * @throws IllegalStateException naming {@code http.tls.certFile} or {@code keyFile} and the fix
+   *     when a file went missing or changed since the config was validated
+   */
+  public static HttpServerOptions options(HttpConfig config) {
+    HttpServerOptions options = options(config.host(), config.port());
+    HttpTlsConfig tls = config.tls();
+    if (tls == null) {
+      return options;
+    }
+    PemIdentity identity;
+    try {
+      identity = PemIdentity.read(tls.certFile(), tls.keyFile());
+    } catch (PemIdentity.PemProblem p) {
+      throw new IllegalStateException("http.tls." + p.part().key() + ": " + p.getMessage(), p);
+    }
+    LOG.info(
+        "HTTPS with the certificate of {} (valid until {}) from {}",
+        identity.certificate().getSubjectX500Principal().getName(),
+        identity.certificate().getNotAfter().toInstant(),
+        tls.certFile());
+    return options
+        .setSsl(true)
+        .setKeyCertOptions(
+            new PemKeyCertOptions()
+                .setCertValue(Buffer.buffer(identity.certificatesPem()))
+                .setKeyValue(Buffer.buffer(identity.keyPem())))
+        .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
+  }
+
+  /**
    * Binds {@code router} to the configured host and port; waits until it listens.
    *
    * @throws IllegalStateException with the reason when the port cannot be bound
    */
   public static IngestHttpServer start(Vertx vertx, HttpConfig config, Router router) {
-    HttpServerOptions options = options(config.host(), config.port());
+    HttpServerOptions options = options(config);
     try {
       HttpServer server =
           vertx

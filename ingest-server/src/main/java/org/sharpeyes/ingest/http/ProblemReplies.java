@@ -58,6 +58,41 @@ public final class ProblemReplies {
     send(ctx, body(ProblemType.BAD_REQUEST, detail).put("errors", list));
   }
 
+  /** 403: the caller is known but may not do this; {@code detail} says why. */
+  public static void forbidden(RoutingContext ctx, String detail) {
+    send(ctx, ProblemType.FORBIDDEN, detail);
+  }
+
+  /**
+   * 401 with the {@code WWW-Authenticate} challenge of RFC 6750 §3: {@code Bearer
+   * realm="sharpeyes"}, plus {@code error="invalid_token"} and the reason when a token was given.
+   *
+   * @param tokenGiven false when the request had no credentials at all (then no error code)
+   */
+  public static void unauthorized(RoutingContext ctx, String detail, boolean tokenGiven) {
+    String challenge = "Bearer realm=\"" + REALM + "\"";
+    if (tokenGiven) {
+      challenge += ", error=\"invalid_token\", error_description=\"" + quotable(detail) + "\"";
+    }
+    if (!ctx.response().headWritten()) {
+      ctx.response().putHeader("WWW-Authenticate", challenge);
+    }
+    send(ctx, ProblemType.UNAUTHORIZED, detail);
+  }
+
+  /** The realm of the bearer challenge. */
+  public static final String REALM = "sharpeyes";
+
+  /** RFC 6750 error_description: printable ASCII without quote or backslash. */
+  private static String quotable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length() && out.length() < 200; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c <= 0x7e && c != '"' && c != '\\' ? c : '_');
+    }
+    return out.toString();
+  }
+
   public static void notFound(RoutingContext ctx, String detail) {
     send(ctx, ProblemType.NOT_FOUND, detail);
   }
@@ -140,7 +175,9 @@ public final class ProblemReplies {
 
   private static boolean isStoreFailure(Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException || t instanceof IOException) {
+      if (t instanceof SQLException
+          || t instanceof IOException
+          || t instanceof org.sharpeyes.ingest.store.StoreUnavailableException) {
         return true;
       }
     }

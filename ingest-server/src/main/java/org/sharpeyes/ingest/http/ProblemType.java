@@ -15,9 +15,12 @@ import java.net.URI;
 public enum ProblemType {
   /** A query parameter, path segment or body is not valid; {@code errors} lists each one. */
   BAD_REQUEST(400, "bad-request", "Bad request"),
-  /** No valid credentials: a wrong user name or password, or a bad, expired or revoked token. */
+  /**
+   * No token, or one that is malformed, badly signed, expired or revoked; answered with {@code
+   * WWW-Authenticate: Bearer}.
+   */
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
-  /** The caller is known but may not do this; {@code detail} says why. */
+  /** The token is valid but its role, clearance or jurisdiction does not allow the request. */
   FORBIDDEN(403, "forbidden", "Forbidden"),
   /** No such route, or no such alert, edge, event snapshot, key person or photo. */
   NOT_FOUND(404, "not-found", "Not found"),
@@ -79,6 +82,8 @@ public enum ProblemType {
   static ProblemType forStatus(int status) {
     return switch (status) {
       case 400 -> BAD_REQUEST;
+      case 401 -> UNAUTHORIZED;
+      case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 413 -> TOO_LARGE;

@@ -24,7 +24,7 @@ public final class RegionDirectory {
     this.villageOfGrid = Map.copyOf(villageOfGrid);
   }
 
-  /** No regions: every code is unknown (a server started without valid reference data). */
+  /** A tree with no region: every jurisdiction check answers no. */
   public static RegionDirectory empty() {
     return new RegionDirectory(List.of(), Map.of());
   }

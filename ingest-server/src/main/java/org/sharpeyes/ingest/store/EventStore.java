@@ -106,6 +106,30 @@ public final class EventStore {
     }
   }
 
+  /**
+   * The kind and device of a stored event, to decide who may see its snapshot; empty when no event
+   * has this id.
+   */
+  public java.util.Optional<EventOrigin> origin(String id) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT type, device_id FROM events WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.of(new EventOrigin(rs.getString(1), rs.getString(2)))
+            : java.util.Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * What an event is and where it was seen.
+   *
+   * @param kind e.g. {@code face.matched}
+   */
+  public record EventOrigin(String kind, String deviceId) {}
+
   /** Number of stored events. */
   public long count() throws SQLException {
     try (Connection c = dataSource.getConnection();

@@ -3,7 +3,7 @@ package org.sharpeyes.ingest.store;
 import java.sql.SQLException;
 
 /** Classifies database errors by SQLState, the same way on H2 and PostgreSQL. */
-final class SqlFailures {
+public final class SqlFailures {
 
   /** Unique constraint violated. */
   static final String UNIQUE_VIOLATION = "23505";
@@ -22,6 +22,19 @@ final class SqlFailures {
   static boolean isPermanent(SQLException e) {
     String state = e.getSQLState();
     return state != null && (state.startsWith("22") || state.startsWith("23"));
+  }
+
+  /**
+   * The statement gave up waiting for a lock, or lost a deadlock or serialisation race: the same
+   * transaction may pass when tried again. PostgreSQL: 40001, 40P01, 55P03; H2: 40001, HYT00 (lock
+   * timeout), 90131 (concurrent update).
+   */
+  public static boolean isLockContention(SQLException e) {
+    return anyState(e, "40001")
+        || anyState(e, "40P01")
+        || anyState(e, "55P03")
+        || anyState(e, "HYT00")
+        || anyState(e, "90131");
   }
 
   private static boolean anyState(SQLException e, String wanted) {

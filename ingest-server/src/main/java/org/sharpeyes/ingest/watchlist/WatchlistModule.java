@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.WatchlistConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
@@ -36,6 +39,7 @@ public final class WatchlistModule implements AutoCloseable {
    * @param brokerUrl the broker the server uses (for the embedded one, its actual address)
    * @param publisherThread the one thread the publisher runs on; its owner shuts it down
    * @param dispatch runs the API's store reads and writes and the photo checks
+   * @param audit where reads of enrolment photos are recorded
    * @throws SQLException when the store cannot be read
    */
   public WatchlistModule(
@@ -45,7 +49,8 @@ public final class WatchlistModule implements AutoCloseable {
       MeterRegistry registry,
       URI brokerUrl,
       ScheduledExecutorService publisherThread,
-      BlockingDispatch dispatch)
+      BlockingDispatch dispatch,
+      AuditTrail audit)
       throws SQLException {
     WatchlistConfig config = server.watchlist();
     ReferenceData reference = ReferenceData.load(server.referenceData()).orElseThrow();
@@ -76,7 +81,14 @@ public final class WatchlistModule implements AutoCloseable {
               publisherThread);
       watchlist.onChange(publisher::changed);
       this.routes =
-          new WatchlistRoutes(watchlist, publisher, config.maxPhotoBytes(), imported, dispatch);
+          new WatchlistRoutes(
+              watchlist,
+              publisher,
+              config.maxPhotoBytes(),
+              imported,
+              dispatch,
+              Whereabouts.of(reference),
+              new PersonalReads(audit, clock));
       publisher.start();
     } catch (RuntimeException | SQLException e) {
       check.close();

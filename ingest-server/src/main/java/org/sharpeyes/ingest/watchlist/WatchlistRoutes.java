@@ -9,6 +9,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sharpeyes.ingest.auth.Jurisdiction;
+import org.sharpeyes.ingest.auth.PersonalData;
+import org.sharpeyes.ingest.auth.PersonalData.View;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Principal;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.FieldError;
 import org.sharpeyes.ingest.http.ProblemReplies;
@@ -29,6 +35,10 @@ import org.sharpeyes.schema.topic.Topics;
  *
  * Store reads and writes and the photo check run through the {@link BlockingDispatch}; every error
  * is a problem reply.
+ *
+ * <p>A caller sees the key persons whose home lies in its jurisdiction; any other is answered as
+ * unknown (404). Photo links are withheld below full clearance ({@link PersonalData}); each JPEG
+ * read is on the audit record before it is sent.
  */
 final class WatchlistRoutes {
 
@@ -37,18 +47,24 @@ final class WatchlistRoutes {
   private final long maxPhotoBytes;
   private final PhotoImport.Report lastImport;
   private final BlockingDispatch dispatch;
+  private final Whereabouts places;
+  private final PersonalReads reads;
 
   WatchlistRoutes(
       Watchlist watchlist,
       WatchlistPublisher publisher,
       long maxPhotoBytes,
       PhotoImport.Report lastImport,
-      BlockingDispatch dispatch) {
+      BlockingDispatch dispatch,
+      Whereabouts places,
+      PersonalReads reads) {
     this.watchlist = watchlist;
     this.publisher = publisher;
     this.maxPhotoBytes = maxPhotoBytes;
     this.lastImport = lastImport;
     this.dispatch = dispatch;
+    this.places = places;
+    this.reads = reads;
   }
 
   void mount(Router router) {
@@ -63,23 +79,30 @@ final class WatchlistRoutes {
   }
 
   private void summary(RoutingContext ctx) {
-    dispatch.respond(ctx, () -> summaryJson(publisher.edges()), ctx::json);
+    Jurisdiction jurisdiction = Jurisdiction.of(ctx, places);
+    dispatch.respond(ctx, () -> summaryJson(publisher.edges(), jurisdiction), ctx::json);
   }
 
-  private JsonObject summaryJson(Map<String, Long> sent) {
+  private JsonObject summaryJson(Map<String, Long> sent, Jurisdiction jurisdiction) {
     WatchlistManifest m = watchlist.current();
+    View view = View.of(jurisdiction.caller());
     JsonArray persons = new JsonArray();
-    m.persons()
+    m.persons().stream()
+        .filter(p -> jurisdiction.coversPerson(p.personId()))
         .forEach(
             p ->
                 persons.add(
-                    new JsonObject()
-                        .put("personId", p.personId())
-                        .put("riskLevel", p.riskLevel())
-                        .put("threshold", p.threshold())
-                        .put("photos", new JsonArray(p.photos()))));
+                    PersonalData.putPhotoLink(
+                        new JsonObject()
+                            .put("personId", p.personId())
+                            .put("riskLevel", p.riskLevel())
+                            .put("threshold", p.threshold()),
+                        "photos",
+                        new JsonArray(p.photos()),
+                        view)));
     JsonArray edges = new JsonArray();
     sent.entrySet().stream()
+        .filter(e -> jurisdiction.coversEdge(e.getKey()))
         .sorted(Map.Entry.comparingByKey())
         .forEach(
             e ->
@@ -105,17 +128,29 @@ final class WatchlistRoutes {
                 .put("problems", problems));
   }
 
+  /** True when the person is known and at home in the caller's jurisdiction; else a 404. */
+  private boolean visible(RoutingContext ctx, String id) {
+    if (watchlist.knows(id) && Jurisdiction.of(ctx, places).coversPerson(id)) {
+      return true;
+    }
+    ProblemReplies.notFound(ctx, "no key person " + id);
+    return false;
+  }
+
   private void list(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    if (!watchlist.knows(id)) {
-      ProblemReplies.notFound(ctx, "no key person " + id);
+    if (!visible(ctx, id)) {
       return;
     }
-    dispatch.respond(ctx, () -> toJson(watchlist.photos(id)), ctx::json);
+    View view = View.of(Principal.of(ctx));
+    dispatch.respond(ctx, () -> toJson(watchlist.photos(id), view), ctx::json);
   }
 
   private void enrol(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    if (!visible(ctx, id)) {
+      return;
+    }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
       ProblemReplies.badRequest(
@@ -129,7 +164,9 @@ final class WatchlistRoutes {
         result -> {
           if (result instanceof Watchlist.Enrolled e) {
             ctx.response().setStatusCode(201).putHeader("location", link(e.photo()));
-            ctx.json(photoJson(e.photo()).put("watchlistVersion", watchlist.current().version()));
+            ctx.json(
+                photoJson(e.photo(), View.of(Principal.of(ctx)))
+                    .put("watchlistVersion", watchlist.current().version()));
           } else if (result instanceof Watchlist.AlreadyEnrolled a) {
             ProblemReplies.send(
                 ctx,
@@ -150,12 +187,23 @@ final class WatchlistRoutes {
   private void jpeg(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String sha = ctx.pathParam("sha256");
+    if (!visible(ctx, id)) {
+      return;
+    }
+    Principal caller = Principal.of(ctx);
+    String from = PersonalReads.from(ctx);
     dispatch.respond(
         ctx,
-        () ->
-            watchlist.photo(sha).filter(p -> p.personId().equals(id)).isPresent()
-                ? watchlist.jpeg(sha)
-                : Optional.<byte[]>empty(),
+        () -> {
+          Optional<byte[]> jpeg =
+              watchlist.photo(sha).filter(p -> p.personId().equals(id)).isPresent()
+                  ? watchlist.jpeg(sha)
+                  : Optional.<byte[]>empty();
+          if (jpeg.isPresent()) {
+            reads.record(caller, from, PersonalReads.PHOTO, sha);
+          }
+          return jpeg;
+        },
         jpeg -> {
           if (jpeg.isEmpty()) {
             ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
@@ -171,6 +219,9 @@ final class WatchlistRoutes {
   private void remove(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     String sha = ctx.pathParam("sha256");
+    if (!visible(ctx, id)) {
+      return;
+    }
     if (!Topics.SHA256.matcher(sha).matches()) {
       ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
       return;
@@ -187,22 +238,23 @@ final class WatchlistRoutes {
         });
   }
 
-  private static JsonArray toJson(List<EnrolmentPhoto> photos) {
+  private static JsonArray toJson(List<EnrolmentPhoto> photos, View view) {
     JsonArray out = new JsonArray();
-    photos.forEach(p -> out.add(photoJson(p)));
+    photos.forEach(p -> out.add(photoJson(p, view)));
     return out;
   }
 
-  private static JsonObject photoJson(EnrolmentPhoto p) {
-    return new JsonObject()
-        .put("sha256", p.sha256())
-        .put("personId", p.personId())
-        .put("source", p.source())
-        .put("faceScore", Math.round(p.faceScore() * 1000) / 1000.0)
-        .put("faceWidth", p.faceWidth())
-        .put("bytes", p.bytes())
-        .put("addedAt", p.addedAt().toString())
-        .put("href", link(p));
+  private static JsonObject photoJson(EnrolmentPhoto p, View view) {
+    JsonObject json =
+        new JsonObject()
+            .put("sha256", p.sha256())
+            .put("personId", p.personId())
+            .put("source", p.source())
+            .put("faceScore", Math.round(p.faceScore() * 1000) / 1000.0)
+            .put("faceWidth", p.faceWidth())
+            .put("bytes", p.bytes())
+            .put("addedAt", p.addedAt().toString());
+    return PersonalData.putPhotoLink(json, "href", link(p), view);
   }
 
   private static String link(EnrolmentPhoto p) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.auth.Role;
+import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.rule.Sightings;
 
 class AlertApiTest {
@@ -139,8 +141,12 @@ class AlertApiTest {
         .containsExactly(second, first);
     JsonObject person = detail.getJsonObject("person");
     assertThat(person.getString("name")).isEqualTo("王建军");
-    assertThat(person.getString("idNumber")).isEqualTo("430702********0675");
-    assertThat(detail.encode()).doesNotContain("430702197506070675");
+    assertThat(person.getString("idNumber")).isEqualTo("430702197506070675"); // full clearance
+    JsonObject masked =
+        server.as(TestTokens.masked("desk", Role.OPERATOR, "430700")).getJson("/api/alerts/" + id);
+    assertThat(masked.getJsonObject("person").getString("idNumber"))
+        .isEqualTo("430702********0675");
+    assertThat(masked.encode()).doesNotContain("430702197506070675");
     assertThat(detail.containsKey("hotlist")).isFalse();
 
     server.sight("湘J38J91", Sightings.WULING_READER);

@@ -15,6 +15,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.alert.AlertSettings;
+import org.sharpeyes.ingest.auth.Principal;
+import org.sharpeyes.ingest.auth.Role;
+import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.rule.Sightings;
 
 class AlertStreamTest {
@@ -32,6 +35,10 @@ class AlertStreamTest {
     final HttpClientResponse response;
 
     Listener(String region) throws Exception {
+      this(region, TestTokens.CITY_SUPERVISOR);
+    }
+
+    Listener(String region, Principal caller) throws Exception {
       HttpClient client = server.vertx.createHttpClient();
       String uri = "/api/alerts/stream" + (region == null ? "" : "?region=" + region);
       // The data handler is set on the event loop as the response arrives: set later, from this
@@ -42,7 +49,8 @@ class AlertStreamTest {
                   .request(HttpMethod.GET, server.port(), "127.0.0.1", uri)
                   .compose(
                       req ->
-                          req.send()
+                          req.putHeader("Authorization", server.bearer(caller))
+                              .send()
                               .map(
                                   r ->
                                       r.handler(
@@ -93,6 +101,50 @@ class AlertStreamTest {
   }
 
   @Test
+  void aCountyOperatorsStreamNeverReceivesAnotherCountysAlertsAndMasksNames() throws Exception {
+    server = new ApiServer(AlertSettings.defaults());
+    Listener city = new Listener(null);
+    Listener wulingDesk =
+        new Listener(null, TestTokens.masked("wuling-desk", Role.OPERATOR, "430702"));
+
+    for (int round = 0; round < 3; round++) {
+      server.sight("湘JJN407", Sightings.WULING_READER); // KP0001 王建军, 武陵区
+      server.sight("湘J20E22", Sightings.DINGCHENG_READER); // KP0010, 鼎城区
+      server.sight("湘J38J91", Sightings.WULING_READER);
+      server.sight("湘J5X452", Sightings.DINGCHENG_READER); // KP0012, 鼎城区
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                frames(city.received.toString()) == 12
+                    && frames(wulingDesk.received.toString()) == 6);
+    assertThat(city.received.toString()).contains("KP0010", "KP0012", "王建军");
+    assertThat(wulingDesk.received.toString())
+        .contains("KP0001", "湘J38J91", "王*军")
+        .doesNotContain("KP0010", "KP0012", "湘J20E22", "湘J5X452", "王建军");
+  }
+
+  @Test
+  void aRegionOutsideTheCallersJurisdictionIsRefusedWithTheReason() throws Exception {
+    server = new ApiServer(AlertSettings.defaults());
+
+    HttpResponse<String> refused =
+        server
+            .as(TestTokens.caller("wuling-desk", Role.OPERATOR, "430702"))
+            .get("/api/alerts/stream", "region", "430703");
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(new JsonObject(refused.body()).getString("detail"))
+        .contains("region 430703 is outside the jurisdiction of wuling-desk (430702");
+  }
+
+  private static int frames(String received) {
+    return received.split("\nid: ", -1).length - 1;
+  }
+
+  @Test
   void clientsBeyondTheLimitAreRefusedWith503AndCounted() throws Exception {
     server = new ApiServer(new AlertSettings(1, 10));
     new Listener(null);
@@ -117,7 +169,9 @@ class AlertStreamTest {
       stalled
           .getOutputStream()
           .write(
-              "GET /api/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+              ("GET /api/alerts/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                      + server.bearer(TestTokens.CITY_SUPERVISOR)
+                      + "\r\n\r\n")
                   .getBytes(StandardCharsets.US_ASCII));
       await()
           .atMost(Duration.ofSeconds(5))

@@ -13,31 +13,59 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.sharpeyes.ingest.ServerThreads;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
 import org.sharpeyes.ingest.alert.TestDatabase;
+import org.sharpeyes.ingest.audit.AuditEntry;
+import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.auth.AccessGate;
+import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.Principal;
+import org.sharpeyes.ingest.auth.RoutePolicy;
+import org.sharpeyes.ingest.auth.TestTokens;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.edge.EdgePresence;
+import org.sharpeyes.ingest.edge.EdgeRoutes;
+import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.SnapshotRoute;
+import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
+import org.sharpeyes.ingest.store.DeadLetterStore;
+import org.sharpeyes.ingest.store.EventStore;
+import org.sharpeyes.ingest.store.Snapshot;
+import org.sharpeyes.ingest.store.SnapshotCache;
+import org.sharpeyes.ingest.store.SnapshotFiles;
+import org.sharpeyes.ingest.store.Snapshots;
+import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.event.SnapshotRef;
 import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * The alert module and its API behind a real Vert.x HTTP server on a free port, over an H2
  * database, with the demo city and a clock fixed on the demo day, wired as the server wires them
- * (problem replies, one bounded dispatch).
+ * (access gate, problem replies, one bounded dispatch), with the map, snapshot, edge and
+ * dead-letter routes. Requests carry the token of {@link TestTokens#CITY_SUPERVISOR} unless sent
+ * {@link #as} another caller; reads of personal data are recorded in {@link #audited}.
  */
 final class ApiServer implements AutoCloseable {
 
@@ -52,9 +80,19 @@ final class ApiServer implements AutoCloseable {
   final ServerThreads threads = new ServerThreads();
   final BlockingDispatch dispatch;
   final AlertModule module;
+  final TestTokens tokens = new TestTokens();
+  final List<AuditEntry> audited = new CopyOnWriteArrayList<>();
+  final EdgePresence edges = new EdgePresence(100);
+  final EdgeSequences sequences;
+  final Snapshots snapshots;
+
+  /** When set, the audit trail fails as a store that is down would. */
+  volatile boolean auditDown;
+
   private final AlertApi api;
   private final HttpServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final Path snapshotDir = Files.createTempDirectory("api-snapshots");
   private final EventCodec codec = new EventCodec();
   private int sightings;
 
@@ -70,11 +108,40 @@ final class ApiServer implements AutoCloseable {
             registry,
             settings,
             threads.scheduler("test-rule"));
-    api = new AlertApi(vertx, module, db.dataSource(), clock, registry, settings, dispatch);
+    AuditTrail audit =
+        entry -> {
+          if (auditDown) {
+            throw new StoreUnavailableException("audit store down", new SQLException("down"));
+          }
+          audited.add(entry);
+        };
+    api = new AlertApi(vertx, module, db.dataSource(), clock, registry, settings, dispatch, audit);
+    sequences = new EdgeSequences(100, 100, new IngestMetrics(registry));
+    snapshots =
+        new Snapshots(
+            new SnapshotCache(1 << 20, () -> {}),
+            new SnapshotFiles(
+                snapshotDir,
+                1 << 20,
+                java.time.Duration.ofDays(1),
+                clock,
+                reason -> {},
+                threads.factory("test-snapshots")));
+    Whereabouts places = Whereabouts.of(module.reference());
     Router router = Router.router(vertx);
     ProblemReplies.install(router);
+    AccessGate.install(router, tokens, RoutePolicy.standard(false), registry);
     api.mount(router);
     new DashboardRoutes(module.reference()).mount(router);
+    new SnapshotRoute(
+            snapshots,
+            new EventStore(db.dataSource()),
+            places,
+            dispatch,
+            new PersonalReads(audit, clock))
+        .mount(router);
+    new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
+    new DeadLetterRoute(new DeadLetterStore(db.dataSource()), places, dispatch).mount(router);
     server =
         await(
             vertx
@@ -103,8 +170,22 @@ final class ApiServer implements AutoCloseable {
             1,
             NOW.minusSeconds(600 - sightings++),
             new org.sharpeyes.schema.event.FaceMatched(
-                personId, similarity, 0.5, "fr-feature-512", 3, null));
+                personId,
+                similarity,
+                0.5,
+                "fr-feature-512",
+                3,
+                new SnapshotRef(SnapshotRef.JPEG, 4)));
     return stored(event, null);
+  }
+
+  /** The snapshot of {@code event}, as the pipeline keeps it. */
+  void snapshot(EdgeEvent event) {
+    snapshots
+        .recent()
+        .put(
+            new Snapshot(
+                event.id(), event.edgeId(), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2}, NOW));
   }
 
   private EdgeEvent stored(EdgeEvent event, String plate) throws SQLException {
@@ -128,8 +209,64 @@ final class ApiServer implements AutoCloseable {
     return event;
   }
 
-  /** GET {@code path} with query values URL-encoded; {@code params} are name, value pairs. */
+  /** GET {@code path} as the city supervisor; {@code params} are name, value pairs. */
   HttpResponse<String> get(String path, String... params) throws IOException, InterruptedException {
+    return as(TestTokens.CITY_SUPERVISOR).get(path, params);
+  }
+
+  /** The Authorization header value that authenticates as {@code caller}. */
+  String bearer(Principal caller) {
+    return "Bearer " + tokens.tokenOf(caller);
+  }
+
+  /** Requests as {@code caller}. */
+  Caller as(Principal caller) {
+    return new Caller(tokens.tokenOf(caller));
+  }
+
+  /** Sends requests with one bearer token (or none, when it is {@code null}). */
+  final class Caller {
+    final String token;
+
+    Caller(String token) {
+      this.token = token;
+    }
+
+    HttpResponse<String> get(String path, String... params)
+        throws IOException, InterruptedException {
+      return send("GET", path, params);
+    }
+
+    /** {@code method path}, with no body. */
+    HttpResponse<String> send(String method, String path, String... params)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request = request(path, params);
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return http.send(
+          request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonObject getJson(String path, String... params) throws IOException, InterruptedException {
+      return new JsonObject(get(path, params).body());
+    }
+  }
+
+  /** A request with no Authorization header, or with {@code header} as it. */
+  HttpResponse<String> anonymous(String method, String path, String header)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path);
+    if (header != null) {
+      request.header("Authorization", header);
+    }
+    return http.send(
+        request.method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder request(String path, String... params) {
     StringBuilder uri = new StringBuilder("http://127.0.0.1:" + port() + path);
     for (int i = 0; i < params.length; i += 2) {
       uri.append(i == 0 ? '?' : '&')
@@ -137,9 +274,7 @@ final class ApiServer implements AutoCloseable {
           .append('=')
           .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
-    return http.send(
-        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(REQUEST_TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(uri.toString())).timeout(REQUEST_TIMEOUT);
   }
 
   JsonObject getJson(String path, String... params) throws IOException, InterruptedException {

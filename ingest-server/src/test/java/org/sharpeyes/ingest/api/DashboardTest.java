@@ -33,16 +33,30 @@ class DashboardTest {
   }
 
   @Test
-  void dashboardPageAndItsScriptAreServed() throws Exception {
+  void dashboardPageAndItsScriptsAreServedWithoutAToken() throws Exception {
     HttpResponse<String> page = server.get("/dashboard/");
-    HttpResponse<String> script = server.get("/dashboard/dashboard.js");
+    HttpResponse<String> feed = server.get("/dashboard/feed.js");
+    HttpResponse<String> session = server.get("/dashboard/session.js");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("content-type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(page.body()).contains("dashboard.js", "id=\"alerts\"");
-    assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.body()).contains("/api/alerts/stream", "EventSource");
+    assertThat(page.body()).contains("dashboard.js", "id=\"alerts\"", "id=\"login-form\"");
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.body()).contains("text/event-stream").doesNotContain("new EventSource");
+    assertThat(session.body()).contains("/api/auth/login", "sessionStorage", "Bearer ");
+  }
+
+  @Test
+  void dashboardPageAllowsScriptsAndConnectionsOnlyFromItsOwnServer() throws Exception {
+    HttpResponse<String> page = server.get("/dashboard/");
+
+    assertThat(page.headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(
+            csp ->
+                assertThat(csp)
+                    .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"));
+    assertThat(page.headers().firstValue("x-content-type-options")).hasValue("nosniff");
   }
 
   @Test

@@ -41,7 +41,7 @@ class EmbeddedBrokerTest {
   void retainedMessageSurvivesABrokerRestart() throws Exception {
     String topic = "sharpeyes/v1/edge/edge-1/status";
     int port;
-    try (EmbeddedBroker broker = EmbeddedBroker.start(config(0))) {
+    try (EmbeddedBroker broker = EmbeddedBroker.startOpen(config(0))) {
       port = broker.port();
       MqttClient edge = connect(broker, "edge-1");
       edge.publish(topic, "online".getBytes(StandardCharsets.UTF_8), 1, true);
@@ -49,7 +49,7 @@ class EmbeddedBrokerTest {
       edge.close();
     }
 
-    try (EmbeddedBroker broker = EmbeddedBroker.start(config(port))) {
+    try (EmbeddedBroker broker = EmbeddedBroker.startOpen(config(port))) {
       List<String> received = new CopyOnWriteArrayList<>();
       MqttClient reader = connect(broker, "reader");
       reader.subscribe(
@@ -65,7 +65,7 @@ class EmbeddedBrokerTest {
 
   @Test
   void topicLevelsWithDotsMatchSingleLevelWildcards() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(config(0))) {
+    try (EmbeddedBroker broker = EmbeddedBroker.startOpen(config(0))) {
       List<String> topics = new CopyOnWriteArrayList<>();
       MqttClient client = connect(broker, "c");
       client.subscribe("sharpeyes/v1/edge/+/events/+", 1, (t, m) -> topics.add(t));
@@ -81,7 +81,7 @@ class EmbeddedBrokerTest {
   @Test
   void takenPortFailsTheStartWithTheAddress() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      assertThatThrownBy(() -> EmbeddedBroker.start(config(taken.getLocalPort())))
+      assertThatThrownBy(() -> EmbeddedBroker.startOpen(config(taken.getLocalPort())))
           .isInstanceOf(BrokerStartException.class)
           .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
     }
@@ -89,7 +89,7 @@ class EmbeddedBrokerTest {
 
   @Test
   void portZeroPicksAFreePortAndReportsIt() {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(config(0))) {
+    try (EmbeddedBroker broker = EmbeddedBroker.startOpen(config(0))) {
       assertThat(broker.port()).isPositive();
       assertThat(broker.clientUrl().toString()).isEqualTo("tcp://127.0.0.1:" + broker.port());
     }

@@ -79,7 +79,7 @@ class UsersCommandTest {
   }
 
   @Test
-  void aShortPasswordAnUnknownRegionOrAnUnknownUserAreRefusedWithExitCode3() {
+  void aShortPasswordAnUnknownRegionOrAnUnknownUserAreRefusedWithExitCode4() {
     int shortPw =
         users(
             "short\n",
@@ -102,7 +102,7 @@ class UsersCommandTest {
             "999999");
     int nobody = users("", Map.of(), "enable", "no.one");
 
-    assertThat(List.of(shortPw, region, nobody)).containsOnly(3);
+    assertThat(List.of(shortPw, region, nobody)).containsOnly(4);
     assertThat(err.toString())
         .contains(
             "refused: password: too short: 5 characters; use at least 10 characters",
@@ -122,7 +122,9 @@ class UsersCommandTest {
     CommandLine cli =
         new CommandLine(
             new UsersCommand(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env, audit::add));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                env,
+                ds -> audit::add));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     String[] withConfig = new String[args.length + 2];

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.config.ConfigResult;
+import org.sharpeyes.ingest.testing.TestCertificates;
 
 /** The {@code http} section: where the server listens and how much blocking work it takes on. */
 class HttpSectionTest {
@@ -91,5 +92,79 @@ class HttpSectionTest {
     assertThatThrownBy(() -> new HttpConfig("127.0.0.1", 0, 8, 4))
         .hasMessageContaining("http.maxPendingRequests must be from http.workerThreads (8)");
     assertThat(new HttpConfig("127.0.0.1", 0).withPort(8081).maxPendingRequests()).isEqualTo(64);
+  }
+
+  @Test
+  void tlsFilesAreReadRelativeToTheConfigFile() {
+    TestCertificates ca = TestCertificates.authority("Test City CA");
+    TestCertificates.Issued server = ca.serverCertificate();
+    server.writeChain(configDir.resolve("tls/server.crt"), ca);
+    server.writeKey(configDir.resolve("tls/server.key"));
+
+    HttpConfig http = http("http: { tls: { certFile: tls/server.crt, keyFile: tls/server.key } }");
+
+    assertThat(http.tls().certFile()).isEqualTo(configDir.resolve("tls/server.crt"));
+    assertThat(http.tls().keyFile()).isEqualTo(configDir.resolve("tls/server.key"));
+    assertThat(http.scheme()).isEqualTo("https");
+  }
+
+  @Test
+  void withoutTlsTheApiIsPlainHttp() {
+    assertThat(http("").tls()).isNull();
+    assertThat(http("").scheme()).isEqualTo("http");
+  }
+
+  @Test
+  void missingTlsFilesAreProblemsAtTheirKeys() {
+    assertThat(errorsOf("http: { tls: { certFile: nowhere.crt, keyFile: nowhere.key } }"))
+        .containsExactly(
+            "http.tls.certFile: file "
+                + configDir.resolve("nowhere.crt")
+                + " does not exist (relative paths start at the config file)");
+    assertThat(errorsOf("http: { tls: { certFile: a.crt } }"))
+        .containsExactly(
+            "http.tls.keyFile: missing — name the PEM files, e.g. tls: { certFile: tls/server.crt,"
+                + " keyFile: tls/server.key }");
+  }
+
+  @Test
+  void aKeyOfAnotherCertificateIsAProblemAtKeyFile() {
+    TestCertificates ca = TestCertificates.authority("Test City CA");
+    ca.serverCertificate().writeCertificate(configDir.resolve("server.crt"));
+    ca.serverCertificate().writeKey(configDir.resolve("other.key"));
+
+    assertThat(errorsOf("http: { tls: { certFile: server.crt, keyFile: other.key } }"))
+        .singleElement()
+        .asString()
+        .startsWith("http.tls.keyFile: the key in " + configDir.resolve("other.key"))
+        .contains("does not belong to the certificate in " + configDir.resolve("server.crt"));
+  }
+
+  @Test
+  void aCertificateFileWithoutACertificateIsAProblemWithWhatToWrite() throws Exception {
+    TestCertificates.Issued server = TestCertificates.authority("Test City CA").serverCertificate();
+    server.writeKey(configDir.resolve("server.key"));
+
+    assertThat(errorsOf("http: { tls: { certFile: server.key, keyFile: server.key } }"))
+        .singleElement()
+        .asString()
+        .startsWith("http.tls.certFile: no certificate in " + configDir.resolve("server.key"))
+        .contains("-----BEGIN CERTIFICATE-----");
+  }
+
+  @Test
+  void anEncryptedKeyIsAProblemSayingHowToWriteItUnencrypted() throws Exception {
+    TestCertificates.Issued server = TestCertificates.authority("Test City CA").serverCertificate();
+    server.writeCertificate(configDir.resolve("server.crt"));
+    Files.writeString(
+        configDir.resolve("server.key"),
+        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n");
+
+    assertThat(errorsOf("http: { tls: { certFile: server.crt, keyFile: server.key } }"))
+        .singleElement()
+        .asString()
+        .startsWith(
+            "http.tls.keyFile: the key in " + configDir.resolve("server.key") + " is encrypted")
+        .contains("openssl pkey");
   }
 }

@@ -181,7 +181,7 @@ class IngestServerConfigLoaderTest {
     assertThat(errorsOf("http: {colour: blue}"))
         .containsExactly(
             "http.colour: unknown key — expected one of: host, port, workerThreads,"
-                + " maxPendingRequests");
+                + " maxPendingRequests, tls");
   }
 
   @Test

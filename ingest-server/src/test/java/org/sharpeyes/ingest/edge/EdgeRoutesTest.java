@@ -18,11 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.ServerThreads;
+import org.sharpeyes.ingest.auth.AccessGate;
+import org.sharpeyes.ingest.auth.RoutePolicy;
+import org.sharpeyes.ingest.auth.TestTokens;
+import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.config.HttpConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
+import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
 /** The edge routes behind a real Vert.x HTTP server on a free port. */
@@ -36,16 +41,19 @@ class EdgeRoutesTest {
   private final EdgePresence presence = new EdgePresence(100);
   private final EdgeSequences sequences =
       new EdgeSequences(100, 100, new IngestMetrics(new SimpleMeterRegistry()));
+  private final TestTokens tokens = new TestTokens();
   private IngestHttpServer server;
 
   @BeforeEach
   void start() {
     Router router = Router.router(vertx);
     ProblemReplies.install(router);
+    AccessGate.install(router, tokens, RoutePolicy.standard(false), new SimpleMeterRegistry());
     BlockingDispatch.Bounds bounds = BlockingDispatch.Bounds.DEFAULT;
     new EdgeRoutes(
             presence,
             sequences,
+            Whereabouts.of(DemoCity.data()),
             new BlockingDispatch(
                 threads.pool("test-http", bounds.threads()), bounds, new SimpleMeterRegistry()))
         .mount(router);
@@ -61,7 +69,9 @@ class EdgeRoutesTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + tokens.tokenOf(TestTokens.CITY_SUPERVISOR))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

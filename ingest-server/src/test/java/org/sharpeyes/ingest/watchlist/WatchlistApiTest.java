@@ -25,6 +25,7 @@ import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.WatchlistConfig;
+import org.sharpeyes.ingest.testing.TestEdgeAccounts;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.topic.Topics;
@@ -149,7 +150,7 @@ class WatchlistApiTest {
     MqttClient edge =
         new MqttClient(server.brokerUrl(), "edge-watchlist-test", new MemoryPersistence());
     edge.setCallback(new Recorder(received));
-    edge.connect();
+    edge.connect(TestEdgeAccounts.loginAs(server, EDGE));
     String manifestTopic = Topics.sync(EDGE, Topics.WATCHLIST);
     // As an edge that connects now: each attempt subscribes afresh and takes the retained message.
     await()

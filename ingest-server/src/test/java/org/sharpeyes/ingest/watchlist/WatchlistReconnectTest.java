@@ -48,7 +48,7 @@ class WatchlistReconnectTest {
   void theWatchlistConnectionIsMadeAgainWhenTheBrokerComesBack() throws Exception {
     EmbeddedBrokerConfig brokerConfig =
         new EmbeddedBrokerConfig(true, "127.0.0.1", 0, dir.resolve("broker"));
-    broker = EmbeddedBroker.start(brokerConfig);
+    broker = EmbeddedBroker.startOpen(brokerConfig);
     int port = broker.port();
     IngestServerConfig config =
         IngestServerConfig.ephemeral(dir.resolve("server"))
@@ -64,7 +64,7 @@ class WatchlistReconnectTest {
 
     broker.close();
     await("watchlist publisher lost the broker").until(() -> !publisherConnected());
-    broker = EmbeddedBroker.start(brokerConfig.withPort(port));
+    broker = EmbeddedBroker.startOpen(brokerConfig.withPort(port));
 
     await("watchlist publisher connected again")
         .atMost(Duration.ofSeconds(15))

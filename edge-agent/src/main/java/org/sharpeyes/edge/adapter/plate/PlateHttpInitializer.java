@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.http.ConnectionLimit;
+import org.sharpeyes.edge.http.PushAuthenticator;
 import org.sharpeyes.edge.http.ResponseCounter;
 
 /** The pipeline of one plate reader connection; holds no logic of its own. */
@@ -24,6 +25,7 @@ final class PlateHttpInitializer extends ChannelInitializer<Channel> {
   private final AdapterStatusTracker status;
   private final ResponseCounter responses;
   private final PlateHttpHandler handler;
+  private final PushAuthenticator authenticator;
 
   PlateHttpInitializer(
       PlateReaderAdapterConfig config,
@@ -31,7 +33,9 @@ final class PlateHttpInitializer extends ChannelInitializer<Channel> {
       AdapterFaults faults,
       AdapterStatusTracker status,
       ResponseCounter responses,
-      PlateHttpHandler handler) {
+      PlateHttpHandler handler,
+      PushAuthenticator authenticator) {
+    this.authenticator = authenticator;
     this.config = config;
     this.connectionLimit = connectionLimit;
     this.faults = faults;
@@ -48,7 +52,7 @@ final class PlateHttpInitializer extends ChannelInitializer<Channel> {
         "idle", new ReadTimeoutHandler(config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     p.addLast(
         "codec", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
-    p.addLast("gate", new PlateRequestGate(config, faults, status, responses));
+    p.addLast("gate", new PlateRequestGate(config, faults, status, responses, authenticator));
     p.addLast("aggregate", new PlateBodyAggregator(config.maxBodyBytes(), faults, responses));
     p.addLast("plates", handler);
   }

@@ -5,6 +5,8 @@ import java.util.List;
 import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.Quantities;
 import org.sharpeyes.edge.http.ListenHost;
+import org.sharpeyes.edge.http.PushAuth;
+import org.sharpeyes.edge.http.PushAuthReader;
 
 /** Reads the {@code plateHttp} section of a plate reader device; see {@code docs/config.md}. */
 final class PlateHttpSectionReader {
@@ -17,7 +19,8 @@ final class PlateHttpSectionReader {
           "maxBodyBytes",
           "maxSnapshotBytes",
           "maxConnections",
-          "idleTimeout");
+          "idleTimeout",
+          "auth");
 
   private PlateHttpSectionReader() {}
 
@@ -65,10 +68,11 @@ final class PlateHttpSectionReader {
             PlateReaderAdapterConfig.DEFAULT_IDLE_TIMEOUT,
             Duration.ofSeconds(1),
             Duration.ofHours(1));
+    PushAuth auth = PushAuthReader.read(http);
     if (http.problemCount() > before) {
       return null;
     }
     return new PlateReaderAdapterConfig(
-        host, port, path, maxBody.intValue(), maxSnapshot.intValue(), maxConnections, idle);
+        host, port, path, maxBody.intValue(), maxSnapshot.intValue(), maxConnections, idle, auth);
   }
 }

@@ -13,6 +13,7 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.http.ConnectionLimit;
+import org.sharpeyes.edge.http.PushAuthenticator;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.telemetry.EdgeMetrics;
 import org.slf4j.Logger;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Adapter for a plate reader that pushes its reads over HTTP: listens on {@code
  * plateHttp.host:port} and turns each POST to {@code plateHttp.path} into a {@code vehicle.sighted}
  * event. The device connects to us, so starting does not depend on it; {@link
- * ConnectionState#CONNECTED} means it has reached the listener since start.
+ * ConnectionState#CONNECTED} means it has reached the listener since start (with the credentials
+ * asked for, when {@code plateHttp.auth} asks for some: those are read from the environment when
+ * the adapter is made, and it does not start while one is unset).
  */
 public final class PlateReaderAdapter implements DeviceAdapter {
 
@@ -34,6 +37,7 @@ public final class PlateReaderAdapter implements DeviceAdapter {
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
   private final PlateHttpServer server;
+  private final String credentialsProblem;
   private volatile int boundPort = -1;
 
   public PlateReaderAdapter(
@@ -58,8 +62,23 @@ public final class PlateReaderAdapter implements DeviceAdapter {
             context.offers(status, faults, "plate reader"),
             faults,
             responses);
+    PushAuthenticator authenticator;
+    String problem = null;
+    try {
+      authenticator =
+          PushAuthenticator.resolve(
+              config.auth(),
+              context.environment(),
+              "sharpeyes plate reader " + device.id(),
+              "plateHttp.auth");
+    } catch (IllegalStateException unset) {
+      authenticator = PushAuthenticator.OPEN; // never serves: start() fails first
+      problem = unset.getMessage();
+    }
+    this.credentialsProblem = problem;
     PlateHttpInitializer initializer =
-        new PlateHttpInitializer(config, connections, faults, status, responses, handler);
+        new PlateHttpInitializer(
+            config, connections, faults, status, responses, handler, authenticator);
     this.server = new PlateHttpServer(config, context.io(), initializer, connections);
   }
 
@@ -71,6 +90,9 @@ public final class PlateReaderAdapter implements DeviceAdapter {
   @Override
   public CompletableFuture<Void> start() {
     lifecycle.starting();
+    if (credentialsProblem != null) {
+      return CompletableFuture.failedFuture(lifecycle.startFailed(credentialsProblem, null));
+    }
     return server
         .bind()
         .handle(

@@ -1,10 +1,12 @@
 package org.sharpeyes.edge.adapter.plate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceKind;
+import org.sharpeyes.edge.http.PushAuth;
 
 /**
  * Settings of the plate reader HTTP push listener (the {@code plateHttp} section of a device).
@@ -16,6 +18,7 @@ import org.sharpeyes.edge.adapter.DeviceKind;
  * @param maxSnapshotBytes largest accepted snapshot image, at most {@code maxBodyBytes}
  * @param maxConnections connections open at once; more are closed on arrival
  * @param idleTimeout a connection silent this long is closed
+ * @param auth the credentials a push must carry; {@link PushAuth#NONE} for none
  */
 public record PlateReaderAdapterConfig(
     String host,
@@ -24,7 +27,8 @@ public record PlateReaderAdapterConfig(
     int maxBodyBytes,
     int maxSnapshotBytes,
     int maxConnections,
-    Duration idleTimeout)
+    Duration idleTimeout,
+    PushAuth auth)
     implements AdapterSettings {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -41,6 +45,7 @@ public record PlateReaderAdapterConfig(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(auth, "auth");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
@@ -62,6 +67,26 @@ public record PlateReaderAdapterConfig(
     }
   }
 
+  /** Settings asking for no credentials. */
+  public PlateReaderAdapterConfig(
+      String host,
+      int port,
+      String path,
+      int maxBodyBytes,
+      int maxSnapshotBytes,
+      int maxConnections,
+      Duration idleTimeout) {
+    this(
+        host,
+        port,
+        path,
+        maxBodyBytes,
+        maxSnapshotBytes,
+        maxConnections,
+        idleTimeout,
+        PushAuth.NONE);
+  }
+
   /** Every default, listening on the given port. */
   public static PlateReaderAdapterConfig onPort(int port) {
     return new PlateReaderAdapterConfig(
@@ -77,7 +102,18 @@ public record PlateReaderAdapterConfig(
   /** A copy with other size bounds. */
   public PlateReaderAdapterConfig withLimits(int newMaxBodyBytes, int newMaxSnapshotBytes) {
     return new PlateReaderAdapterConfig(
-        host, port, path, newMaxBodyBytes, newMaxSnapshotBytes, maxConnections, idleTimeout);
+        host, port, path, newMaxBodyBytes, newMaxSnapshotBytes, maxConnections, idleTimeout, auth);
+  }
+
+  /** A copy asking for other credentials. */
+  public PlateReaderAdapterConfig withAuth(PushAuth newAuth) {
+    return new PlateReaderAdapterConfig(
+        host, port, path, maxBodyBytes, maxSnapshotBytes, maxConnections, idleTimeout, newAuth);
+  }
+
+  @Override
+  public List<String> requiredEnvironment() {
+    return auth.requiredEnvironment();
   }
 
   @Override
@@ -98,6 +134,6 @@ public record PlateReaderAdapterConfig(
   @Override
   public PlateReaderAdapterConfig withListenPort(int newPort) {
     return new PlateReaderAdapterConfig(
-        host, newPort, path, maxBodyBytes, maxSnapshotBytes, maxConnections, idleTimeout);
+        host, newPort, path, maxBodyBytes, maxSnapshotBytes, maxConnections, idleTimeout, auth);
   }
 }

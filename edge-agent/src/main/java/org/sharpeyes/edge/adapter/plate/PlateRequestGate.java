@@ -18,13 +18,16 @@ import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
 import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.http.HttpReplies;
+import org.sharpeyes.edge.http.PushAuthenticator;
 import org.sharpeyes.edge.http.ResponseCounter;
 
 /**
  * Looks at each request head before its body is buffered and answers at once what cannot succeed: a
- * malformed request (400), another path (404), another method (405), another content type (415), a
+ * malformed request (400), another path (404), missing or wrong credentials when the listener asks
+ * for them (401 with {@code WWW-Authenticate}), another method (405), another content type (415), a
  * declared body over the limit (413). The rejected request's body is discarded and the connection
- * closed. One instance per channel (it remembers whether it is discarding).
+ * closed. A device counts as in contact only once its credentials are accepted. One instance per
+ * channel (it remembers whether it is discarding).
  */
 final class PlateRequestGate extends ChannelInboundHandlerAdapter {
 
@@ -35,13 +38,16 @@ final class PlateRequestGate extends ChannelInboundHandlerAdapter {
   private final AdapterFaults faults;
   private final AdapterStatusTracker status;
   private final ResponseCounter responses;
+  private final PushAuthenticator authenticator;
   private boolean discarding;
 
   PlateRequestGate(
       PlateReaderAdapterConfig config,
       AdapterFaults faults,
       AdapterStatusTracker status,
-      ResponseCounter responses) {
+      ResponseCounter responses,
+      PushAuthenticator authenticator) {
+    this.authenticator = authenticator;
     this.config = config;
     this.faults = faults;
     this.status = status;
@@ -61,8 +67,16 @@ final class PlateRequestGate extends ChannelInboundHandlerAdapter {
       return;
     }
     if (msg instanceof HttpRequest request) {
-      status.contact();
       discarding = false;
+      PushAuthenticator.Verdict verdict =
+          authenticator.check(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+      if (verdict != PushAuthenticator.Verdict.ACCEPTED && onPath(request)) {
+        discarding = !(msg instanceof LastHttpContent);
+        ReferenceCountUtil.release(msg);
+        refuse(ctx, request, verdict);
+        return;
+      }
+      status.contact();
       String problem = check(request);
       if (problem != null) {
         discarding = !(msg instanceof LastHttpContent);
@@ -78,6 +92,25 @@ final class PlateRequestGate extends ChannelInboundHandlerAdapter {
       return;
     }
     ctx.fireChannelRead(msg);
+  }
+
+  private boolean onPath(HttpRequest request) {
+    return new QueryStringDecoder(request.uri()).path().equals(config.path());
+  }
+
+  private void refuse(
+      ChannelHandlerContext ctx, HttpRequest request, PushAuthenticator.Verdict verdict) {
+    String reason =
+        verdict == PushAuthenticator.Verdict.MISSING
+            ? "credentials required — configure the reader's HTTP push with the user and password"
+                + " (or token) this listener is given"
+            : "credentials not accepted — check the user and password (or token) of the reader's"
+                + " HTTP push";
+    faults.report(FaultKind.AUTH_REFUSED, "401 " + reason, null);
+    responses.count(HttpResponseStatus.UNAUTHORIZED.code());
+    FullHttpResponse response = HttpReplies.error(HttpResponseStatus.UNAUTHORIZED, reason);
+    response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, authenticator.challenge());
+    HttpReplies.send(ctx, request, response, true);
   }
 
   private String check(HttpRequest request) {

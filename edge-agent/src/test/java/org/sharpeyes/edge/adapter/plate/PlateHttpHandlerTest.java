@@ -30,6 +30,7 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.EventOffers;
 import org.sharpeyes.edge.http.ConnectionLimit;
+import org.sharpeyes.edge.http.PushAuthenticator;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.testing.Jpegs;
 import org.sharpeyes.edge.testing.RecordingSink;
@@ -294,7 +295,8 @@ class PlateHttpHandlerTest {
             faults,
             status,
             responses,
-            handler));
+            handler,
+            PushAuthenticator.OPEN));
   }
 
   private FullHttpResponse post(String contentType, byte[] body) {

@@ -1,0 +1,189 @@
+package org.sharpeyes.ingest.cli;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sharpeyes.ingest.audit.AuditMetrics;
+import org.sharpeyes.ingest.audit.JdbcAuditTrail;
+import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccount;
+import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
+import org.sharpeyes.ingest.edgeaccount.MosquittoFiles;
+import org.sharpeyes.ingest.edgeaccount.NewEdgeAccount;
+import org.sharpeyes.ingest.store.Database;
+import org.sharpeyes.ingest.store.StoreUnavailableException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ingest-server edges add|passwd|list|disable|mosquitto-files}: the edges' broker accounts,
+ * in the store the config file names. A password is printed once, when it is made.
+ */
+@Command(
+    name = "edges",
+    mixinStandardHelpOptions = true,
+    description = "Manage the edges' MQTT accounts (docs/security-broker.md).",
+    subcommands = {
+      EdgesCommand.Add.class,
+      EdgesCommand.Passwd.class,
+      EdgesCommand.ListAccounts.class,
+      EdgesCommand.Disable.class,
+      EdgesCommand.WriteMosquittoFiles.class
+    })
+final class EdgesCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Opens the store of the config file, runs {@code work}, closes it; problems as exit codes. */
+  abstract static class OnStore implements Callable<Integer> {
+    @Mixin ConfigOptions options;
+    @Spec CommandSpec spec;
+
+    abstract int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out)
+        throws IOException;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      IngestServerConfig config = options.load(err);
+      if (config == null) {
+        return IngestServerMain.ExitCodes.BAD_CONFIG;
+      }
+      try (Database db = Database.open(config.store(), null)) {
+        EdgeAccounts accounts =
+            new EdgeAccounts(
+                db.dataSource(),
+                Clock.systemUTC(),
+                new SecureRandom(),
+                new JdbcAuditTrail(db.dataSource(), new AuditMetrics(new SimpleMeterRegistry())));
+        int code = run(accounts, config, spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
+        return code;
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return IngestServerMain.ExitCodes.BAD_ARGUMENTS;
+      } catch (StoreUnavailableException | IOException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return IngestServerMain.ExitCodes.START_FAILED;
+      }
+    }
+
+    static String actor() {
+      return System.getProperty("user.name", "-");
+    }
+  }
+
+  @Command(name = "add", description = "Make an edge's account; prints its password once.")
+  static final class Add extends OnStore {
+    @Parameters(paramLabel = "EDGE_ID", description = "the edge id, also its MQTT user name")
+    String edgeId;
+
+    @Override
+    int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out) {
+      printOnce(accounts.add(edgeId, actor(), "cli"), out);
+      return IngestServerMain.ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "passwd",
+      description = "Give an edge a new password (and enable it); prints it once.")
+  static final class Passwd extends OnStore {
+    @Parameters(paramLabel = "EDGE_ID")
+    String edgeId;
+
+    @Override
+    int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out) {
+      printOnce(accounts.resetPassword(edgeId, actor(), "cli"), out);
+      return IngestServerMain.ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "list", description = "List the edges' accounts (never their passwords).")
+  static final class ListAccounts extends OnStore {
+    @Override
+    int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out) {
+      List<EdgeAccount> all = accounts.list();
+      out.printf("%-40s %-9s %s%n", "EDGE", "STATE", "CREATED");
+      for (EdgeAccount a : all) {
+        out.printf(
+            "%-40s %-9s %s%n", a.edgeId(), a.disabled() ? "disabled" : "enabled", a.createdAt());
+      }
+      return IngestServerMain.ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "disable", description = "Refuse an edge at its next connection.")
+  static final class Disable extends OnStore {
+    @Parameters(paramLabel = "EDGE_ID")
+    String edgeId;
+
+    @Override
+    int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out) {
+      if (!accounts.disable(edgeId, actor(), "cli")) {
+        throw new IllegalArgumentException("edge " + edgeId + " has no account");
+      }
+      out.println("edge " + edgeId + " disabled: refused at its next connection");
+      return IngestServerMain.ExitCodes.OK;
+    }
+  }
+
+  @Command(
+      name = "mosquitto-files",
+      description =
+          "Write Mosquitto's password_file (enabled edges and the server's account from"
+              + " broker.usernameEnv/passwordEnv) and acl_file; then send Mosquitto SIGHUP.")
+  static final class WriteMosquittoFiles extends OnStore {
+    @Option(names = "--password-file", required = true, paramLabel = "FILE")
+    Path passwordFile;
+
+    @Option(names = "--acl-file", required = true, paramLabel = "FILE")
+    Path aclFile;
+
+    @Override
+    int run(EdgeAccounts accounts, IngestServerConfig config, PrintWriter out) throws IOException {
+      List<EdgeAccount> all = accounts.list();
+      MosquittoFiles.write(
+          passwordFile, aclFile, all, config.brokerCredentials(), new SecureRandom());
+      long enabled = all.stream().filter(a -> !a.disabled()).count();
+      out.println(
+          "wrote "
+              + passwordFile
+              + " ("
+              + enabled
+              + " edge(s)"
+              + (config.brokerCredentials().username() == null
+                  ? "; no server account: set broker.usernameEnv and broker.passwordEnv"
+                  : " and the server's " + config.brokerCredentials().username())
+              + ") and "
+              + aclFile);
+      return IngestServerMain.ExitCodes.OK;
+    }
+  }
+
+  static void printOnce(NewEdgeAccount account, PrintWriter out) {
+    out.println("edge:     " + account.edgeId());
+    out.println("password: " + account.password());
+    out.println("This password is shown once and not kept. On the edge, put the user name and");
+    out.println(
+        "password in the variables its broker.usernameEnv and broker.passwordEnv name, e.g.");
+    out.println("  export SHARPEYES_MQTT_USERNAME=" + account.edgeId());
+    out.println("  export SHARPEYES_MQTT_PASSWORD='" + account.password() + "'");
+  }
+}
