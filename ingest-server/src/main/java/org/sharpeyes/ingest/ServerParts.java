@@ -84,6 +84,7 @@ final class ServerParts {
   BlockingDispatch dispatch;
   Vertx vertx;
   URI brokerUrl;
+  URI brokerTlsUrl;
   Database database;
   AuditMetrics auditMetrics;
   AuditTrail audit;
@@ -134,6 +135,7 @@ final class ServerParts {
       EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);
       resources.push(broker);
       brokerUrl = broker.clientUrl();
+      brokerTlsUrl = broker.tlsClientUrl();
     } else {
       brokerUrl = URI.create(config.broker().serverUri());
     }
