@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.config.IngestServerConfig;
@@ -36,6 +37,7 @@ public final class IngestServer implements AutoCloseable {
   private final Deque<AutoCloseable> resources;
   private final Database database;
   private final URI brokerUrl;
+  private final URI brokerTlsUrl;
   private final IngestHttpServer http;
   private final IngestSubscriber subscriber;
   private final IngestWorker worker;
@@ -53,6 +55,7 @@ public final class IngestServer implements AutoCloseable {
     this.resources = p.resources;
     this.database = p.database;
     this.brokerUrl = p.brokerUrl;
+    this.brokerTlsUrl = p.brokerTlsUrl;
     this.http = p.http;
     this.subscriber = p.subscriber;
     this.worker = p.worker;
@@ -115,6 +118,7 @@ public final class IngestServer implements AutoCloseable {
         + httpPort()
         + " (API, live feed /api/alerts/stream), MQTT "
         + brokerUrl
+        + (brokerTlsUrl == null ? "" : " and " + brokerTlsUrl)
         + ", store "
         + Database.redacted(config.store().jdbcUrl());
   }
@@ -131,6 +135,14 @@ public final class IngestServer implements AutoCloseable {
   /** The broker the server subscribes to (the embedded one's actual address when embedded). */
   public String brokerUrl() {
     return brokerUrl.toString();
+  }
+
+  /**
+   * Where a client on this machine reaches the embedded broker's MQTT-over-TLS listener ({@code
+   * broker.embedded.tls}); empty without one.
+   */
+  public Optional<URI> brokerTlsUrl() {
+    return Optional.ofNullable(brokerTlsUrl);
   }
 
   public boolean brokerConnected() {

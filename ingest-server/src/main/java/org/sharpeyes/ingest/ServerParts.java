@@ -91,6 +91,7 @@ final class ServerParts {
   BlockingDispatch dispatch;
   Vertx vertx;
   URI brokerUrl;
+  URI brokerTlsUrl;
   Database database;
   AuditMetrics auditMetrics;
   AuditTrail audit;
@@ -145,6 +146,7 @@ final class ServerParts {
       EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);
       resources.push(broker);
       brokerUrl = broker.clientUrl();
+      brokerTlsUrl = broker.tlsClientUrl();
     } else {
       brokerUrl = URI.create(config.broker().serverUri());
     }

@@ -6,13 +6,17 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.WildcardConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.remoting.Acceptor;
 import org.sharpeyes.ingest.config.EmbeddedBrokerConfig;
+import org.sharpeyes.ingest.tls.PemIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +29,26 @@ import org.slf4j.LoggerFactory;
  * each may publish and subscribe; a publish it refuses is acknowledged and dropped, as Mosquitto
  * does (MQTT 3.1.1 has no negative acknowledgement), instead of Artemis' default of closing the
  * connection — which would leave an edge retrying the same message from its outbox forever. With
- * {@code tls}, a second acceptor speaks MQTT over TLS with the certificate and key from PEM files.
+ * {@code tls}, a second acceptor, on an interface of its own if {@code tls.host} says so, speaks
+ * MQTT over TLS with the certificate and key from PEM files ({@link TlsAcceptor}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+  private static final String PLAIN = "mqtt";
 
   private final EmbeddedActiveMQ server;
   private final String host;
   private final int port;
+  private final String tlsHost;
   private final int tlsPort;
 
-  private EmbeddedBroker(EmbeddedActiveMQ server, String host, int port, int tlsPort) {
+  private EmbeddedBroker(
+      EmbeddedActiveMQ server, String host, int port, String tlsHost, int tlsPort) {
     this.server = server;
     this.host = host;
     this.port = port;
+    this.tlsHost = tlsHost;
     this.tlsPort = tlsPort;
   }
 
@@ -64,7 +73,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
     int port = config.port() == 0 ? freePort(config.host()) : config.port();
     EmbeddedBrokerConfig.Tls tls = config.tls();
-    int tlsPort = tls == null ? -1 : tls.port() == 0 ? freePort(config.host()) : tls.port();
+    String tlsHost = config.tlsHost();
+    PemIdentity identity = tls == null ? null : TlsAcceptor.identity(tls);
+    int tlsPort = tls == null ? -1 : tls.port() == 0 ? freePort(tlsHost) : tls.port();
     Path dir = config.dataDir();
     try {
       Files.createDirectories(dir);
@@ -105,10 +116,11 @@ public final class EmbeddedBroker implements AutoCloseable {
       server.setSecurityManager(guard);
     }
     try {
-      c.addAcceptorConfiguration("mqtt", acceptor);
+      c.addAcceptorConfiguration(PLAIN, acceptor);
       if (tls != null) {
-        c.addAcceptorConfiguration("mqtts", tlsAcceptor(config, tlsPort, dir));
-        acceptor += " and TLS on " + tlsPort;
+        c.addAcceptorConfiguration(
+            TlsAcceptor.NAME, TlsAcceptor.url(identity, tlsHost, tlsPort, dir, new SecureRandom()));
+        acceptor += " and TLS on " + tlsHost + ":" + tlsPort;
       }
       server.setConfiguration(c);
       server.start();
@@ -122,36 +134,37 @@ public final class EmbeddedBroker implements AutoCloseable {
           "the embedded broker did not become active on " + acceptor + " (see the log above)",
           null);
     }
+    // Artemis logs an acceptor it cannot create (e.g. a key store it cannot read) and starts
+    // without it: that would be a broker that says it listens and does not.
+    for (String name : tls == null ? List.of(PLAIN) : List.of(PLAIN, TlsAcceptor.NAME)) {
+      Acceptor a = server.getActiveMQServer().getRemotingService().getAcceptor(name);
+      if (a == null || !a.isStarted()) {
+        stopQuietly(server);
+        throw new BrokerStartException(
+            "the embedded broker's "
+                + (name.equals(PLAIN)
+                    ? "MQTT acceptor on " + config.host() + ":" + port
+                    : "MQTT-over-TLS acceptor on " + tlsHost + ":" + tlsPort)
+                + " did not start (see the log above)",
+            null);
+      }
+    }
     LOG.info(
         "embedded MQTT broker listening on {}:{}{}, security {}, data in {}",
         config.host(),
         port,
-        tls == null ? "" : " and MQTT over TLS on " + tlsPort,
+        tls == null ? "" : " and MQTT over TLS on " + tlsHost + ":" + tlsPort,
         config.security() ? "on" : "OFF (any client may publish as any edge)",
         dir);
-    return new EmbeddedBroker(server, config.host(), port, tlsPort);
+    return new EmbeddedBroker(server, config.host(), port, tlsHost, tlsPort);
   }
 
-  /**
-   * The TLS acceptor's URL. Artemis reads PEM through the {@code PEMCFG} key store type, whose file
-   * names the certificate and key files; it is written next to the journal and holds no secret
-   * (only the two paths).
-   */
-  private static String tlsAcceptor(EmbeddedBrokerConfig config, int tlsPort, Path dir)
-      throws IOException {
-    EmbeddedBrokerConfig.Tls tls = config.tls();
-    Path pemConfig = dir.resolve("tls-keystore.pemcfg");
-    Files.writeString(
-        pemConfig,
-        "alias=broker\nsource.key=" + tls.keyFile() + "\nsource.cert=" + tls.certFile() + "\n");
-    return "tcp://"
-        + config.host()
-        + ":"
-        + tlsPort
-        + "?protocols=MQTT;closeMqttConnectionOnPublishAuthorizationFailure=false"
-        + ";sslEnabled=true;keyStoreType=PEMCFG;keyStorePath="
-        + pemConfig
-        + ";enabledProtocols=TLSv1.2,TLSv1.3";
+  /** Where a client on this machine reaches the TLS acceptor, or {@code null} without one. */
+  public URI tlsClientUrl() {
+    if (tlsPort < 0) {
+      return null;
+    }
+    return URI.create("ssl://" + connectHost(tlsHost) + ":" + tlsPort);
   }
 
   /** The port of the TLS acceptor, or -1 without one. */
@@ -166,8 +179,11 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   /** The address a client on this machine connects to. */
   public URI clientUrl() {
-    String connectHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-    return URI.create("tcp://" + connectHost + ":" + port);
+    return URI.create("tcp://" + connectHost(host) + ":" + port);
+  }
+
+  private static String connectHost(String bindHost) {
+    return bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
   }
 
   @Override

@@ -39,6 +39,14 @@ final class ValidateCommand implements Callable<Integer> {
             + (config.embeddedBroker().enabled()
                 ? "embedded on "
                     + config.broker().serverUri()
+                    + (config.embeddedBroker().tls() == null
+                        ? ""
+                        : " and TLS on "
+                            + config.embeddedBroker().tlsHost()
+                            + ":"
+                            + config.embeddedBroker().tls().port()
+                            + " with "
+                            + config.embeddedBroker().tls().certFile())
                     + ", data in "
                     + config.embeddedBroker().dataDir()
                 : config.broker().serverUri())

@@ -23,14 +23,20 @@ public record EmbeddedBrokerConfig(
   public static final int DEFAULT_TLS_PORT = 8883;
 
   /**
-   * MQTT over TLS on the same host, from PEM files.
+   * MQTT over TLS, from PEM files, on an interface of its own: edges on other machines reach it
+   * while the plain listener stays on loopback for the server's own clients.
    *
+   * @param host interface it binds; {@code null} means the plain listener's ({@code
+   *     broker.embedded.host})
    * @param port {@code 0} picks a free one at start
    * @param certFile the broker's certificate chain (PEM), leaf first
-   * @param keyFile its private key (PEM, unencrypted PKCS#8 or PKCS#1)
+   * @param keyFile its private key (PEM, unencrypted PKCS#8, PKCS#1 or SEC1)
    */
-  public record Tls(int port, Path certFile, Path keyFile) {
+  public record Tls(String host, int port, Path certFile, Path keyFile) {
     public Tls {
+      if (host != null && host.isBlank()) {
+        throw new IllegalArgumentException("embedded broker TLS host must not be blank");
+      }
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException(
             "embedded broker TLS port must be 0..65535, was " + port);
@@ -39,8 +45,13 @@ public record EmbeddedBrokerConfig(
       keyFile = keyFile.toAbsolutePath().normalize();
     }
 
+    /** On the plain listener's interface. */
+    public Tls(int port, Path certFile, Path keyFile) {
+      this(null, port, certFile, keyFile);
+    }
+
     public Tls withPort(int newPort) {
-      return new Tls(newPort, certFile, keyFile);
+      return new Tls(host, newPort, certFile, keyFile);
     }
   }
 
@@ -57,6 +68,11 @@ public record EmbeddedBrokerConfig(
       throw new IllegalArgumentException("embedded broker port must be 0..65535, was " + port);
     }
     dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+  }
+
+  /** The interface the TLS listener binds (its own, or the plain listener's); null without one. */
+  public String tlsHost() {
+    return tls == null ? null : tls.host() != null ? tls.host() : host;
   }
 
   public EmbeddedBrokerConfig withPort(int newPort) {

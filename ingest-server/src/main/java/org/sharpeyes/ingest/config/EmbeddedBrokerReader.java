@@ -1,12 +1,12 @@
 package org.sharpeyes.ingest.config;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.config.ConfigProblem;
 import org.sharpeyes.config.ConfigTree;
+import org.sharpeyes.ingest.tls.PemIdentity;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.mqtt.BrokerSectionReader;
 import org.sharpeyes.mqtt.BrokerSettings;
@@ -21,7 +21,10 @@ final class EmbeddedBrokerReader {
 
   static final List<String> EMBEDDED_KEYS =
       List.of("enabled", "host", "port", "dataDir", "security", "tls");
-  static final List<String> TLS_KEYS = List.of("port", "certFile", "keyFile");
+  static final List<String> TLS_KEYS = List.of("host", "port", "certFile", "keyFile");
+
+  private static final String TLS_HINT =
+      "name the PEM files, e.g. tls: { certFile: tls/broker.crt, keyFile: tls/broker.key }";
 
   /**
    * Stands in for the embedded broker's address only while a problem at {@code broker.embedded} is
@@ -99,33 +102,51 @@ final class EmbeddedBrokerReader {
     return new Broker(settings, embedded, BrokerCredentials.resolve(settings, env, "broker"));
   }
 
-  /** {@code broker.embedded.tls}, or {@code null} after problems (recorded). */
+  /**
+   * {@code broker.embedded.tls}, or {@code null} after problems (recorded). Its files are relative
+   * to the config file and are read right away ({@link PemIdentity#read}), as {@code http.tls}'s,
+   * so that {@code validate} names a missing file, one without a certificate or a key that is not
+   * the certificate's at its key.
+   */
   private static EmbeddedBrokerConfig.Tls tls(ConfigTree t) {
     if (t == null) {
       return null;
     }
+    int before = t.problemCount();
     t.allowKeys(TLS_KEYS);
+    String host = t.text("host");
+    if (host != null && !usableHost(host)) {
+      t.problem(
+          "host",
+          "'"
+              + host
+              + "' is not an IP address or host name — write e.g. 0.0.0.0 (every interface) or"
+              + " the address edges reach; leave it out to use broker.embedded.host");
+    }
     Integer port = t.port("port", EmbeddedBrokerConfig.DEFAULT_TLS_PORT);
-    Path cert =
-        readable(
-            t, "certFile", "the broker's certificate chain (PEM), e.g. /etc/sharpeyes/broker.crt");
-    Path key = readable(t, "keyFile", "its private key (PEM), e.g. /etc/sharpeyes/broker.key");
-    if (port == null || cert == null || key == null) {
+    t.require("certFile", TLS_HINT);
+    t.require("keyFile", TLS_HINT);
+    Path cert = t.path("certFile", t.baseDir(), null);
+    Path key = t.path("keyFile", t.baseDir(), null);
+    if (t.problemCount() > before || port == null || cert == null || key == null) {
       return null;
     }
-    return new EmbeddedBrokerConfig.Tls(port, cert, key);
+    EmbeddedBrokerConfig.Tls tls = new EmbeddedBrokerConfig.Tls(host, port, cert, key);
+    try {
+      PemIdentity.read(tls.certFile(), tls.keyFile());
+    } catch (PemIdentity.PemProblem p) {
+      t.problem(p.part().key(), p.getMessage());
+      return null;
+    }
+    return tls;
   }
 
-  private static Path readable(ConfigTree t, String key, String hint) {
-    if (!t.require(key, hint)) {
-      return null;
+  private static boolean usableHost(String host) {
+    try {
+      return !host.isBlank() && URI.create("ssl://" + host + ":8883").getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
     }
-    Path file = t.path(key, null, null);
-    if (file != null && !Files.isReadable(file)) {
-      t.problem(key, "cannot read " + file + " — give a readable PEM file");
-      return null;
-    }
-    return file;
   }
 
   /** The URL clients use for the embedded broker, or {@code null} after a problem at its host. */

@@ -148,6 +148,11 @@ public record IngestServerConfig(
     return copy(c -> c.embeddedBroker = embeddedBroker.withSecurity(on));
   }
 
+  /** Adds the embedded broker's MQTT-over-TLS listener ({@code null}: none). */
+  public IngestServerConfig withEmbeddedBrokerTls(EmbeddedBrokerConfig.Tls tls) {
+    return copy(c -> c.embeddedBroker = embeddedBroker.withTls(tls));
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
