@@ -26,9 +26,11 @@ import org.sharpeyes.ingest.audit.AuditRoute;
 import org.sharpeyes.ingest.audit.AuditSearch;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.audit.JdbcAuditTrail;
+import org.sharpeyes.ingest.auth.AccessGate;
 import org.sharpeyes.ingest.auth.AuthModule;
 import org.sharpeyes.ingest.auth.Authenticator;
 import org.sharpeyes.ingest.auth.PersonalReads;
+import org.sharpeyes.ingest.auth.RoutePolicy;
 import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
@@ -309,6 +311,8 @@ final class ServerParts {
     probe.start(threads.scheduler("sharpeyes-store-probe"));
     Router router = Router.router(vertx);
     ProblemReplies.install(router);
+    RoutePolicy policy = RoutePolicy.standard(config.auth().openMetrics());
+    AccessGate.install(router, authenticator, policy, registry);
     new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
@@ -326,6 +330,10 @@ final class ServerParts {
     new OpenApiRoute().mount(router);
     auth.mount(router);
     extensions.forEach(e -> e.mount(router));
+    List<String> unguarded = policy.uncovered(IngestHttpServer.routePaths(router));
+    if (!unguarded.isEmpty()) {
+      throw new IllegalStateException("routes missing from the access policy: " + unguarded);
+    }
     http = IngestHttpServer.start(vertx, config.http(), router);
     resources.push(http);
   }

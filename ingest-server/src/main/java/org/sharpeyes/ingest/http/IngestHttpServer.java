@@ -40,6 +40,11 @@ public final class IngestHttpServer implements AutoCloseable {
 
   /** The paths of the routes served, as Vert.x writes them ({@code /api/alerts/:id}). */
   public java.util.List<String> routePaths() {
+    return routePaths(router);
+  }
+
+  /** The paths of the routes mounted on {@code router}, as Vert.x writes them. */
+  public static java.util.List<String> routePaths(Router router) {
     return router.getRoutes().stream()
         .map(io.vertx.ext.web.Route::getPath)
         .filter(java.util.Objects::nonNull)
