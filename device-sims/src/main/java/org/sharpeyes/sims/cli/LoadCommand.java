@@ -19,6 +19,7 @@ import org.sharpeyes.sims.load.LoadReport;
 import org.sharpeyes.sims.load.LoadRun;
 import org.sharpeyes.sims.load.StepTable;
 import org.sharpeyes.sims.plate.PlateSimulatorOptions;
+import org.sharpeyes.sims.sse.FeedLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.sharpeyes.sims.cli;
+package org.sharpeyes.sims.sse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * origin) as a user whose password is in an environment variable. Secrets are never options, so
  * that they stay out of process listings and shell history.
  */
-final class FeedLogin {
+public final class FeedLogin {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -29,7 +29,7 @@ final class FeedLogin {
    * @throws IllegalArgumentException when a named variable is unset or the login is refused, with
    *     the reason
    */
-  static String authorization(
+  public static String authorization(
       URI stream,
       String tokenEnv,
       String user,
@@ -52,6 +52,17 @@ final class FeedLogin {
           option + " names " + name + ", but that environment variable is not set");
     }
     return value;
+  }
+
+  /**
+   * Logs in at {@code server} ({@code POST /api/auth/login} at its origin) and returns the access
+   * token.
+   *
+   * @throws IllegalArgumentException when the login is refused or the server cannot be reached,
+   *     with the reason
+   */
+  public static String accessToken(URI server, String user, String password) {
+    return login(server.resolve("/api/auth/login"), user, password);
   }
 
   private static String login(URI uri, String user, String password) {

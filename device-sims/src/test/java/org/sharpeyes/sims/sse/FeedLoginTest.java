@@ -1,4 +1,4 @@
-package org.sharpeyes.sims.cli;
+package org.sharpeyes.sims.sse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
