@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.HttpConfig;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.testing.TestLogins;
 
 /** The server's one HTTP dispatch takes its bounds from {@code http.*}. */
 class ConfiguredDispatchTest {
@@ -25,11 +26,11 @@ class ConfiguredDispatchTest {
   @Test
   void aServerAllowedTwoPendingRequestsAnswersTheThird503() throws Exception {
     IngestServerConfig config =
-        IngestServerConfig.ephemeral(dataDir)
-            .withHttp(new HttpConfig("127.0.0.1", 0, 1, 2))
-            .withReferenceData(Path.of("../config/demo-city"));
+        TestLogins.withTestUsers(IngestServerConfig.ephemeral(dataDir))
+            .withHttp(new HttpConfig("127.0.0.1", 0, 1, 2));
     CountDownLatch release = new CountDownLatch(1);
     try (IngestServer server = IngestServer.start(config, Clock.systemUTC())) {
+      String bearer = TestLogins.bearer(server.httpPort(), TestLogins.SUPERVISOR);
       BlockingDispatch dispatch = server.dispatch();
       for (int i = 0; i < 2; i++) {
         dispatch.submit("test-hold", () -> release.await(60, TimeUnit.SECONDS));
@@ -41,6 +42,7 @@ class ConfiguredDispatchTest {
               .send(
                   HttpRequest.newBuilder(
                           URI.create("http://127.0.0.1:" + server.httpPort() + "/api/dead-letters"))
+                      .header("Authorization", bearer)
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.testing.TestEvents;
+import org.sharpeyes.ingest.testing.TestLogins;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.EventType;
@@ -44,6 +45,7 @@ class IngestServerTest {
 
   private static IngestServer server;
   private static MqttClient edge;
+  private static String bearer;
   private static final EventCodec CODEC = new EventCodec();
   private static final EventIds IDS = EventIds.system();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -55,9 +57,11 @@ class IngestServerTest {
     // input; a broker with security on would not let it (EmbeddedBrokerSecurityTest).
     server =
         IngestServer.start(
-            IngestServerConfig.ephemeral(dataDir).withEmbeddedBrokerSecurity(false),
+            TestLogins.withTestUsers(
+                IngestServerConfig.ephemeral(dataDir).withEmbeddedBrokerSecurity(false)),
             Clock.systemUTC());
     await().until(server::brokerConnected);
+    bearer = TestLogins.bearer(server.httpPort(), TestLogins.SUPERVISOR);
     edge =
         new MqttClient(
             server.brokerUrl(), "test-edge-" + UUID.randomUUID(), new MemoryPersistence());
@@ -106,7 +110,9 @@ class IngestServerTest {
 
   private static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+            .header("Authorization", bearer)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -237,7 +243,12 @@ class IngestServerTest {
   void snapshotIsServedByItsEventId() throws Exception {
     String id = IDS.next();
     byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+    EventStore events = new EventStore(server.dataSource());
 
+    // As an edge does: the event, then its snapshot (a snapshot is served for a stored event only,
+    // so that its jurisdiction is known).
+    publish(EVENTS, CODEC.encode(sighting(id, Instant.now())));
+    await().until(() -> events.countById(id) == 1);
     publish(Topics.snapshot(TestEvents.EDGE, id), jpeg);
 
     await().until(() -> server.snapshots().image(id).isPresent());
@@ -250,6 +261,7 @@ class IngestServerTest {
                             + "/api/events/"
                             + id
                             + "/snapshot"))
+                .header("Authorization", bearer)
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);

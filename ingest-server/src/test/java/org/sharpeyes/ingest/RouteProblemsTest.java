@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.testing.TestLogins;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
 /**
@@ -34,16 +35,21 @@ class RouteProblemsTest {
 
   @TempDir static Path dataDir;
   private static IngestServer server;
+  private static String supervisor;
+  private static String admin;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
     server =
         IngestServer.start(
-            IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY),
+            TestLogins.withTestUsers(IngestServerConfig.ephemeral(dataDir))
+                .withReferenceData(DEMO_CITY),
             Clock.systemUTC(),
             StandardExtensions.all());
     await().until(server::brokerConnected); // else /healthz is rightly DOWN
+    supervisor = TestLogins.bearer(server.httpPort(), TestLogins.SUPERVISOR);
+    admin = TestLogins.bearer(server.httpPort(), TestLogins.ADMIN);
   }
 
   @AfterAll
@@ -54,7 +60,13 @@ class RouteProblemsTest {
   }
 
   private static HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        .header("Authorization", supervisor);
+  }
+
+  /** Photos are reference data: an admin's. */
+  private static HttpRequest.Builder asAdmin(String path) {
+    return request(path).setHeader("Authorization", admin);
   }
 
   private static HttpResponse<String> send(HttpRequest request) throws Exception {
@@ -66,7 +78,7 @@ class RouteProblemsTest {
   }
 
   private static HttpRequest postPhoto(byte[] body) {
-    return request("/api/key-persons/KP0001/photos")
+    return asAdmin("/api/key-persons/KP0001/photos")
         .header("Content-Type", "image/jpeg")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
@@ -113,7 +125,7 @@ class RouteProblemsTest {
     problem(get("/api/key-persons/KP9999/photos"), 404, "not-found");
     problem(get("/api/key-persons/KP0001/photos/" + NO_PHOTO), 404, "not-found");
     problem(
-        send(request("/api/key-persons/KP0001/photos/" + NO_PHOTO).DELETE().build()),
+        send(asAdmin("/api/key-persons/KP0001/photos/" + NO_PHOTO).DELETE().build()),
         404,
         "not-found");
     problem(get("/no/such/route"), 404, "not-found");
@@ -142,7 +154,7 @@ class RouteProblemsTest {
               request("/api/watchlist").build(),
               request("/api/key-persons/KP0001/photos").build(),
               request("/api/key-persons/KP0001/photos/" + NO_PHOTO).build(),
-              request("/api/key-persons/KP0001/photos/" + NO_PHOTO).DELETE().build(),
+              asAdmin("/api/key-persons/KP0001/photos/" + NO_PHOTO).DELETE().build(),
               postPhoto(new byte[] {(byte) 0xFF, (byte) 0xD8}),
               request("/metrics").build());
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.testing.TestEdgeAccounts;
 import org.sharpeyes.ingest.testing.TestEvents;
+import org.sharpeyes.ingest.testing.TestLogins;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EventType;
 import org.sharpeyes.schema.id.EventIds;
@@ -41,7 +42,7 @@ class StandardExtensionsTest {
 
   @Test
   void hotlistedPlateSightedOverMqttRaisesAnAlertOnTheApi() throws Exception {
-    IngestServerConfig config = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
+    IngestServerConfig config = TestLogins.withTestUsers(IngestServerConfig.ephemeral(dataDir));
     server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
     await().until(server::brokerConnected);
 
@@ -58,12 +59,15 @@ class StandardExtensionsTest {
 
     HttpClient http = HttpClient.newHttpClient();
     URI alerts = URI.create("http://127.0.0.1:" + server.httpPort() + "/api/alerts");
+    String bearer = TestLogins.bearer(server.httpPort(), TestLogins.SUPERVISOR);
     await()
         .until(
             () ->
                 new JsonObject(
                             http.send(
-                                    HttpRequest.newBuilder(alerts).build(),
+                                    HttpRequest.newBuilder(alerts)
+                                        .header("Authorization", bearer)
+                                        .build(),
                                     HttpResponse.BodyHandlers.ofString())
                                 .body())
                         .getInteger("count")
@@ -71,7 +75,7 @@ class StandardExtensionsTest {
     JsonObject alert =
         new JsonObject(
                 http.send(
-                        HttpRequest.newBuilder(alerts).build(),
+                        HttpRequest.newBuilder(alerts).header("Authorization", bearer).build(),
                         HttpResponse.BodyHandlers.ofString())
                     .body())
             .getJsonArray("alerts")

@@ -3,9 +3,10 @@ package org.sharpeyes.ingest.dashboard;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.sharpeyes.ingest.IngestServer;
+import org.sharpeyes.ingest.testing.TestEdgeAccounts;
 import org.sharpeyes.ingest.testing.TestEvents;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -29,12 +30,12 @@ final class DemoEdge implements AutoCloseable {
   private final EventIds ids = EventIds.system();
   private long seq;
 
-  DemoEdge(String brokerUrl) throws MqttException {
+  /** Connects with an account of its own, as an edge must on a broker with security on. */
+  DemoEdge(IngestServer server) throws MqttException {
     client =
-        new MqttClient(brokerUrl, "dashboard-test-" + UUID.randomUUID(), new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
-    client.connect(options);
+        new MqttClient(
+            server.brokerUrl(), "dashboard-test-" + UUID.randomUUID(), new MemoryPersistence());
+    client.connect(TestEdgeAccounts.loginAs(server, TestEvents.EDGE));
   }
 
   /** The Wuling station plate reader reads {@code plate} now. */

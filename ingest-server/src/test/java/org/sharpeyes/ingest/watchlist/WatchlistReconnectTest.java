@@ -19,6 +19,7 @@ import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.config.EmbeddedBrokerConfig;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.testing.TestLogins;
 import org.sharpeyes.runtime.Backoff;
 
 /**
@@ -51,8 +52,7 @@ class WatchlistReconnectTest {
     broker = EmbeddedBroker.startOpen(brokerConfig);
     int port = broker.port();
     IngestServerConfig config =
-        IngestServerConfig.ephemeral(dir.resolve("server"))
-            .withReferenceData(DEMO_CITY)
+        TestLogins.withTestUsers(IngestServerConfig.ephemeral(dir.resolve("server")))
             .withExternalBroker(broker.clientUrl());
     config =
         config.withBroker(
@@ -60,6 +60,7 @@ class WatchlistReconnectTest {
                 .broker()
                 .withReconnect(new Backoff.Bounds(Duration.ofMillis(50), Duration.ofMillis(200))));
     server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
+    bearer = TestLogins.bearer(server.httpPort(), TestLogins.SUPERVISOR);
     await("watchlist publisher connected").until(this::publisherConnected);
 
     broker.close();
@@ -72,6 +73,8 @@ class WatchlistReconnectTest {
     assertThat(watchlist().getString("publisherError")).isNull();
   }
 
+  private String bearer;
+
   private boolean publisherConnected() throws Exception {
     return watchlist().getBoolean("publisherConnected");
   }
@@ -81,6 +84,7 @@ class WatchlistReconnectTest {
         http.send(
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.httpPort() + "/api/watchlist"))
+                .header("Authorization", bearer)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     return new JsonObject(r.body());
