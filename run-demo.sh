@@ -101,9 +101,19 @@ java $JAVA_OPTS -jar "${jars[0]}" run "${SERVER_ARGS[@]}" --http-port "$HTTP_POR
 pids+=($!)
 wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/ingest-server.log"
 
+# Every route but /healthz and the login needs a token; the demo users come from
+# config/demo-city/users.yaml (public demo passwords, seeded because the demo config names it).
+login() { # login USER PASSWORD -> an access token (valid for 15 minutes)
+  curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$2\"}" "http://127.0.0.1:$HTTP_PORT/api/auth/login" \
+    | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
+ADMIN_TOKEN=$(login tang.admin demo-admin-2026) || die "the demo admin cannot log in; see $DEMO_DIR/logs/ingest-server.log"
+CITY_TOKEN=$(login xiang.operator demo-city-desk-2026) || die "the demo operator cannot log in"
+
 if [ "$FACES" = 1 ]; then
   say "enrolling a photo of key person KP0001 (red) on the watchlist"
-  curl -fsS -X POST --data-binary @"$WATCHED" -H 'content-type: image/jpeg' \
+  curl -fsS -X POST --data-binary @"$WATCHED" -H 'content-type: image/jpeg' -H "Authorization: Bearer $ADMIN_TOKEN" \
     "http://127.0.0.1:$HTTP_PORT/api/key-persons/KP0001/photos" > "$DEMO_DIR/logs/enrolment.json" \
     || die "enrolment refused: $(cat "$DEMO_DIR/logs/enrolment.json" 2>/dev/null)"
   say "starting the simulated camera on :$CAMERA_PORT (KP0001 and a visitor walk by in turn)"
@@ -136,21 +146,29 @@ PLATES_PID=$!
 cat <<MSG
 
   Sharp Eyes demo is running.
-    dashboard           http://localhost:$HTTP_PORT/   (live feed, alert detail, grid map)
-    live alert feed     curl -N http://localhost:$HTTP_PORT/api/alerts/stream
-    one county only     curl -N 'http://localhost:$HTTP_PORT/api/alerts/stream?region=430702'
-    alerts so far       curl -s http://localhost:$HTTP_PORT/api/alerts
-    events              curl -s 'http://localhost:$HTTP_PORT/api/events?limit=5'
-    dead letters        curl -s http://localhost:$HTTP_PORT/api/dead-letters
+    dashboard           http://localhost:$HTTP_PORT/   (sign in as one of the users below)
+    demo users (invented; the passwords are public, from config/demo-city/users.yaml):
+      xiang.operator   demo-city-desk-2026   operator, 常德市 (city), full clearance
+      luo.supervisor   demo-super-2026       supervisor, city, full clearance (also /api/edges, dead letters)
+      peng.wuling      demo-wuling-2026      operator, 武陵区 (county 430702), full clearance
+      qin.dingcheng    demo-dingcheng-2026   operator, 鼎城区 (county 430703), names and ID numbers masked
+      fu.liuwan        demo-liuwan-2026      operator, a township of 武陵区, masked
+      yan.integrator   demo-integrate-2026   integrator, city: alerts and events, never personal data
+      lu.auditor       demo-auditor-2026     auditor: GET /api/audit only
+      tang.admin       demo-admin-2026       admin: users, edges, reference data; no alerts
+    a token (15 min)    TOKEN=\$(curl -s -H 'Content-Type: application/json' -d '{"username":"xiang.operator","password":"demo-city-desk-2026"}' http://localhost:$HTTP_PORT/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
+    alerts so far       curl -H 'Authorization: Bearer $CITY_TOKEN' http://localhost:$HTTP_PORT/api/alerts
+    live alert feed     curl -N -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/alerts/stream
+    one county only     curl -N -H "Authorization: Bearer \$TOKEN" 'http://localhost:$HTTP_PORT/api/alerts/stream?region=430702'
+    events              curl -s -H "Authorization: Bearer \$TOKEN" 'http://localhost:$HTTP_PORT/api/events?limit=5'
+    audit record        ingest-server audit verify --config config/ingest-server.yaml --data-dir $DEMO_DIR/data (after Ctrl-C)
     edge status         curl -s http://localhost:$STATUS_PORT/status
-    watchlist           curl -s http://localhost:$HTTP_PORT/api/watchlist
     camera stream       http://localhost:$CAMERA_PORT/stream.mjpeg   (faces: $([ "$FACES" = 1 ] && echo on || echo off))
-    metrics             curl -s http://localhost:$HTTP_PORT/metrics | grep sharpeyes_
-    MQTT                mosquitto_sub -p $MQTT_PORT -t 'sharpeyes/v1/#' -v
+    MQTT                the embedded broker refuses anonymous clients; the edge logs in as edge-wuling-01
   Logs: $DEMO_DIR/logs/   Ctrl-C stops everything.
 
 MSG
 say "live alert feed (hotlisted plates within seconds, KP0001's face within half a minute, door alerts now and then):"
-curl -sN "http://127.0.0.1:$HTTP_PORT/api/alerts/stream" &
+curl -sN -H "Authorization: Bearer $CITY_TOKEN" "http://127.0.0.1:$HTTP_PORT/api/alerts/stream" &
 pids+=($!)
 wait "$PLATES_PID"

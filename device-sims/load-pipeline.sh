@@ -39,10 +39,18 @@ java -jar "$DIR/ingest-server.jar" edges add edge-wuling-01 --config config/inge
 export SHARPEYES_MQTT_USERNAME=edge-wuling-01
 SHARPEYES_MQTT_PASSWORD=$(sed -n 's/^password: //p' "$DIR/edge-account.txt")
 export SHARPEYES_MQTT_PASSWORD
+# The server seeds the demo users (config/demo-city/users.yaml): the feed and /metrics are read as
+# the city supervisor.
+export SHARPEYES_PASSWORD=demo-super-2026
 java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml \
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
+login() { # an access token of the city supervisor (they live 15 minutes: one per scrape)
+  curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"username\":\"luo.supervisor\",\"password\":\"$SHARPEYES_PASSWORD\"}" \
+    http://127.0.0.1:$HTTP/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
+}
 java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent-plates-only.yaml \
   --status-port $STATUS --device-port 43070200001140000001=$PLATE --outbox-path "$DIR/edge-outbox.db" > "$DIR/edge-agent.log" 2>&1 &
 pids+=($!)
@@ -50,11 +58,11 @@ wait_http http://127.0.0.1:$STATUS/healthz
 
 LOAD=(java -Xmx512m -jar "$DIR/device-sims.jar" load
   --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001
-  --stream http://127.0.0.1:$HTTP/api/alerts/stream --hot-share 0.5 --seed 1 --max-in-flight 64
+  --stream http://127.0.0.1:$HTTP/api/alerts/stream --stream-user luo.supervisor --hot-share 0.5 --seed 1 --max-in-flight 64
   --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv
   --key-persons config/demo-city/key-persons.csv)
 scrape() { # the latency meters of both processes, as "name{labels} value" lines
-  { curl -s http://127.0.0.1:$HTTP/metrics; curl -s http://127.0.0.1:$STATUS/metrics; } |
+  { curl -s -H "Authorization: Bearer $(login)" http://127.0.0.1:$HTTP/metrics; curl -s http://127.0.0.1:$STATUS/metrics; } |
     grep -E '^sharpeyes_(ingest_latency_seconds|alert_latency_seconds|edge_publish_latency_seconds|ingest_batch_size)_(sum|count)' |
     sed -E 's/,?edge="[^"]*"//; s/\{\}//'
 }

@@ -147,6 +147,14 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
             // An address carries nothing by itself; the send or the subscription that follows is
             // checked, and refused there with the right reason.
           case CREATE_ADDRESS -> topic.startsWith(Topics.ROOT + "/");
+            // Artemis removes a topic's address when the last subscription to it goes (an edge
+            // unsubscribing from a watchlist photo it has fetched); retained messages are kept
+            // elsewhere, so whoever may read or write the topic may let its empty address go.
+          case DELETE_ADDRESS ->
+              isServer
+                  ? TopicAccess.serverMaySubscribe(topic) || TopicAccess.serverMayPublish(topic)
+                  : TopicAccess.edgeMaySubscribe(user, topic)
+                      || TopicAccess.edgeMayPublish(user, topic);
           default -> false;
         };
     if (!allowed) {

@@ -122,6 +122,23 @@ class EmbeddedBrokerSecurityTest {
   }
 
   @Test
+  void anEdgeLetsGoOfAWatchlistPhotoItHasFetchedWithoutARefusal() throws Exception {
+    String a = edgeId();
+    String photo = Topics.watchlistPhoto("ab".repeat(32));
+    double before = refused(BrokerGuard.Refusal.OTHER_DENIED);
+    MqttClient edgeA = client(a);
+    edgeA.connect(TestEdgeAccounts.loginAs(server, a));
+
+    edgeA.subscribe(photo, 1);
+    edgeA.unsubscribe(photo);
+    edgeA.subscribe(photo, 1); // the connection is still good after letting go
+
+    assertThat(edgeA.isConnected()).isTrue();
+    assertThat(refused(BrokerGuard.Refusal.OTHER_DENIED)).isEqualTo(before);
+    edgeA.disconnect();
+  }
+
+  @Test
   void anEdgeReadsItsOwnSyncTopicButNotAnothers() throws Exception {
     String a = edgeId();
     String b = edgeId();
