@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.sharpeyes.sims.sse.SseClient;
 import org.sharpeyes.sims.sse.SseEvent;
 
-/** Subscribes to the live alert feed like an operator's screen and keeps what arrives. */
+/**
+ * Subscribes to the live alert feed like an operator's screen, logged in as its user, and keeps
+ * what arrives.
+ */
 final class AlertFeedRecorder implements AutoCloseable {
 
   /** One frame of the feed: {@code alert} or {@code alert-update}, with its JSON. */
@@ -24,8 +27,11 @@ final class AlertFeedRecorder implements AutoCloseable {
   private final List<Frame> frames = new CopyOnWriteArrayList<>();
   private final SseClient client;
 
-  AlertFeedRecorder(HttpClient http, URI stream) throws Exception {
-    client = new SseClient(http, stream, null, this::record, 1 << 20);
+  /**
+   * @param authorization the Authorization header's value, {@code Bearer …}
+   */
+  AlertFeedRecorder(HttpClient http, URI stream, String authorization) throws Exception {
+    client = new SseClient(http, stream, null, this::record, 1 << 20, authorization);
     client.connect().get(10, TimeUnit.SECONDS);
   }
 

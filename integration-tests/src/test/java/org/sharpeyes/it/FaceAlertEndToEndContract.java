@@ -30,10 +30,11 @@ import org.sharpeyes.sims.camera.Walker;
 import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
- * Faces end to end, as an operator sees them: a key person's portrait is enrolled over the API; a
- * simulated camera shows that person and someone else walking past; the edge-agent, which had an
- * empty watchlist, receives the new version over MQTT, names the person after confirmation, and the
- * ingest-server raises a {@code watchlist-face} alert whose evidence links the face crop.
+ * Faces end to end, as an operator sees them: a key person's portrait is enrolled over the API (by
+ * the city admin); a simulated camera shows that person and someone else walking past; the
+ * edge-agent, which had an empty watchlist, receives the new version over MQTT, names the person
+ * after confirmation, and the ingest-server raises a {@code watchlist-face} alert whose evidence
+ * links the face crop.
  */
 abstract class FaceAlertEndToEndContract {
 
@@ -98,7 +99,8 @@ abstract class FaceAlertEndToEndContract {
 
     HttpResponse<String> enrolled =
         pipeline.http.send(
-            HttpRequest.newBuilder(pipeline.api("/api/key-persons/" + PERSON + "/photos"))
+            pipeline
+                .requestAs(DemoAccount.CITY_ADMIN, "/api/key-persons/" + PERSON + "/photos")
                 .header("content-type", "image/jpeg")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(watched))
                 .build(),
@@ -125,7 +127,7 @@ abstract class FaceAlertEndToEndContract {
             .until(
                 () ->
                     pipeline.http.send(
-                        HttpRequest.newBuilder(pipeline.api(snapshot)).build(),
+                        pipeline.request(snapshot).build(),
                         HttpResponse.BodyHandlers.ofByteArray()),
                 r -> r.statusCode() == 200);
     assertThat(crop.headers().firstValue("content-type")).contains("image/jpeg");

@@ -31,7 +31,8 @@ import org.sharpeyes.sims.plate.SimulationReport;
 
 /**
  * The walking skeleton end to end: simulated plate reader → edge-agent → MQTT broker →
- * ingest-server → live feed. Subclasses choose the broker and store.
+ * ingest-server → live feed, read as the demo city's users see it (the city supervisor, unless a
+ * test says otherwise). Subclasses choose the broker and store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlateAlertEndToEndContract {
@@ -61,7 +62,11 @@ abstract class PlateAlertEndToEndContract {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   RunningPipeline pipeline;
+
+  /** The city supervisor's feed, narrowed to 武陵区. */
   AlertFeedRecorder wulingFeed;
+
+  /** The 鼎城区 operator's own feed (their jurisdiction, masked). */
   AlertFeedRecorder dingchengFeed;
 
   abstract TestPair pair();
@@ -69,8 +74,8 @@ abstract class PlateAlertEndToEndContract {
   @BeforeAll
   void startPipeline(@TempDir Path dataDir) throws Exception {
     pipeline = new RunningPipeline(pair(), dataDir);
-    wulingFeed = new AlertFeedRecorder(pipeline.http, pipeline.alertStream("430702"));
-    dingchengFeed = new AlertFeedRecorder(pipeline.http, pipeline.alertStream("430703"));
+    wulingFeed = pipeline.alertFeed("430702");
+    dingchengFeed = pipeline.alertFeedOf(DemoAccount.DINGCHENG_OPERATOR);
   }
 
   @AfterAll
@@ -142,11 +147,31 @@ abstract class PlateAlertEndToEndContract {
   }
 
   @Test
-  void liveFeedOfAnotherCountyDoesNotShowWulingsAlerts() throws Exception {
+  void anOperatorOfAnotherCountySeesNoneOfTheWulingAlertTheCitySupervisorSees() throws Exception {
     sendReads(WULING_ONLY, "hotlist", 1);
 
     await().atMost(FEED_DEADLINE).until(() -> !wulingFeed.framesFor(WULING_ONLY).isEmpty());
+    assertThat(plates(pipeline.getJson("/api/alerts").path("alerts"))).contains(WULING_ONLY);
+
+    DemoAccount dingcheng = DemoAccount.DINGCHENG_OPERATOR;
     assertThat(dingchengFeed.frames()).isEmpty();
+    assertThat(plates(pipeline.getJsonAs(dingcheng, "/api/alerts").path("alerts")))
+        .doesNotContain(WULING_ONLY);
+    HttpResponse<String> askedForWuling = pipeline.getAs(dingcheng, "/api/alerts?region=430702");
+    assertThat(askedForWuling.statusCode()).as(askedForWuling.body()).isEqualTo(403);
+    assertThat(askedForWuling.body()).contains("outside the jurisdiction");
+  }
+
+  @Test
+  void alertsAreRefusedWithABearerChallengeToARequestWithoutAToken() throws Exception {
+    HttpResponse<String> anonymous = pipeline.getAnonymously("/api/alerts");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+    assertThat(anonymous.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(anonymous.body()).doesNotContain(HOTLISTED, WULING_ONLY);
   }
 
   @Test

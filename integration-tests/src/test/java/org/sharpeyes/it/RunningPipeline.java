@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -36,10 +37,11 @@ import org.sharpeyes.ingest.edgeaccount.NewEdgeAccount;
 import org.sharpeyes.schema.topic.Topics;
 
 /**
- * The product's spine as a test starts it: an ingest-server (with the demo city's reference data)
- * and one edge-agent with one plate reader, on the broker and store of a {@link TestPair}.
- * Everything listens on free loopback ports; edge and client ids are unique per run so that runs on
- * a shared Mosquitto do not see each other.
+ * The product's spine as a test starts it: an ingest-server (with the demo city's reference data
+ * and its demo accounts) and one edge-agent with one plate reader, on the broker and store of a
+ * {@link TestPair}. Everything listens on free loopback ports; edge and client ids are unique per
+ * run so that runs on a shared Mosquitto do not see each other. The API is read as the city
+ * supervisor ({@link DemoAccount#CITY_SUPERVISOR}) unless a test names another account.
  */
 final class RunningPipeline implements AutoCloseable {
 
@@ -47,6 +49,9 @@ final class RunningPipeline implements AutoCloseable {
   static final String PLATE_READER = "43070200001140000001";
 
   static final Path DEMO_CITY = Path.of("..", "config", "demo-city").toAbsolutePath().normalize();
+
+  /** The demo city's accounts ({@link DemoAccount}), created by the server at start. */
+  static final Path DEMO_USERS = DEMO_CITY.resolve("users.yaml");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER_ENV = "SHARPEYES_MQTT_USERNAME";
@@ -62,6 +67,9 @@ final class RunningPipeline implements AutoCloseable {
 
   /** The edge's broker password on the embedded broker with security on, else {@code null}. */
   private String edgePassword;
+
+  /** {@code Bearer …} per account, each logged in once; tokens outlive any one test class. */
+  private final Map<DemoAccount, String> authorizations = new ConcurrentHashMap<>();
 
   /** Enrolment photo digests the test published; cleared from a shared broker at the end. */
   final List<String> enrolledPhotos = new CopyOnWriteArrayList<>();
@@ -91,8 +99,9 @@ final class RunningPipeline implements AutoCloseable {
       DeviceConfig... devices)
       throws Exception {
     this.pair = pair;
+    IngestServerConfig base = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
     IngestServerConfig config =
-        serverConfig.apply(IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY));
+        serverConfig.apply(base.withAuth(base.auth().withSeedUsers(DEMO_USERS)));
     config = config.withBroker(config.broker().withClientId(ingestClientId));
     if (pair.externalBroker().isPresent()) {
       config = config.withExternalBroker(pair.externalBroker().get());
@@ -136,15 +145,56 @@ final class RunningPipeline implements AutoCloseable {
     return server.brokerUrl();
   }
 
+  /** The Authorization header's value for {@code account}, logging it in the first time. */
+  String authorization(DemoAccount account) {
+    return authorizations.computeIfAbsent(account, a -> a.authorization(api("/")));
+  }
+
+  /** A request to the API as the city supervisor. */
+  HttpRequest.Builder request(String pathAndQuery) {
+    return requestAs(DemoAccount.CITY_SUPERVISOR, pathAndQuery);
+  }
+
+  HttpRequest.Builder requestAs(DemoAccount account, String pathAndQuery) {
+    return HttpRequest.newBuilder(api(pathAndQuery))
+        .header("Authorization", authorization(account));
+  }
+
+  /** The city supervisor's live feed of {@code region}, already open. */
+  AlertFeedRecorder alertFeed(String region) throws Exception {
+    return new AlertFeedRecorder(
+        http, alertStream(region), authorization(DemoAccount.CITY_SUPERVISOR));
+  }
+
+  /** {@code account}'s live feed of its whole jurisdiction, already open. */
+  AlertFeedRecorder alertFeedOf(DemoAccount account) throws Exception {
+    return new AlertFeedRecorder(http, api("/api/alerts/stream"), authorization(account));
+  }
+
+  /** A 200 answer's JSON, read as the city supervisor. */
   JsonNode getJson(String pathAndQuery) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(api(pathAndQuery)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    return getJsonAs(DemoAccount.CITY_SUPERVISOR, pathAndQuery);
+  }
+
+  JsonNode getJsonAs(DemoAccount account, String pathAndQuery) throws Exception {
+    HttpResponse<String> r = getAs(account, pathAndQuery);
     if (r.statusCode() != 200) {
-      throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+      throw new AssertionError(
+          pathAndQuery + " as " + account.name() + " answered " + r.statusCode() + ": " + r.body());
     }
     return JSON.readTree(r.body());
+  }
+
+  HttpResponse<String> getAs(DemoAccount account, String pathAndQuery) throws Exception {
+    return http.send(
+        requestAs(account, pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET without any Authorization header, as a stranger on the network would send it. */
+  HttpResponse<String> getAnonymously(String pathAndQuery) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(api(pathAndQuery)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String encode(String value) {

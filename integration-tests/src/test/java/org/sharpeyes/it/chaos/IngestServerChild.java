@@ -3,6 +3,7 @@ package org.sharpeyes.it.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,11 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.sharpeyes.ingest.auth.SeedUsers;
+import org.sharpeyes.sims.sse.FeedLogin;
 
 /**
  * The ingest-server as a child JVM ({@code ingest-server run}), on an external broker, with its
  * store either the default H2 file under its data directory or a PostgreSQL database. Ready means
- * {@code GET /healthz} answers 200: subscribed to the broker and the store reachable.
+ * {@code GET /healthz} answers 200: subscribed to the broker and the store reachable. Its API and
+ * metrics are read as the first admin, which the server creates from {@code SHARPEYES_ADMIN_USER}
+ * and {@code SHARPEYES_ADMIN_PASSWORD} at its first start (later starts find it and leave it).
  */
 final class IngestServerChild extends ChildService {
 
@@ -23,13 +29,21 @@ final class IngestServerChild extends ChildService {
   /** Fixed, so that the broker keeps the server's session (and its messages) while it is down. */
   static final String CLIENT_ID = "chaos-ingest-1";
 
+  static final String ADMIN = "chaos.admin";
+
   private final int httpPort;
   private final LoopbackHttp http;
+  private final String adminPassword;
 
-  private IngestServerChild(ChildProcess process, int httpPort, LoopbackHttp http) {
+  /** {@code Bearer …} of the last login, or {@code null} until the next one. */
+  private volatile String authorization;
+
+  private IngestServerChild(
+      ChildProcess process, int httpPort, LoopbackHttp http, String adminPassword) {
     super(process, Duration.ofSeconds(90));
     this.httpPort = httpPort;
     this.http = http;
+    this.adminPassword = adminPassword;
   }
 
   /**
@@ -53,13 +67,14 @@ final class IngestServerChild extends ChildService {
     args.addAll(List.of("--broker-url", brokerUrl.toString()));
     args.addAll(List.of("--data-dir", dataDir.toString()));
     jdbcUrl.ifPresent(url -> args.addAll(List.of("--jdbc-url", url)));
+    String adminPassword = UUID.randomUUID().toString();
     ChildProcess process =
         new ChildProcess(
             "ingest-server",
             ChildProcess.javaCommand(MAIN, args),
-            Map.of(),
+            Map.of(SeedUsers.ADMIN_USER_ENV, ADMIN, SeedUsers.ADMIN_PASSWORD_ENV, adminPassword),
             logDir.resolve("ingest-server.log"));
-    return new IngestServerChild(process, httpPort, http);
+    return new IngestServerChild(process, httpPort, http, adminPassword);
   }
 
   private static String config(Path referenceData) {
@@ -87,7 +102,8 @@ final class IngestServerChild extends ChildService {
 
   /** {@code GET /api/edges}, or empty while the server is down. */
   Optional<JsonNode> edges() {
-    return http.json(api("/api/edges"));
+    URI edges = api("/api/edges");
+    return asAdmin(edges).map(body -> LoopbackHttp.parse(edges, body));
   }
 
   /** {@code GET /healthz} while it answers 200, else empty. */
@@ -96,7 +112,40 @@ final class IngestServerChild extends ChildService {
   }
 
   Optional<String> metrics() {
-    return http.text(api("/metrics"));
+    return asAdmin(api("/metrics"));
+  }
+
+  /**
+   * The body of a 200 answer to a GET as the admin, or empty while the server is down or starting.
+   * Logs in when it has no token yet or the server refused the one it had.
+   */
+  private Optional<String> asAdmin(URI uri) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      Optional<String> auth = authorization();
+      if (auth.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<HttpResponse<String>> answer = http.get(uri, auth.get());
+      if (answer.isPresent() && answer.get().statusCode() == 401) {
+        authorization = null;
+        continue;
+      }
+      return answer.filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> authorization() {
+    String current = authorization;
+    if (current == null) {
+      try {
+        current = "Bearer " + FeedLogin.accessToken(api("/"), ADMIN, adminPassword);
+      } catch (IllegalArgumentException down) {
+        return Optional.empty(); // not answering, or not ready to log anyone in yet
+      }
+      authorization = current;
+    }
+    return Optional.of(current);
   }
 
   @Override

@@ -36,9 +36,21 @@ final class LoopbackHttp {
 
   /** The body of a 200 answer, or empty. */
   Optional<String> text(URI uri) {
+    return get(uri, null).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+  }
+
+  /**
+   * The answer, whatever its status, or empty when nothing answered.
+   *
+   * @param authorization the Authorization header's value, or {@code null} to send none
+   */
+  Optional<HttpResponse<String>> get(URI uri, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
-      HttpResponse<String> r = client.send(request(uri), HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+      return Optional.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return Optional.empty();
     } catch (InterruptedException e) {
@@ -49,15 +61,15 @@ final class LoopbackHttp {
 
   /** The JSON of a 200 answer, or empty. */
   Optional<JsonNode> json(URI uri) {
-    return text(uri)
-        .map(
-            body -> {
-              try {
-                return JSON.readTree(body);
-              } catch (IOException e) {
-                throw new IllegalStateException(uri + " answered no JSON: " + body, e);
-              }
-            });
+    return text(uri).map(body -> parse(uri, body));
+  }
+
+  static JsonNode parse(URI uri, String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(uri + " answered no JSON: " + body, e);
+    }
   }
 
   private static HttpRequest request(URI uri) {
