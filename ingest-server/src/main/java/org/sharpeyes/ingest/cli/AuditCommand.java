@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = "Tools for the audit record (docs/security-audit.md).",
+    description = "Tools for the audit record (docs/security.md).",
     subcommands = {AuditCommand.Verify.class})
 final class AuditCommand implements Runnable {
 

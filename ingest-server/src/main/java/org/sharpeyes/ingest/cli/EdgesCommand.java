@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "edges",
     mixinStandardHelpOptions = true,
-    description = "Manage the edges' MQTT accounts (docs/security-broker.md).",
+    description = "Manage the edges' MQTT accounts (docs/security.md).",
     subcommands = {
       EdgesCommand.Add.class,
       EdgesCommand.Passwd.class,
