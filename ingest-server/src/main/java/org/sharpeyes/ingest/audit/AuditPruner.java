@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * nothing and fails: pruning must not wipe out the evidence of tampering). All of it is one
  * transaction holding the chain head's lock, so servers appending meanwhile wait, and a second
  * server pruning at the same time finds nothing left to do. The checkpoint's hash is logged, so
- * that a copy of it lives outside the database (docs/security.md says why). Blocking; run it
- * on a scheduler of its own.
+ * that a copy of it lives outside the database (docs/security.md says why). Blocking; run it on a
+ * scheduler of its own.
  */
 public final class AuditPruner {
 

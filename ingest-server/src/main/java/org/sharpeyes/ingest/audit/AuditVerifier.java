@@ -8,9 +8,9 @@ import javax.sql.DataSource;
 
 /**
  * Walks the whole audit chain and names the first row where it does not hold ({@code ingest-server
- * audit verify}). What a successful verification proves is in docs/security.md. Reads only;
- * servers may go on appending while it runs (rows after the head it read first are left for the
- * next run). Blocking.
+ * audit verify}). What a successful verification proves is in docs/security.md. Reads only; servers
+ * may go on appending while it runs (rows after the head it read first are left for the next run).
+ * Blocking.
  */
 public final class AuditVerifier {
 

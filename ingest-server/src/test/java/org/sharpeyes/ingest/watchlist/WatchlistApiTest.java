@@ -26,6 +26,7 @@ import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.WatchlistConfig;
 import org.sharpeyes.ingest.testing.TestEdgeAccounts;
+import org.sharpeyes.ingest.testing.TestLogins;
 import org.sharpeyes.schema.sync.WatchlistManifest;
 import org.sharpeyes.schema.sync.WatchlistManifestCodec;
 import org.sharpeyes.schema.topic.Topics;
@@ -57,12 +58,14 @@ class WatchlistApiTest {
     Files.copy(SamplePhotos.groupPhotos().get(0), photos.resolve("KP0003-group.jpg"));
     WatchlistConfig d = WatchlistConfig.defaults();
     IngestServerConfig config =
-        IngestServerConfig.ephemeral(dataDir)
+        TestLogins.withTestUsers(IngestServerConfig.ephemeral(dataDir))
             .withReferenceData(DEMO_CITY)
             .withWatchlist(
                 new WatchlistConfig(
                     photos, SamplePhotos.blazeFace(), 0.5, d.maxPhotoBytes(), 2, d.thresholds()));
     server = IngestServer.start(config, Clock.systemUTC(), StandardExtensions.all());
+    // Enrolment is reference data: an admin's work.
+    admin = TestLogins.bearer(server.httpPort(), TestLogins.ADMIN);
   }
 
   @AfterEach
@@ -190,8 +193,11 @@ class WatchlistApiTest {
     return r instanceof WatchlistManifestCodec.Read read ? read.manifest() : null;
   }
 
+  private String admin;
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path));
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        .header("Authorization", admin);
   }
 
   private JsonObject get(String path) throws Exception {
