@@ -18,6 +18,12 @@ public final class PersonalReads {
   public static final String PHOTO = "photo.read";
   public static final String SNAPSHOT = "snapshot.read";
 
+  /** A photo enrolled on the watchlist: reference data changed (subject {@code KP0001/sha256}). */
+  public static final String PHOTO_ADD = "photo.add";
+
+  /** An enrolment photo removed from the watchlist. */
+  public static final String PHOTO_DELETE = "photo.delete";
+
   private final AuditTrail trail;
   private final Clock clock;
 
@@ -41,6 +47,19 @@ public final class PersonalReads {
             subject,
             "ok",
             caller.role().label() + ", " + PersonalData.View.of(caller).name().toLowerCase()));
+  }
+
+  /**
+   * Records a change {@code caller} made to personal reference data (an enrolment photo), with how
+   * it ended; throws what the trail throws.
+   *
+   * @param outcome {@code ok} or {@code refused}
+   * @param detail why it was refused, or what was changed
+   */
+  public void recordChange(
+      Principal caller, String from, String action, String subject, String outcome, String detail) {
+    trail.record(
+        new AuditEntry(clock.instant(), caller.name(), from, action, subject, outcome, detail));
   }
 
   /** The caller's address as the audit record writes it; read on the event loop. */

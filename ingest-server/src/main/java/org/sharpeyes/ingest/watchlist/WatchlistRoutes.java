@@ -158,9 +158,20 @@ final class WatchlistRoutes {
       return;
     }
     byte[] bytes = body.getBytes();
+    Principal caller = Principal.of(ctx);
+    String from = PersonalReads.from(ctx);
     dispatch.respond(
         ctx,
-        () -> watchlist.enrol(id, bytes, "upload"),
+        () -> {
+          Watchlist.Enrolment result = watchlist.enrol(id, bytes, "upload");
+          if (result instanceof Watchlist.Enrolled e) {
+            reads.recordChange(
+                caller, from, PersonalReads.PHOTO_ADD, id + "/" + e.photo().sha256(), "ok", "");
+          } else if (result instanceof Watchlist.Refused r) {
+            reads.recordChange(caller, from, PersonalReads.PHOTO_ADD, id, "refused", r.reason());
+          }
+          return result;
+        },
         result -> {
           if (result instanceof Watchlist.Enrolled e) {
             ctx.response().setStatusCode(201).putHeader("location", link(e.photo()));
@@ -226,9 +237,17 @@ final class WatchlistRoutes {
       ProblemReplies.notFound(ctx, "no photo " + sha + " of " + id);
       return;
     }
+    Principal caller = Principal.of(ctx);
+    String from = PersonalReads.from(ctx);
     dispatch.respond(
         ctx,
-        () -> watchlist.remove(id, sha),
+        () -> {
+          boolean removed = watchlist.remove(id, sha);
+          if (removed) {
+            reads.recordChange(caller, from, PersonalReads.PHOTO_DELETE, id + "/" + sha, "ok", "");
+          }
+          return removed;
+        },
         removed -> {
           if (removed) {
             ctx.response().setStatusCode(204).end();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -124,6 +125,28 @@ class WatchlistApiTest {
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(getArray("/api/key-persons/KP0001/photos")).hasSize(1);
     assertThat(get("/api/watchlist").getLong("version")).isEqualTo(4);
+    assertThat(photoChangesOnTheAuditRecord())
+        .containsExactly(
+            "test.admin photo.add ok",
+            "test.admin photo.add ok",
+            "test.admin photo.add refused",
+            "test.admin photo.delete ok");
+  }
+
+  /** Who changed which enrolment photos, oldest first, as the audit record has it. */
+  private List<String> photoChangesOnTheAuditRecord() throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (var c = server.dataSource().getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT actor, action, outcome FROM audit_log"
+                    + " WHERE action LIKE 'photo.%' AND action <> 'photo.read' ORDER BY seq");
+        var rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+      }
+    }
+    return rows;
   }
 
   @Test
