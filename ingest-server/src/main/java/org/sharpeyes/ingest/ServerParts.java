@@ -42,6 +42,7 @@ import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
 import org.sharpeyes.ingest.edgeaccount.CachedEdgeLogins;
 import org.sharpeyes.ingest.edgeaccount.EdgeAccounts;
+import org.sharpeyes.ingest.edgeaccount.MosquittoFilesSync;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.DeadLetterRoute;
 import org.sharpeyes.ingest.http.HealthRoute;
@@ -136,6 +137,10 @@ final class ServerParts {
     audit = new JdbcAuditTrail(database.dataSource(), auditMetrics);
     SecureRandom random = new SecureRandom();
     edgeAccounts = new EdgeAccounts(database.dataSource(), clock, random, audit);
+    if (config.mosquittoFiles() != null) {
+      step = "Mosquitto files";
+      syncMosquittoFiles(random);
+    }
     if (config.embeddedBroker().enabled()) {
       step = "embedded broker";
       if (config.embeddedBroker().security()) {
@@ -176,6 +181,27 @@ final class ServerParts {
     }
     resources.push(auth);
     authenticator = auth.authenticator();
+  }
+
+  /**
+   * Rewrites the external Mosquitto's files now (a restore or a migration may have left them
+   * stale), and after every change made through this server's {@link EdgeAccounts}.
+   */
+  private void syncMosquittoFiles(SecureRandom random) {
+    var files = config.mosquittoFiles();
+    MosquittoFilesSync sync =
+        MosquittoFilesSync.attach(
+            edgeAccounts,
+            files.passwordFile(),
+            files.aclFile(),
+            config.brokerCredentials(),
+            random,
+            MosquittoFilesSync.logging());
+    try {
+      MosquittoFilesSync.logging().written(sync.rewrite());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IngestStartException(step, e);
+    }
   }
 
   void startExtensions(Clock clock, List<IngestExtension.Factory> factories) {

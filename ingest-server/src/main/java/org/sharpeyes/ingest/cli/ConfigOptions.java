@@ -3,6 +3,7 @@ package org.sharpeyes.ingest.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.ingest.config.ConfigOverrides;
 import org.sharpeyes.ingest.config.IngestServerConfig;
@@ -42,9 +43,14 @@ final class ConfigOptions {
 
   /** The loaded config, or {@code null} after printing every problem to {@code err}. */
   IngestServerConfig load(PrintWriter err) {
+    return load(err, System.getenv());
+  }
+
+  /** As {@link #load(PrintWriter)}, with secrets read from {@code env}. */
+  IngestServerConfig load(PrintWriter err, Map<String, String> env) {
     ConfigOverrides overrides = new ConfigOverrides(httpPort, jdbcUrl, brokerUrl, dataDir);
     ConfigResult<IngestServerConfig> result =
-        IngestServerConfigLoader.fromSystemEnv().load(config, overrides);
+        new IngestServerConfigLoader(env).load(config, overrides);
     if (result instanceof ConfigResult.Failure<IngestServerConfig> failure) {
       err.println(failure.report(config.toString()));
       err.flush();

@@ -13,9 +13,10 @@ import org.sharpeyes.mqtt.BrokerSettings;
 
 /**
  * Reads the server's {@code broker} section: its own {@code broker.embedded.*} (the in-process
- * broker), and around it the keys every client of ours shares ({@link BrokerSectionReader}). With
- * the embedded broker on, {@code broker.url} is its address and may not be written; the server
- * reads its secrets while loading, so an unset variable is a problem here.
+ * broker) and {@code broker.mosquittoFiles} ({@link MosquittoFilesReader}), and around them the
+ * keys every client of ours shares ({@link BrokerSectionReader}). With the embedded broker on,
+ * {@code broker.url} is its address and may not be written; the server reads its secrets while
+ * loading, so an unset variable is a problem here.
  */
 final class EmbeddedBrokerReader {
 
@@ -32,9 +33,15 @@ final class EmbeddedBrokerReader {
    */
   private static final URI UNUSABLE_EMBEDDED = URI.create("tcp://127.0.0.1:1883");
 
-  /** What the section gives: all three, or all {@code null} after problems (recorded). */
+  /**
+   * What the section gives: all of it ({@code mosquittoFiles} may be {@code null}: not set), or all
+   * {@code null} after problems (recorded).
+   */
   record Broker(
-      BrokerSettings settings, EmbeddedBrokerConfig embedded, BrokerCredentials credentials) {}
+      BrokerSettings settings,
+      EmbeddedBrokerConfig embedded,
+      BrokerCredentials credentials,
+      MosquittoFilesConfig mosquittoFiles) {}
 
   private final Map<String, String> env;
 
@@ -87,7 +94,10 @@ final class EmbeddedBrokerReader {
     }
     BrokerSettings settings =
         BrokerSectionReader.read(
-            b, IngestServerConfig.DEFAULT_BROKER_CLIENT_ID, derived, List.of("embedded"));
+            b,
+            IngestServerConfig.DEFAULT_BROKER_CLIENT_ID,
+            derived,
+            List.of("embedded", MosquittoFilesReader.KEY));
     if (settings != null && urlOverride != null) {
       settings = settings.withUrl(urlOverride);
     }
@@ -96,10 +106,13 @@ final class EmbeddedBrokerReader {
         root.problem(unset.path(), unset.message());
       }
     }
+    MosquittoFilesConfig mosquittoFiles =
+        MosquittoFilesReader.read(b, Boolean.TRUE.equals(enabled), settings);
     if (root.problemCount() > before) {
-      return new Broker(null, null, null);
+      return new Broker(null, null, null, null);
     }
-    return new Broker(settings, embedded, BrokerCredentials.resolve(settings, env, "broker"));
+    return new Broker(
+        settings, embedded, BrokerCredentials.resolve(settings, env, "broker"), mosquittoFiles);
   }
 
   /**

@@ -17,6 +17,8 @@ import org.sharpeyes.mqtt.BrokerSettings;
  *     url} is the embedded broker's when that runs (port 0 is resolved at start)
  * @param embeddedBroker the in-process broker ({@code broker.embedded.*})
  * @param brokerCredentials read from the environment variables {@code broker} names
+ * @param mosquittoFiles an external Mosquitto's password and ACL files, kept current by the server
+ *     ({@code broker.mosquittoFiles}); {@code null}: none
  * @param store database
  * @param ingest pipeline bounds
  * @param referenceData directory of the reference data (regions, grids, devices...), absolute
@@ -33,6 +35,7 @@ public record IngestServerConfig(
     BrokerSettings broker,
     EmbeddedBrokerConfig embeddedBroker,
     BrokerCredentials brokerCredentials,
+    MosquittoFilesConfig mosquittoFiles,
     StoreConfig store,
     IngestConfig ingest,
     Path referenceData,
@@ -84,6 +87,7 @@ public record IngestServerConfig(
         BrokerSettings.defaults(embedded.clientUrl(), DEFAULT_BROKER_CLIENT_ID),
         embedded,
         BrokerCredentials.ANONYMOUS,
+        null,
         new StoreConfig(
             StoreConfig.h2FileUrl(dataDir), Credentials.NONE, StoreConfig.DEFAULT_POOL_SIZE),
         IngestConfig.defaults(),
@@ -153,6 +157,11 @@ public record IngestServerConfig(
     return copy(c -> c.embeddedBroker = embeddedBroker.withTls(tls));
   }
 
+  /** Keeps an external Mosquitto's files current ({@code null}: none). */
+  public IngestServerConfig withMosquittoFiles(MosquittoFilesConfig files) {
+    return copy(c -> c.mosquittoFiles = files);
+  }
+
   public IngestServerConfig withStore(StoreConfig newStore) {
     return copy(c -> c.store = newStore);
   }
@@ -203,6 +212,7 @@ public record IngestServerConfig(
         c.broker,
         c.embeddedBroker,
         c.brokerCredentials,
+        c.mosquittoFiles,
         c.store,
         c.ingest,
         c.referenceData,
@@ -221,6 +231,7 @@ public record IngestServerConfig(
     BrokerSettings broker;
     EmbeddedBrokerConfig embeddedBroker;
     BrokerCredentials brokerCredentials;
+    MosquittoFilesConfig mosquittoFiles;
     StoreConfig store;
     IngestConfig ingest;
     Path referenceData;
@@ -237,6 +248,7 @@ public record IngestServerConfig(
       broker = from.broker;
       embeddedBroker = from.embeddedBroker;
       brokerCredentials = from.brokerCredentials;
+      mosquittoFiles = from.mosquittoFiles;
       store = from.store;
       ingest = from.ingest;
       referenceData = from.referenceData;

@@ -16,11 +16,11 @@ import org.sharpeyes.schema.codec.CodecLimits;
  * Reads {@code ingest-server.yaml} into an {@link IngestServerConfig}, collecting every problem
  * with its path and fix. Unknown keys are problems. Secrets are read from the environment variables
  * the file names, never from the file, while loading: an unset one is a problem. Relative paths:
- * {@code referenceData}, {@code watchlist.photoDir}, {@code http.tls}'s and {@code
- * broker.embedded.tls}'s files, {@code auth.seedUsers}, {@code auth.keys.*} and {@code
- * auth.oidc.jwksFile} are resolved against the config file's directory, {@code dataDir}, {@code
- * broker.embedded.dataDir} and {@code snapshots.dir} against the working directory. The key
- * reference is {@code docs/config.md}.
+ * {@code referenceData}, {@code watchlist.photoDir}, {@code http.tls}'s, {@code
+ * broker.embedded.tls}'s and {@code broker.mosquittoFiles}' files, {@code auth.seedUsers}, {@code
+ * auth.keys.*} and {@code auth.oidc.jwksFile} are resolved against the config file's directory,
+ * {@code dataDir}, {@code broker.embedded.dataDir} and {@code snapshots.dir} against the working
+ * directory. The key reference is {@code docs/config.md}.
  */
 public final class IngestServerConfigLoader {
 
@@ -119,6 +119,7 @@ public final class IngestServerConfigLoader {
                 broker.settings(),
                 broker.embedded(),
                 broker.credentials(),
+                broker.mosquittoFiles(),
                 store,
                 ingest,
                 referenceData,

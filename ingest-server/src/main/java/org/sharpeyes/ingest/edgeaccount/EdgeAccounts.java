@@ -9,24 +9,42 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.audit.AuditEntry;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.topic.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The edges' broker accounts, in the {@code edge_accounts} table. Every change is written to the
- * audit trail ({@code edge.add}, {@code edge.passwd}, {@code edge.disable}) with who made it.
- * Blocking (database): call from a worker thread or the command line. Thread-safe.
+ * audit trail ({@code edge.add}, {@code edge.passwd}, {@code edge.disable}) with who made it, and
+ * told to every {@link Listener} (the Mosquitto files, {@link MosquittoFilesSync}). Blocking
+ * (database): call from a worker thread or the command line. Thread-safe.
  */
 public final class EdgeAccounts {
+
+  /** Hears of every change made through these accounts. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * {@code edgeId}'s account was added, given a new password or disabled. Called on the thread
+     * that made the change, after it is stored and before the caller gets its result; an exception
+     * thrown here is logged and does not undo the change.
+     */
+    void accountChanged(String edgeId);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(EdgeAccounts.class);
 
   private final DataSource dataSource;
   private final Clock clock;
   private final RandomGenerator random;
   private final AuditTrail audit;
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param random for passwords and salts: a {@link java.security.SecureRandom}
@@ -38,6 +56,11 @@ public final class EdgeAccounts {
     this.clock = clock;
     this.random = random;
     this.audit = audit;
+  }
+
+  /** Tells {@code listener} of every later change. */
+  public void addListener(Listener listener) {
+    listeners.add(listener);
   }
 
   /**
@@ -69,6 +92,7 @@ public final class EdgeAccounts {
       throw unavailable("add the account of " + edgeId, e);
     }
     audit.record(entry(actor, from, "edge.add", edgeId, "ok", ""));
+    changed(edgeId);
     return new NewEdgeAccount(edgeId, password);
   }
 
@@ -92,6 +116,7 @@ public final class EdgeAccounts {
           "edge " + edgeId + " has no account — make one with 'edges add'");
     }
     audit.record(entry(actor, from, "edge.passwd", edgeId, "ok", ""));
+    changed(edgeId);
     return new NewEdgeAccount(edgeId, password);
   }
 
@@ -111,6 +136,9 @@ public final class EdgeAccounts {
             edgeId,
             rows > 0 ? "ok" : "refused",
             rows > 0 ? "" : "no such edge"));
+    if (rows > 0) {
+      changed(edgeId);
+    }
     return rows > 0;
   }
 
@@ -139,6 +167,16 @@ public final class EdgeAccounts {
       throw unavailable("list the edge accounts", e);
     }
     return out;
+  }
+
+  private void changed(String edgeId) {
+    for (Listener l : listeners) {
+      try {
+        l.accountChanged(edgeId);
+      } catch (RuntimeException e) {
+        LOG.error("after the change of edge {}'s account: {}", edgeId, e.toString(), e);
+      }
+    }
   }
 
   private static Optional<EdgeAccount> find(Connection c, String edgeId) throws SQLException {

@@ -4,25 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.testing.MosquittoProcess;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.schema.topic.Topics;
 
@@ -32,18 +27,15 @@ import org.sharpeyes.schema.topic.Topics;
  */
 class MosquittoAccountsTest {
 
-  private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @TempDir Path dir;
-  private Process mosquitto;
-  private int port;
+  private MosquittoProcess mosquitto;
 
   @AfterEach
   void stop() throws Exception {
     if (mosquitto != null) {
-      mosquitto.destroy();
-      mosquitto.waitFor();
+      mosquitto.close();
     }
   }
 
@@ -61,56 +53,14 @@ class MosquittoAccountsTest {
   }
 
   private void startMosquitto(List<EdgeAccount> edges, BrokerCredentials server) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(MOSQUITTO), "Mosquitto is not installed");
     Path passwords = dir.resolve("passwords");
     Path acl = dir.resolve("acl");
     MosquittoFiles.write(passwords, acl, edges, server, RANDOM);
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
-    Path conf = dir.resolve("mosquitto.conf");
-    Files.writeString(
-        conf,
-        String.join(
-            "\n",
-            "listener " + port + " 127.0.0.1",
-            "allow_anonymous false",
-            "password_file " + passwords,
-            "acl_file " + acl,
-            "user root",
-            "log_dest stdout",
-            ""));
-    mosquitto =
-        new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("mosquitto.log").toFile())
-            .start();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () -> {
-              try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return true;
-              } catch (java.io.IOException e) {
-                return false;
-              }
-            });
+    mosquitto = MosquittoProcess.start(dir, MosquittoProcess.freePort(), passwords, acl);
   }
 
   private MqttClient connect(String user, String password) throws MqttException {
-    MqttClient c =
-        new MqttClient(
-            "tcp://127.0.0.1:" + port,
-            user + "-" + RANDOM.nextInt(1 << 20),
-            new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    if (user != null) {
-      o.setUserName(user);
-      o.setPassword(password.toCharArray());
-    }
-    c.connect(o);
-    return c;
+    return mosquitto.connect(user, password);
   }
 
   @Test
