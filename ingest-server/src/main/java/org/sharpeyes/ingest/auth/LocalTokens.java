@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 
 /**
  * Signs this server's access tokens (ES256 JWTs through vertx-auth-jwt) and reads them back.

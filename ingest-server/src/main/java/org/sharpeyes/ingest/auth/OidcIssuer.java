@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.config.AuthConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

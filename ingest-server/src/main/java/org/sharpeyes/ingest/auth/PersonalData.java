@@ -1,6 +1,8 @@
 package org.sharpeyes.ingest.auth;
 
 import io.vertx.core.json.JsonObject;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.reference.ResidentIdNumber;
 
 /**

@@ -2,6 +2,8 @@ package org.sharpeyes.ingest.auth;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 
 /**
  * Who is calling, as proven by a token: a user of this server (issuer {@code local}) or of an

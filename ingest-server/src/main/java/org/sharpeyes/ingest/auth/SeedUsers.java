@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.sharpeyes.config.ConfigResult;
 import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.ConfigYaml;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.reference.Region;
 import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.slf4j.Logger;

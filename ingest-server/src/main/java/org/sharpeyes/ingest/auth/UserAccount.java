@@ -2,6 +2,8 @@ package org.sharpeyes.ingest.auth;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 
 /**
  * A local user as stored (migration V4).

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.audit.AuditEntry;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.http.FieldError;

@@ -8,6 +8,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.FieldError;
 import org.sharpeyes.ingest.http.ProblemReplies;

@@ -1,7 +1,6 @@
 package org.sharpeyes.ingest.broker;
 
 import java.util.random.RandomGenerator;
-import org.sharpeyes.ingest.edgeaccount.EdgePasswords;
 import org.sharpeyes.mqtt.BrokerCredentials;
 
 /**

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sharpeyes.config.ConfigTree;
-import org.sharpeyes.ingest.auth.Role;
+import org.sharpeyes.ingest.access.Role;
 
 /**
  * Reads the {@code auth} section. Key files and the seed users file are resolved against the config

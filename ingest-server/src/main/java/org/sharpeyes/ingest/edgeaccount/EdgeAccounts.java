@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.audit.AuditEntry;
 import org.sharpeyes.ingest.audit.AuditTrail;
+import org.sharpeyes.ingest.broker.EdgePasswords;
 import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;

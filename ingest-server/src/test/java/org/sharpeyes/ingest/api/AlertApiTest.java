@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.alert.AlertSettings;
-import org.sharpeyes.ingest.auth.Role;
 import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.rule.Sightings;
 

@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.alert.AlertSettings;
 import org.sharpeyes.ingest.auth.Principal;
-import org.sharpeyes.ingest.auth.Role;
 import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.rule.Sightings;
 

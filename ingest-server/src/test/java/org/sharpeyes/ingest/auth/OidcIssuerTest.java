@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.config.AuthConfig;
 import org.sharpeyes.schema.testing.MutableClock;
 

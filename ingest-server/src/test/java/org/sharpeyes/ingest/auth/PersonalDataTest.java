@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.auth.PersonalData.View;
 
 class PersonalDataTest {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 import org.sharpeyes.ingest.config.AuthConfig;
 import org.sharpeyes.schema.testing.MutableClock;
 

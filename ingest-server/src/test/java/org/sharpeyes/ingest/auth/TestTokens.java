@@ -2,6 +2,8 @@ package org.sharpeyes.ingest.auth;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sharpeyes.ingest.access.Clearance;
+import org.sharpeyes.ingest.access.Role;
 
 /**
  * An {@link Authenticator} over a table of tokens the test mints: each principal gets the token

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sharpeyes.ingest.broker.EdgePasswords;
 import org.sharpeyes.ingest.testing.MosquittoProcess;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.schema.topic.Topics;

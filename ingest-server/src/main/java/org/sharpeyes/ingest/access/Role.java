@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.auth;
+package org.sharpeyes.ingest.access;
 
 import java.util.Arrays;
 import java.util.Optional;

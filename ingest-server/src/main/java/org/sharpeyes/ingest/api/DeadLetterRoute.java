@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.http;
+package org.sharpeyes.ingest.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 import org.sharpeyes.ingest.auth.Jurisdiction;
 import org.sharpeyes.ingest.auth.Whereabouts;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.ProblemReplies;
+import org.sharpeyes.ingest.http.QueryReader;
 import org.sharpeyes.ingest.store.DeadLetter;
 import org.sharpeyes.ingest.store.DeadLetterStore;
 

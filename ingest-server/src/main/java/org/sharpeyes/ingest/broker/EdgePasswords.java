@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.edgeaccount;
+package org.sharpeyes.ingest.broker;
 
 import java.util.Base64;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package org.sharpeyes.ingest.http;
+package org.sharpeyes.ingest.api;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -9,6 +9,8 @@ import org.sharpeyes.ingest.auth.PersonalData;
 import org.sharpeyes.ingest.auth.PersonalData.View;
 import org.sharpeyes.ingest.auth.PersonalReads;
 import org.sharpeyes.ingest.auth.Whereabouts;
+import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.Snapshots;
 import org.sharpeyes.schema.event.SnapshotRef;
