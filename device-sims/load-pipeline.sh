@@ -4,6 +4,10 @@
 #   device-sims/load-pipeline.sh h2|postgres [RATES] [DURATION]
 # e.g. device-sims/load-pipeline.sh h2 250,500,1000 60s
 # PostgreSQL: a throwaway database on 127.0.0.1:5432 (user postgres, trust auth) is created and dropped.
+# SHARPEYES_LOAD_BROKER_SECURITY=off runs the server with the embedded broker's security off (edge
+# logins and topic checks; broker.embedded.security), to measure what they cost: the server then reads
+# a copy of config/ingest-server.yaml with `security: false`, written next to it as config/.load-PID.yaml
+# (so that its relative paths resolve) and removed at the end. Default: on (the file as it is).
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 STORE=${1:?usage: $0 h2|postgres [RATES] [DURATION]}
@@ -13,14 +17,27 @@ V=0.1.0-SNAPSHOT
 HTTP=18080; STATUS=19180; PLATE=18081
 DIR=$(mktemp -d /tmp/sharpeyes-load.XXXXXX)
 DB=sharpeyes_load_$$
+CONFIG=config/ingest-server.yaml
+BROKER_SECURITY=${SHARPEYES_LOAD_BROKER_SECURITY:-on}
 pids=()
 cleanup() {
+  [ "$CONFIG" != config/ingest-server.yaml ] && rm -f "$CONFIG" || true
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
   [ "$STORE" = postgres ] && psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
   rm -f "$DIR"/*.jar
   echo "logs: $DIR"
 }
 trap cleanup EXIT
+case $BROKER_SECURITY in
+  on) ;;
+  off)
+    CONFIG=config/.load-$$.yaml
+    sed -E 's/^([[:space:]]+security:[[:space:]]*)true\b/\1false/' config/ingest-server.yaml > "$CONFIG"
+    grep -Eq '^[[:space:]]+security:[[:space:]]*false\b' "$CONFIG" ||
+      { echo "no 'security: true' in config/ingest-server.yaml to turn off" >&2; exit 2; } ;;
+  *) echo "SHARPEYES_LOAD_BROKER_SECURITY is on or off, not '$BROKER_SECURITY'" >&2; exit 2 ;;
+esac
+echo "embedded broker security: $BROKER_SECURITY ($CONFIG)"
 for j in ingest-server edge-agent device-sims; do
   [ -f "$j/target/$j-$V-all.jar" ] || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
 done
@@ -34,7 +51,7 @@ fi
 wait_http() { for _ in $(seq 1 120); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }
 
 # The embedded broker refuses anonymous clients: the edge logs in with an account of its own.
-java -jar "$DIR/ingest-server.jar" edges add edge-wuling-01 --config config/ingest-server.yaml \
+java -jar "$DIR/ingest-server.jar" edges add edge-wuling-01 --config "$CONFIG" \
   --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/edge-account.txt"
 export SHARPEYES_MQTT_USERNAME=edge-wuling-01
 SHARPEYES_MQTT_PASSWORD=$(sed -n 's/^password: //p' "$DIR/edge-account.txt")
@@ -42,7 +59,7 @@ export SHARPEYES_MQTT_PASSWORD
 # The server seeds the demo users (config/demo-city/users.yaml): the feed and /metrics are read as
 # the city supervisor.
 export SHARPEYES_PASSWORD=demo-super-2026
-java -Xmx1g -jar "$DIR/ingest-server.jar" run --config config/ingest-server.yaml \
+java -Xmx1g -jar "$DIR/ingest-server.jar" run --config "$CONFIG" \
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
