@@ -9,7 +9,9 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sharpeyes.ingest.access.Clearance;
 import org.sharpeyes.ingest.access.Role;
 
@@ -36,6 +38,12 @@ public final class LocalTokens {
   private final JWTAuth signer;
   private final String kid;
   private final JwtKeys keys;
+
+  /** Tokens whose signature this server has checked, by their exact text (see #remember). */
+  private final Map<String, Claims> verified = new ConcurrentHashMap<>();
+
+  /** At most this many checked tokens are kept (about 5 MB). */
+  static final int MAX_VERIFIED = 10_000;
 
   public LocalTokens(
       Vertx vertx, SigningKeys signing, String issuer, Duration lifetime, Clock clock) {
@@ -95,6 +103,40 @@ public final class LocalTokens {
    * @return the claims, or the reason in words
    */
   Object verify(String token, JwtKeys.Unverified seen) {
+    Claims claims = verified.get(token);
+    if (claims == null) {
+      Object checked = checkSignatureAndClaims(token, seen);
+      if (!(checked instanceof Claims c)) {
+        return checked;
+      }
+      claims = c;
+      remember(token, claims);
+    }
+    if (!clock.instant().isBefore(claims.exp())) {
+      verified.remove(token);
+      return "expired at " + claims.exp();
+    }
+    return claims;
+  }
+
+  /**
+   * Keeps {@code claims} for the exact text of a token whose signature was checked, so that the
+   * next requests with it skip the ECDSA verification (about 1 ms here, most of a request's cost).
+   * Expiry is checked on every use; revocations and the user's state are checked by the caller on
+   * every use. Bounded: when full, expired tokens go, and if none had expired, all go.
+   */
+  private void remember(String token, Claims claims) {
+    if (verified.size() >= MAX_VERIFIED) {
+      Instant now = clock.instant();
+      verified.values().removeIf(c -> !now.isBefore(c.exp()));
+      if (verified.size() >= MAX_VERIFIED) {
+        verified.clear();
+      }
+    }
+    verified.put(token, claims);
+  }
+
+  private Object checkSignatureAndClaims(String token, JwtKeys.Unverified seen) {
     JwtKeys.Result r = keys.verify(token, seen);
     if (r instanceof JwtKeys.Invalid invalid) {
       return invalid.reason();
@@ -103,9 +145,6 @@ public final class LocalTokens {
     Instant exp = JwtKeys.instant(c, "exp");
     if (exp == null) {
       return "malformed: no expiry (exp)";
-    }
-    if (!clock.instant().isBefore(exp)) {
-      return "expired at " + exp;
     }
     String sub = text(c, "sub");
     Role role = Role.fromLabel(text(c, "role")).orElse(null);

@@ -88,8 +88,9 @@ abstract class AuthContract {
   }
 
   @Test
-  void aTokenPastItsExpiryIsRefusedAsExpired() throws Exception {
+  void aTokenPastItsExpiryIsRefusedAsExpiredEvenAfterItWasAccepted() throws Exception {
     String token = auth.login("li.operator").access().token();
+    assertThat(auth.check(token)).isInstanceOf(Authenticator.Authentication.Accepted.class);
 
     auth.clock.advance(Duration.ofMinutes(15));
 
@@ -131,6 +132,7 @@ abstract class AuthContract {
   @Test
   void disablingAUserStopsItsLiveTokenAtOnceAndEnablingDoesNotBringItBack() throws Exception {
     String token = auth.login("li.operator").access().token();
+    assertThat(auth.check(token)).isInstanceOf(Authenticator.Authentication.Accepted.class);
 
     auth.module.admin().setDisabled(auth.admin(), "li.operator", true);
     String whileDisabled = auth.refusal(token);

@@ -111,6 +111,8 @@ class SigningKeysTest {
             + "."
             + parts[2];
 
+    // The genuine token, checked first, is remembered by its exact text: the forged one is not it.
+    assertThat(tokens.verify(token, JwtKeys.peek(token))).isInstanceOf(LocalTokens.Claims.class);
     assertThat(tokens.verify(forged, JwtKeys.peek(forged))).isEqualTo("bad signature");
   }
 
