@@ -155,6 +155,19 @@ public final class ConfigTree extends ConfigValues {
     }
   }
 
+  /** True when {@code key} holds a mapping (read it with {@link #section}). */
+  public boolean isMapping(String key) {
+    JsonNode v = value(key);
+    return v != null && v.isObject();
+  }
+
+  /** The keys of this mapping, in file order. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   /** A nested mapping; {@code null} when missing, or not a mapping (a problem then). */
   public ConfigTree section(String key) {
     return section(key, null);

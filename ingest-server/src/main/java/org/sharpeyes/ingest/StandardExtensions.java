@@ -7,10 +7,12 @@ import java.util.Map;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.alert.AlertSettings;
 import org.sharpeyes.ingest.api.AlertApi;
+import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
+import org.sharpeyes.ingest.workflow.WorkflowModule;
 
 /**
  * The extensions a production server runs with, in start order (the CLI and tests use this), and
@@ -28,7 +30,7 @@ public final class StandardExtensions {
   }
 
   /** Reference data, correlation rules, alerts, the alert/event API, the live feed, the map. */
-  static IngestExtension alerts(IngestExtension.Context context) {
+  static IngestExtension alerts(IngestExtension.Context context) throws SQLException {
     AlertsConfig alerts = context.config().alerts();
     AlertSettings settings =
         new AlertSettings(
@@ -43,7 +45,20 @@ public final class StandardExtensions {
             context.clock(),
             context.registry(),
             settings,
-            context.threads().scheduler("sharpeyes-rule-timer"));
+            context.threads().scheduler("sharpeyes-rule-timer"),
+            WorkflowModule.placement(context.config().workflow(), context.clock()));
+    WorkflowModule workflow =
+        new WorkflowModule(
+            module,
+            context.dataSource(),
+            context.config().workflow(),
+            context.clock(),
+            context.registry(),
+            context.audit(),
+            context.threads().scheduler("sharpeyes-escalation-scan"));
+    WorkflowApi workflowApi =
+        new WorkflowApi(
+            module, workflow, context.clock(), context.dispatch(), context.config().workflow());
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -58,10 +73,12 @@ public final class StandardExtensions {
     return IngestExtension.of(
         module.listener(),
         router -> {
+          workflowApi.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
+          workflow.close();
           api.close();
           module.close();
         });

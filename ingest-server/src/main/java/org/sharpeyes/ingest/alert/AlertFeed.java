@@ -29,7 +29,8 @@ public final class AlertFeed {
     return () -> subscribers.remove(subscriber);
   }
 
-  void publish(AlertChange change) {
+  /** Tells every subscriber about {@code change}; call it after the change is committed. */
+  public void publish(AlertChange change) {
     for (Consumer<AlertChange> s : subscribers) {
       try {
         s.accept(change);

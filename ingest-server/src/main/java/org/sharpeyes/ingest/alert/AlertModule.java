@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.config.AccessRulesConfig;
 import org.sharpeyes.ingest.pipeline.TransactionalListener;
@@ -62,6 +63,21 @@ public final class AlertModule implements AutoCloseable {
       MeterRegistry registry,
       AlertSettings settings,
       ScheduledExecutorService timer) {
+    this(dataSource, referenceDir, clock, registry, settings, timer, r -> AlertPlacement.NONE);
+  }
+
+  /**
+   * As above, with the workflow's routing: {@code placement} is made from the loaded reference
+   * data and places every new alert at its starting desk, in the transaction that raises it.
+   */
+  public AlertModule(
+      DataSource dataSource,
+      Path referenceDir,
+      Clock clock,
+      MeterRegistry registry,
+      AlertSettings settings,
+      ScheduledExecutorService timer,
+      Function<ReferenceData, AlertPlacement> placement) {
     this.reference = ReferenceData.load(referenceDir).orElseThrow();
     LOG.info(
         "reference data from {}: {} regions, {} grid cells, {} devices, {} key persons,"
@@ -73,7 +89,7 @@ public final class AlertModule implements AutoCloseable {
         reference.keyPersons().size(),
         reference.plates().hotlistSize());
     EventIds ids = new EventIds(clock, new SecureRandom());
-    this.store = new AlertStore(dataSource, clock, ids::next);
+    this.store = new AlertStore(dataSource, clock, ids::next, placement.apply(reference));
     this.feed = new AlertFeed();
     this.listener =
         new CorrelationListener(

@@ -10,17 +10,20 @@ import java.time.ZoneOffset;
 import org.sharpeyes.ingest.reference.Severity;
 import org.sharpeyes.ingest.rule.SubjectType;
 
-/** Maps rows of {@code alerts} to {@link Alert}s; instants as {@code TIMESTAMP WITH TIME ZONE}. */
-final class AlertRows {
+/**
+ * Maps rows of {@code alerts} to {@link Alert}s; instants as {@code TIMESTAMP WITH TIME ZONE}.
+ * Public for the workflow, which reads and writes the same rows.
+ */
+public final class AlertRows {
 
-  static final String COLUMNS =
+  public static final String COLUMNS =
       "id, rule, severity, subject_type, subject_key, subject_label, state, device_id, grid_code,"
           + " village_code, region_path, person_id, plate, reason, count, first_seen, last_seen,"
           + " created_at, updated_at, first_event_id, last_event_id, version";
 
   private AlertRows() {}
 
-  static Alert read(ResultSet rs) throws SQLException {
+  public static Alert read(ResultSet rs) throws SQLException {
     return new Alert(
         rs.getString("id"),
         rs.getString("rule"),
@@ -74,12 +77,12 @@ final class AlertRows {
     ps.setString(++i, openKey);
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
 
-  static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+  public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {

@@ -4,15 +4,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where an alert is in its closed loop: new → acknowledged → dispatched → resolved, or
- * false-positive. Sightings fold into an alert while it is open.
+ * Where an alert is in its closed loop: new → acknowledged → dispatched → handled → resolved, or
+ * false-positive; a closed alert may be reopened. Sightings fold into an alert while it is open.
+ * Which step leads where, and who may take it: {@code workflow.Lifecycle} (docs/workflow.md).
  */
 public enum AlertState {
   NEW("new", true),
   ACKNOWLEDGED("acknowledged", true),
   DISPATCHED("dispatched", true),
+  HANDLED("handled", true),
   RESOLVED("resolved", false),
-  FALSE_POSITIVE("false-positive", false);
+  FALSE_POSITIVE("false-positive", false),
+  REOPENED("reopened", true);
 
   private final String label;
   private final boolean open;

@@ -32,14 +32,25 @@ public final class AlertStore {
   private final DataSource dataSource;
   private final Clock clock;
   private final Supplier<String> ids;
+  private final AlertPlacement placement;
 
   /**
    * @param ids creates alert ids (UUIDv7 in production)
    */
   public AlertStore(DataSource dataSource, Clock clock, Supplier<String> ids) {
+    this(dataSource, clock, ids, AlertPlacement.NONE);
+  }
+
+  /**
+   * @param ids creates alert ids (UUIDv7 in production)
+   * @param placement places each new alert at its starting desk, in the raising transaction
+   */
+  public AlertStore(
+      DataSource dataSource, Clock clock, Supplier<String> ids, AlertPlacement placement) {
     this.dataSource = dataSource;
     this.clock = clock;
     this.ids = ids;
+    this.placement = placement;
   }
 
   /**
@@ -337,6 +348,7 @@ public final class AlertStore {
       AlertRows.bindAll(ps, alert, openKey);
       ps.executeUpdate();
     }
+    placement.place(c, alert);
     addEvidence(c, alert.id(), eventId, seenAt);
     return new AlertChange(alert, AlertChange.Kind.RAISED);
   }
@@ -369,6 +381,11 @@ public final class AlertStore {
     sql.append(" AND ").append(column).append(" IN (");
     sql.append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
     args.addAll(values);
+  }
+
+  /** The open key of an alert: at most one open alert per rule and subject. */
+  public static String openKey(Alert a) {
+    return a.rule() + "|" + a.subjectType().label() + "|" + a.subjectKey();
   }
 
   static String openKey(AlertCandidate k) {

@@ -155,8 +155,10 @@ final class AlertStream implements AutoCloseable {
             region,
             settings.sseQueuePerClient(),
             () -> {
-              dropped.increment();
+              // Gone from the client list before it is counted, so whoever sees the count
+              // also sees the client gone.
               remove(self[0]);
+              dropped.increment();
             });
     self[0] = new Registration(client, vertx.getOrCreateContext(), response, view);
     clients.add(self[0]);

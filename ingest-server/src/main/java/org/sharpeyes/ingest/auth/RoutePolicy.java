@@ -22,10 +22,9 @@ import org.sharpeyes.ingest.access.Role;
  */
 public final class RoutePolicy {
 
-  /** Why a grid worker is refused alert and event reads until dispatch exists. */
+  /** Why a grid worker is refused alert and event reads. */
   static final String DISPATCH_ONLY =
-      "; a grid worker sees only what is dispatched to them, and dispatch comes with the alert"
-          + " workflow";
+      "; a grid worker sees only what is dispatched to them: GET /api/dispatched";
 
   /**
    * One line of the table.
@@ -83,6 +82,11 @@ public final class RoutePolicy {
   private static final Set<Role> ALERT_READERS =
       EnumSet.of(Role.SUPERVISOR, Role.OPERATOR, Role.INTEGRATOR);
   private static final Set<Role> DESKS = EnumSet.of(Role.SUPERVISOR, Role.OPERATOR);
+  private static final Set<Role> DESK_VIEWERS =
+      EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR);
+  private static final Set<Role> HANDLERS =
+      EnumSet.of(Role.SUPERVISOR, Role.OPERATOR, Role.GRID_WORKER);
+  private static final Set<Role> GRID = EnumSet.of(Role.GRID_WORKER);
   private static final Set<Role> PHOTO_VIEWERS =
       EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR);
   private static final Set<Role> DEVICE_KEEPERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
@@ -127,6 +131,22 @@ public final class RoutePolicy {
     r.add(rule("GET", "/api/alerts", ALERT_READERS, "alerts of the jurisdiction"));
     r.add(rule("GET", "/api/alerts/:id", ALERT_READERS, "one alert, its evidence, person card"));
     r.add(rule("GET", "/api/events", ALERT_READERS, "stored events of the jurisdiction"));
+    r.add(rule("GET", "/api/desks", DESK_VIEWERS, "desks, departments, staff of the jurisdiction"));
+    r.add(rule("GET", "/api/desks/:code/queue", DESKS, "open alerts a desk holds, overdue first"));
+    r.add(rule("GET", "/api/dispatched", GRID, "what is dispatched to the caller"));
+    r.add(
+        rule(
+            "GET",
+            "/api/alerts/:id/workflow",
+            HANDLERS,
+            "desk, deadlines, timeline, the caller's possible steps"));
+    r.add(
+        rule(
+            "POST",
+            "/api/alerts/:id/transitions",
+            HANDLERS,
+            "take a step (If-Match); grid workers: report on what is theirs"));
+    r.add(rule("GET", "/api/alerts/:id/steps/:seq/photo", HANDLERS, "a report's photo"));
     r.add(rule("GET", "/api/events/:id/snapshot", DESKS, "an event's snapshot (faces: full)"));
     r.add(rule("GET", "/api/snapshots/:eventId", DESKS, "the same, older path"));
     r.add(rule("GET", "/api/watchlist", DEVICE_KEEPERS, "watchlist version and its persons"));

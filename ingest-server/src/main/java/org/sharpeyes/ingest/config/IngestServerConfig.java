@@ -28,6 +28,8 @@ import org.sharpeyes.mqtt.BrokerSettings;
  * @param accessRules parameters of the access-control rules ({@code rules.*})
  * @param audit the audit record's retention ({@code audit.*})
  * @param auth accounts, tokens and the external identity provider ({@code auth.*})
+ * @param workflow routing, deadlines and bounds of the command-centre workflow ({@code
+ *     workflow.*})
  */
 public record IngestServerConfig(
     Path dataDir,
@@ -44,7 +46,8 @@ public record IngestServerConfig(
     SnapshotConfig snapshots,
     AccessRulesConfig accessRules,
     AuditConfig audit,
-    AuthConfig auth) {
+    AuthConfig auth,
+    WorkflowConfig workflow) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
@@ -67,6 +70,7 @@ public record IngestServerConfig(
     Objects.requireNonNull(accessRules, "accessRules");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(auth, "auth");
+    Objects.requireNonNull(workflow, "workflow");
   }
 
   /**
@@ -97,7 +101,8 @@ public record IngestServerConfig(
         SnapshotConfig.defaults(),
         AccessRulesConfig.defaults(),
         AuditConfig.defaults(),
-        AuthConfig.defaults());
+        AuthConfig.defaults(),
+        WorkflowConfig.defaults());
   }
 
   /**
@@ -202,6 +207,10 @@ public record IngestServerConfig(
     return copy(c -> c.auth = newAuth);
   }
 
+  public IngestServerConfig withWorkflow(WorkflowConfig newWorkflow) {
+    return copy(c -> c.workflow = newWorkflow);
+  }
+
   /** A copy with the changes {@code change} makes to a mutable view of the components. */
   private IngestServerConfig copy(java.util.function.Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -221,7 +230,8 @@ public record IngestServerConfig(
         c.snapshots,
         c.accessRules,
         c.audit,
-        c.auth);
+        c.auth,
+        c.workflow);
   }
 
   /** The components, to change one for {@link #copy}. */
@@ -241,6 +251,7 @@ public record IngestServerConfig(
     AccessRulesConfig accessRules;
     AuditConfig audit;
     AuthConfig auth;
+    WorkflowConfig workflow;
 
     Copy(IngestServerConfig from) {
       dataDir = from.dataDir;
@@ -258,6 +269,7 @@ public record IngestServerConfig(
       accessRules = from.accessRules;
       audit = from.audit;
       auth = from.auth;
+      workflow = from.workflow;
     }
   }
 }

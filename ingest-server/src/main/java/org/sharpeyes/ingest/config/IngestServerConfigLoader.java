@@ -40,7 +40,8 @@ public final class IngestServerConfigLoader {
           "snapshots",
           "rules",
           "audit",
-          "auth");
+          "auth",
+          "workflow");
   private static final List<String> STORE_KEYS =
       List.of("jdbcUrl", "username", "usernameEnv", "passwordEnv", "poolSize");
   private static final List<String> INGEST_KEYS =
@@ -111,6 +112,7 @@ public final class IngestServerConfigLoader {
     AccessRulesConfig accessRules = AccessRulesReader.read(root.sectionOrEmpty("rules"));
     AuditConfig audit = readAudit(root.sectionOrEmpty("audit"));
     AuthConfig auth = AuthConfigReader.read(root.sectionOrEmpty("auth"));
+    WorkflowConfig workflow = WorkflowReader.read(root.sectionOrEmpty("workflow"));
     return root.result(
         () ->
             new IngestServerConfig(
@@ -128,7 +130,8 @@ public final class IngestServerConfigLoader {
                 snapshots,
                 accessRules,
                 audit,
-                auth));
+                auth,
+                workflow));
   }
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {

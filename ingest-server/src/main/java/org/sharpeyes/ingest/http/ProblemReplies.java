@@ -102,6 +102,11 @@ public final class ProblemReplies {
     send(ctx, ProblemType.BUSY, detail);
   }
 
+  /** A problem of {@code type} with extra members (e.g. the alert's current state). */
+  public static void send(RoutingContext ctx, ProblemType type, String detail, JsonObject extra) {
+    send(ctx, body(type, detail).mergeIn(extra));
+  }
+
   /** A problem of {@code type}; a 503 gets {@code Retry-After}. */
   public static void send(RoutingContext ctx, ProblemType type, String detail) {
     send(ctx, body(type, detail));

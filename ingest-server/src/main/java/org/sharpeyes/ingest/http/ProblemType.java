@@ -34,6 +34,14 @@ public enum ProblemType {
   TOO_LARGE(413, "too-large", "Request body too large"),
   /** The route does not take a body of this content type. */
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  /** The step cannot be taken from the alert's current state; {@code state} says which it is. */
+  ILLEGAL_TRANSITION(409, "illegal-transition", "Step not allowed from this state"),
+  /** The alert changed since the caller read it ({@code If-Match}); {@code revision} is current. */
+  STALE(412, "stale", "The alert changed"),
+  /** A field of the request is wrong; {@code field} names it. */
+  INVALID_FIELD(422, "invalid-field", "Invalid field"),
+  /** The route changes shared state and needs {@code If-Match} with the revision read. */
+  PRECONDITION_REQUIRED(428, "precondition-required", "If-Match required"),
   /** The enrolment check refused the photo; {@code detail} says why and what to do. */
   PHOTO_REFUSED(422, "photo-refused", "Photo refused"),
   /**

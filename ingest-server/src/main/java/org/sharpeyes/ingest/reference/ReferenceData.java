@@ -33,6 +33,7 @@ public final class ReferenceData {
   private final Map<String, KeyPerson> keyPersons;
   private final Map<String, KeyPerson> byCredential = new LinkedHashMap<>();
   private final PlateDirectory plates;
+  private final CommandStructure command;
 
   ReferenceData(
       RegionDirectory regions,
@@ -40,7 +41,9 @@ public final class ReferenceData {
       List<Device> devices,
       List<Site> sites,
       List<KeyPerson> keyPersons,
-      PlateDirectory plates) {
+      PlateDirectory plates,
+      CommandStructure command) {
+    this.command = command;
     this.regions = regions;
     this.grids = grids;
     this.devices = index(devices, Device::id);
@@ -63,6 +66,11 @@ public final class ReferenceData {
 
   public RegionDirectory regions() {
     return regions;
+  }
+
+  /** Desks, departments and staff (desks.csv, departments.csv, staff.csv). */
+  public CommandStructure command() {
+    return command;
   }
 
   public GridDirectory grids() {

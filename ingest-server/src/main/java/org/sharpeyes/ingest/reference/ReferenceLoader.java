@@ -40,6 +40,7 @@ final class ReferenceLoader {
     PersonAndPlateRows people = new PersonAndPlateRows(dir, grids, problems);
     List<KeyPerson> persons = people.keyPersons();
     List<HotlistEntry> hotlist = people.hotlist();
+    CommandStructure command = CommandRows.read(dir, regions, grids, problems);
     if (!problems.isEmpty()) {
       return new ReferenceLoad.Failed(problems);
     }
@@ -50,7 +51,8 @@ final class ReferenceLoader {
             devices,
             sites,
             persons,
-            new PlateDirectory(hotlist, persons)));
+            new PlateDirectory(hotlist, persons),
+            command));
   }
 
   private Map<String, Region> regions() {
