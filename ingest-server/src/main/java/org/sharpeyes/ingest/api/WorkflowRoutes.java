@@ -160,7 +160,10 @@ final class WorkflowRoutes {
     Principal caller = Principal.of(ctx);
     dispatch.respond(
         ctx,
-        () -> visible(caller, id).map(h -> render(h, caller)),
+        () -> {
+          Optional<Held> h = visible(caller, id);
+          return h.isEmpty() ? Optional.<Rendered>empty() : Optional.of(render(h.get(), caller));
+        },
         found ->
             found.ifPresentOrElse(
                 body -> ok(ctx, body), () -> ProblemReplies.notFound(ctx, "no alert with id " + id)));
