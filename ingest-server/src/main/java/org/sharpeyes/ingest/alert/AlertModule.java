@@ -67,8 +67,8 @@ public final class AlertModule implements AutoCloseable {
   }
 
   /**
-   * As above, with the workflow's routing: {@code placement} is made from the loaded reference
-   * data and places every new alert at its starting desk, in the transaction that raises it.
+   * As above, with the workflow's routing: {@code placement} is made from the loaded reference data
+   * and places every new alert at its starting desk, in the transaction that raises it.
    */
   public AlertModule(
       DataSource dataSource,

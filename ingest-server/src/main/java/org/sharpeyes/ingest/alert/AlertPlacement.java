@@ -14,8 +14,8 @@ public interface AlertPlacement {
   AlertPlacement NONE = (c, alert) -> {};
 
   /**
-   * Called on the raising transaction {@code c}, after the alert's row is inserted; must not
-   * commit or roll back.
+   * Called on the raising transaction {@code c}, after the alert's row is inserted; must not commit
+   * or roll back.
    */
   void place(Connection c, Alert alert) throws SQLException;
 }

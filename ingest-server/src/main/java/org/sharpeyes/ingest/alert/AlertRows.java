@@ -82,7 +82,8 @@ public final class AlertRows {
     return t == null ? null : t.toInstant();
   }
 
-  public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+  public static void setInstant(PreparedStatement ps, int index, Instant instant)
+      throws SQLException {
     if (instant == null) {
       ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
     } else {

@@ -78,13 +78,16 @@ final class WorkflowRoutes {
         .handler(this::step);
   }
 
-  /** Desks of the caller's subtree (and the ones above, where escalations go), departments, staff. */
+  /**
+   * Desks of the caller's subtree (and the ones above, where escalations go), departments, staff.
+   */
   private void desks(RoutingContext ctx) {
     Jurisdiction j = Jurisdiction.of(ctx, places);
     CommandStructure c = workflow.command();
     JsonArray desks = new JsonArray();
     c.desks().stream()
-        .filter(d -> j.covers(d.regionCode()) || places.regions().isWithin(j.code(), d.regionCode()))
+        .filter(
+            d -> j.covers(d.regionCode()) || places.regions().isWithin(j.code(), d.regionCode()))
         .forEach(d -> desks.add(json.desk(d.regionCode()).put("mine", j.covers(d.regionCode()))));
     JsonArray departments = new JsonArray();
     c.departments()
@@ -106,8 +109,8 @@ final class WorkflowRoutes {
                         .put("kind", s.kind())
                         .put("desk", s.deskCode())
                         .put("grids", new JsonArray(s.grids().stream().sorted().toList()))));
-    ctx.json(new JsonObject().put("desks", desks).put("departments", departments)
-        .put("staff", staff));
+    ctx.json(
+        new JsonObject().put("desks", desks).put("departments", departments).put("staff", staff));
   }
 
   private void queue(RoutingContext ctx) {
@@ -148,7 +151,8 @@ final class WorkflowRoutes {
         ctx,
         () -> {
           JsonArray items = new JsonArray();
-          store.dispatchedTo(caller.name(), AlertRoutes.DEFAULT_LIMIT)
+          store
+              .dispatchedTo(caller.name(), AlertRoutes.DEFAULT_LIMIT)
               .forEach(h -> items.add(json.row(h, view)));
           return new JsonObject().put("alerts", items).put("count", items.size()).toBuffer();
         },
@@ -166,7 +170,8 @@ final class WorkflowRoutes {
         },
         found ->
             found.ifPresentOrElse(
-                body -> ok(ctx, body), () -> ProblemReplies.notFound(ctx, "no alert with id " + id)));
+                body -> ok(ctx, body),
+                () -> ProblemReplies.notFound(ctx, "no alert with id " + id)));
   }
 
   private Rendered render(Held h, Principal caller) throws java.sql.SQLException {
@@ -223,7 +228,9 @@ final class WorkflowRoutes {
       ProblemReplies.send(
           ctx,
           ProblemType.PRECONDITION_REQUIRED,
-          "send If-Match with the revision of GET /api/alerts/" + id + "/workflow (its ETag),"
+          "send If-Match with the revision of GET /api/alerts/"
+              + id
+              + "/workflow (its ETag),"
               + " or * to take the step whatever changed");
       return;
     }
@@ -232,7 +239,9 @@ final class WorkflowRoutes {
       try {
         revision = Integer.parseInt(ifMatch.strip().replace("W/", "").replace("\"", ""));
       } catch (NumberFormatException e) {
-        ProblemReplies.send(ctx, ProblemType.PRECONDITION_REQUIRED,
+        ProblemReplies.send(
+            ctx,
+            ProblemType.PRECONDITION_REQUIRED,
             "If-Match must be the ETag of the alert's workflow, e.g. \"3\", or *");
         return;
       }
@@ -241,8 +250,8 @@ final class WorkflowRoutes {
     try {
       request = request(ctx.body().buffer(), revision);
     } catch (Invalid e) {
-      ProblemReplies.send(ctx, ProblemType.INVALID_FIELD, e.getMessage(),
-          new JsonObject().put("field", e.field));
+      ProblemReplies.send(
+          ctx, ProblemType.INVALID_FIELD, e.getMessage(), new JsonObject().put("field", e.field));
       return;
     }
     String from = PersonalReads.from(ctx);
@@ -250,8 +259,9 @@ final class WorkflowRoutes {
         ctx,
         () -> {
           StepResult r = workflow.transitions().take(caller, from, id, request);
-          return r instanceof StepResult.Done d ? new Answer(r, render(d.now(), caller)) :
-              new Answer(r, null);
+          return r instanceof StepResult.Done d
+              ? new Answer(r, render(d.now(), caller))
+              : new Answer(r, null);
         },
         answer -> answer(ctx, id, answer));
   }
@@ -268,18 +278,30 @@ final class WorkflowRoutes {
       ProblemReplies.forbidden(ctx, refused.reason());
     } else if (r instanceof StepResult.Stale s) {
       ctx.response().putHeader("ETag", "\"" + s.current().revision() + "\"");
-      ProblemReplies.send(ctx, ProblemType.STALE,
+      ProblemReplies.send(
+          ctx,
+          ProblemType.STALE,
           "the alert changed since revision was read: it is now at revision "
-              + s.current().revision() + ", " + s.current().alert().state().label()
+              + s.current().revision()
+              + ", "
+              + s.current().alert().state().label()
               + "; read it again and decide",
-          new JsonObject().put("revision", s.current().revision())
+          new JsonObject()
+              .put("revision", s.current().revision())
               .put("state", s.current().alert().state().label()));
     } else if (r instanceof StepResult.Illegal i) {
-      ProblemReplies.send(ctx, ProblemType.ILLEGAL_TRANSITION, i.reason(),
-          new JsonObject().put("state", i.current().alert().state().label())
+      ProblemReplies.send(
+          ctx,
+          ProblemType.ILLEGAL_TRANSITION,
+          i.reason(),
+          new JsonObject()
+              .put("state", i.current().alert().state().label())
               .put("revision", i.current().revision()));
     } else if (r instanceof StepResult.Invalid inv) {
-      ProblemReplies.send(ctx, ProblemType.INVALID_FIELD, inv.field() + " " + inv.reason(),
+      ProblemReplies.send(
+          ctx,
+          ProblemType.INVALID_FIELD,
+          inv.field() + " " + inv.reason(),
           new JsonObject().put("field", inv.field()));
     }
   }
@@ -296,10 +318,13 @@ final class WorkflowRoutes {
   private static StepRequest request(Buffer body, Integer revision) throws Invalid {
     JsonObject o;
     try {
-      Object v = body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
+      Object v =
+          body == null || body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
       if (!(v instanceof JsonObject obj)) {
-        throw new Invalid("body", "must be a JSON object with action and, as the step needs, note,"
-            + " assignee, assigneeKind, due, photo");
+        throw new Invalid(
+            "body",
+            "must be a JSON object with action and, as the step needs, note,"
+                + " assignee, assigneeKind, due, photo");
       }
       o = obj;
     } catch (DecodeException e) {
@@ -307,16 +332,22 @@ final class WorkflowRoutes {
     }
     for (String name : new TreeSet<>(o.fieldNames())) {
       if (!STEP_FIELDS.contains(name)) {
-        throw new Invalid(name, "is not a field of a step; known: "
-            + String.join(", ", new TreeSet<>(STEP_FIELDS)));
+        throw new Invalid(
+            name,
+            "is not a field of a step; known: " + String.join(", ", new TreeSet<>(STEP_FIELDS)));
       }
     }
     String actionText = string(o, "action");
-    Action action = actionText == null ? null : Action.fromLabel(actionText)
-        .filter(a -> a != Action.OVERDUE).orElse(null);
+    Action action =
+        actionText == null
+            ? null
+            : Action.fromLabel(actionText).filter(a -> a != Action.OVERDUE).orElse(null);
     if (action == null) {
-      throw new Invalid("action", (actionText == null ? "is required" : "'" + actionText
-          + "' is not a step") + "; one of " + Action.labels());
+      throw new Invalid(
+          "action",
+          (actionText == null ? "is required" : "'" + actionText + "' is not a step")
+              + "; one of "
+              + Action.labels());
     }
     Instant due = null;
     String dueText = string(o, "due");
@@ -339,8 +370,14 @@ final class WorkflowRoutes {
       }
       photo = new Photo(org.sharpeyes.ingest.workflow.Photos.contentType(bytes), bytes);
     }
-    return new StepRequest(action, string(o, "note"), string(o, "assigneeKind"),
-        string(o, "assignee"), due, photo, revision);
+    return new StepRequest(
+        action,
+        string(o, "note"),
+        string(o, "assigneeKind"),
+        string(o, "assignee"),
+        due,
+        photo,
+        revision);
   }
 
   private static String string(JsonObject o, String name) throws Invalid {

@@ -28,8 +28,7 @@ import org.sharpeyes.mqtt.BrokerSettings;
  * @param accessRules parameters of the access-control rules ({@code rules.*})
  * @param audit the audit record's retention ({@code audit.*})
  * @param auth accounts, tokens and the external identity provider ({@code auth.*})
- * @param workflow routing, deadlines and bounds of the command-centre workflow ({@code
- *     workflow.*})
+ * @param workflow routing, deadlines and bounds of the command-centre workflow ({@code workflow.*})
  */
 public record IngestServerConfig(
     Path dataDir,

@@ -18,8 +18,8 @@ import org.sharpeyes.ingest.reference.Severity;
  * @param deadlines time to acknowledge and to resolve, by desk level and severity (every pair)
  * @param escalationScan how often deadlines are checked (the scan reads only the due ones)
  * @param escalationBatch most alerts one scan escalates; the rest wait for the next scan
- * @param falsePositiveSuppression how long a false positive keeps the same rule, subject and
- *     device from raising again
+ * @param falsePositiveSuppression how long a false positive keeps the same rule, subject and device
+ *     from raising again
  * @param maxSnooze the longest snooze a desk may set
  * @param noteMaxChars longest note on a step
  * @param reportPhotoMaxBytes largest photo of a report back
@@ -76,8 +76,8 @@ public record WorkflowConfig(
       int maxAttempts, Duration initialDelay, Duration maxDelay, Duration timeout, int maxPending) {
 
     public static Webhooks defaults() {
-      return new Webhooks(8, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10),
-          100_000);
+      return new Webhooks(
+          8, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10), 100_000);
     }
   }
 
@@ -170,22 +170,55 @@ public record WorkflowConfig(
       }
       all.put(level, d);
     }
-    return new WorkflowConfig(routing, ruleRouting, all, escalationScan, escalationBatch,
-        falsePositiveSuppression, maxSnooze, noteMaxChars, reportPhotoMaxBytes, dispatchDue,
-        webhooks, mqttAlerts, governanceWeights);
+    return new WorkflowConfig(
+        routing,
+        ruleRouting,
+        all,
+        escalationScan,
+        escalationBatch,
+        falsePositiveSuppression,
+        maxSnooze,
+        noteMaxChars,
+        reportPhotoMaxBytes,
+        dispatchDue,
+        webhooks,
+        mqttAlerts,
+        governanceWeights);
   }
 
   /** A copy that checks deadlines every {@code interval}. */
   public WorkflowConfig withEscalationScan(Duration interval) {
-    return new WorkflowConfig(routing, ruleRouting, deadlines, interval, escalationBatch,
-        falsePositiveSuppression, maxSnooze, noteMaxChars, reportPhotoMaxBytes, dispatchDue,
-        webhooks, mqttAlerts, governanceWeights);
+    return new WorkflowConfig(
+        routing,
+        ruleRouting,
+        deadlines,
+        interval,
+        escalationBatch,
+        falsePositiveSuppression,
+        maxSnooze,
+        noteMaxChars,
+        reportPhotoMaxBytes,
+        dispatchDue,
+        webhooks,
+        mqttAlerts,
+        governanceWeights);
   }
 
   /** A copy with other webhook bounds. */
   public WorkflowConfig withWebhooks(Webhooks newWebhooks) {
-    return new WorkflowConfig(routing, ruleRouting, deadlines, escalationScan, escalationBatch,
-        falsePositiveSuppression, maxSnooze, noteMaxChars, reportPhotoMaxBytes, dispatchDue,
-        newWebhooks, mqttAlerts, governanceWeights);
+    return new WorkflowConfig(
+        routing,
+        ruleRouting,
+        deadlines,
+        escalationScan,
+        escalationBatch,
+        falsePositiveSuppression,
+        maxSnooze,
+        noteMaxChars,
+        reportPhotoMaxBytes,
+        dispatchDue,
+        newWebhooks,
+        mqttAlerts,
+        governanceWeights);
   }
 }

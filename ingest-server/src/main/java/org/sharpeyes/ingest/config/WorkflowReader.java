@@ -36,8 +36,8 @@ final class WorkflowReader {
   private static final Map<String, RegionLevel> LEVELS = new LinkedHashMap<>();
 
   static {
-    for (RegionLevel level : List.of(RegionLevel.VILLAGE, RegionLevel.TOWNSHIP,
-        RegionLevel.COUNTY, RegionLevel.CITY)) {
+    for (RegionLevel level :
+        List.of(RegionLevel.VILLAGE, RegionLevel.TOWNSHIP, RegionLevel.COUNTY, RegionLevel.CITY)) {
       LEVELS.put(level.name().toLowerCase(Locale.ROOT), level);
     }
   }
@@ -75,26 +75,41 @@ final class WorkflowReader {
     }
     Map<RegionLevel, Map<Severity, Deadline>> deadlines = deadlines(w.sectionOrEmpty("deadlines"));
     Duration scan =
-        w.duration("escalationScan", d.escalationScan(), Duration.ofMillis(100),
-            Duration.ofMinutes(10));
+        w.duration(
+            "escalationScan", d.escalationScan(), Duration.ofMillis(100), Duration.ofMinutes(10));
     Integer batch = w.integer("escalationBatch", d.escalationBatch(), 1, 100_000);
     Duration fp =
-        w.duration("falsePositiveSuppression", d.falsePositiveSuppression(), Duration.ZERO,
+        w.duration(
+            "falsePositiveSuppression",
+            d.falsePositiveSuppression(),
+            Duration.ZERO,
             Duration.ofDays(365));
-    Duration snooze = w.duration("maxSnooze", d.maxSnooze(), Duration.ofMinutes(1),
-        Duration.ofDays(365));
+    Duration snooze =
+        w.duration("maxSnooze", d.maxSnooze(), Duration.ofMinutes(1), Duration.ofDays(365));
     Integer note = w.integer("noteMaxChars", d.noteMaxChars(), 10, 2000);
     Long photo = w.size("reportPhotoMaxBytes", d.reportPhotoMaxBytes(), 1024, 16L * 1024 * 1024);
-    Duration due = w.duration("dispatchDue", d.dispatchDue(), Duration.ofMinutes(1),
-        Duration.ofDays(90));
+    Duration due =
+        w.duration("dispatchDue", d.dispatchDue(), Duration.ofMinutes(1), Duration.ofDays(90));
     Webhooks webhooks = webhooks(w.sectionOrEmpty("webhooks"), d.webhooks());
     Boolean mqtt = w.bool("mqttAlerts", d.mqttAlerts());
     Map<String, Double> weights = weights(w.sectionOrEmpty("governance"), d.governanceWeights());
     if (w.problemCount() > before) {
       return null;
     }
-    return new WorkflowConfig(routing, ruleRouting, deadlines, scan, batch, fp, snooze, note,
-        photo, due, webhooks, mqtt, weights);
+    return new WorkflowConfig(
+        routing,
+        ruleRouting,
+        deadlines,
+        scan,
+        batch,
+        fp,
+        snooze,
+        note,
+        photo,
+        due,
+        webhooks,
+        mqtt,
+        weights);
   }
 
   /** {@code key: township} or {@code key: { start: county, inform: [city] }}. */
@@ -107,8 +122,9 @@ final class WorkflowReader {
     s.allowKeys(List.of("start", "inform"));
     RegionLevel level = s.choice("start", LEVELS, null);
     if (level == null && !s.has("start")) {
-      s.problem("start", "missing — the level the alert starts at: " + String.join(", ",
-          LEVELS.keySet()));
+      s.problem(
+          "start",
+          "missing — the level the alert starts at: " + String.join(", ", LEVELS.keySet()));
     }
     Set<RegionLevel> inform = EnumSet.noneOf(RegionLevel.class);
     List<String> words = s.texts("inform");
@@ -116,8 +132,9 @@ final class WorkflowReader {
       for (String word : words) {
         RegionLevel l = LEVELS.get(word);
         if (l == null) {
-          s.problem("inform", "'" + word + "' is not a level — write " + String.join(", ",
-              LEVELS.keySet()));
+          s.problem(
+              "inform",
+              "'" + word + "' is not a level — write " + String.join(", ", LEVELS.keySet()));
         } else {
           inform.add(l);
         }
@@ -158,13 +175,18 @@ final class WorkflowReader {
 
   private static Deadline deadline(ConfigTree s, Deadline fallback) {
     s.allowKeys(List.of("acknowledge", "resolve"));
-    Duration ack = s.duration("acknowledge", fallback.acknowledge(), Duration.ofSeconds(1),
-        Duration.ofDays(30));
-    Duration resolve = s.duration("resolve", fallback.resolve(), Duration.ofSeconds(1),
-        Duration.ofDays(365));
+    Duration ack =
+        s.duration(
+            "acknowledge", fallback.acknowledge(), Duration.ofSeconds(1), Duration.ofDays(30));
+    Duration resolve =
+        s.duration("resolve", fallback.resolve(), Duration.ofSeconds(1), Duration.ofDays(365));
     if (ack != null && resolve != null && resolve.compareTo(ack) < 0) {
-      s.problem("resolve", "is shorter than acknowledge (" + ack + ") — an alert must be"
-          + " resolvable after it is acknowledged");
+      s.problem(
+          "resolve",
+          "is shorter than acknowledge ("
+              + ack
+              + ") — an alert must be"
+              + " resolvable after it is acknowledged");
     }
     return new Deadline(ack, resolve);
   }
@@ -172,11 +194,11 @@ final class WorkflowReader {
   private static Webhooks webhooks(ConfigTree s, Webhooks d) {
     s.allowKeys(List.of("maxAttempts", "initialDelay", "maxDelay", "timeout", "maxPending"));
     Integer attempts = s.integer("maxAttempts", d.maxAttempts(), 1, 100);
-    Duration initial = s.duration("initialDelay", d.initialDelay(), Duration.ofMillis(10),
-        Duration.ofHours(1));
+    Duration initial =
+        s.duration("initialDelay", d.initialDelay(), Duration.ofMillis(10), Duration.ofHours(1));
     Duration max = s.duration("maxDelay", d.maxDelay(), Duration.ofMillis(10), Duration.ofDays(1));
-    Duration timeout = s.duration("timeout", d.timeout(), Duration.ofMillis(100),
-        Duration.ofMinutes(5));
+    Duration timeout =
+        s.duration("timeout", d.timeout(), Duration.ofMillis(100), Duration.ofMinutes(5));
     Integer pending = s.integer("maxPending", d.maxPending(), 1, 10_000_000);
     if (initial != null && max != null && max.compareTo(initial) < 0) {
       s.problem("maxDelay", "is shorter than initialDelay (" + initial + ")");
@@ -202,8 +224,8 @@ final class WorkflowReader {
       }
     }
     if (Math.abs(sum - 1.0) > 1e-6) {
-      g.problem("weights", String.format(Locale.ROOT, "add up to %.3f — they must add up to 1",
-          sum));
+      g.problem(
+          "weights", String.format(Locale.ROOT, "add up to %.3f — they must add up to 1", sum));
     }
     return weights;
   }

@@ -3,7 +3,9 @@ package org.sharpeyes.ingest.workflow;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A step on an alert (docs/workflow.md, "The lifecycle"); which one leads where: {@link Lifecycle}. */
+/**
+ * A step on an alert (docs/workflow.md, "The lifecycle"); which one leads where: {@link Lifecycle}.
+ */
 public enum Action {
   ACKNOWLEDGE("acknowledge"),
   DISPATCH("dispatch"),

@@ -105,11 +105,12 @@ final class Assignments {
     var workers = command.gridWorkersOf(alert.gridCode());
     return workers.isEmpty()
         ? "; no grid worker serves that cell: dispatch to a department"
-        : "; serving it: "
-            + String.join(", ", workers.stream().map(StaffMember::user).toList());
+        : "; serving it: " + String.join(", ", workers.stream().map(StaffMember::user).toList());
   }
 
-  /** Only the assignee reports back on a grid worker's dispatch; a desk reports for a department. */
+  /**
+   * Only the assignee reports back on a grid worker's dispatch; a desk reports for a department.
+   */
   StepResult checkReport(Principal caller, Handling h, StepRequest r) {
     if (STAFF.equals(h.assigneeKind())
         && !caller.name().equals(h.assignee())
@@ -124,10 +125,7 @@ final class Assignments {
       if (r.photo().bytes().length > config.reportPhotoMaxBytes()) {
         return new StepResult.Invalid(
             "photo",
-            "is "
-                + r.photo().bytes().length
-                + " bytes; at most "
-                + config.reportPhotoMaxBytes());
+            "is " + r.photo().bytes().length + " bytes; at most " + config.reportPhotoMaxBytes());
       }
       if (!Photos.isJpegOrPng(r.photo().bytes())) {
         return new StepResult.Invalid("photo", "is not a JPEG or PNG image");

@@ -17,10 +17,10 @@ import org.sharpeyes.ingest.reference.RegionDirectory;
 import org.sharpeyes.ingest.reference.RegionLevel;
 
 /**
- * Which desk holds an alert, and until when: the starting desk by severity and rule
- * ({@code workflow.routing}), the desk above and below along the alert's region chain, and the
- * deadlines a desk gets ({@code workflow.deadlines}). A level without a desk on the chain is
- * skipped upwards. Immutable.
+ * Which desk holds an alert, and until when: the starting desk by severity and rule ({@code
+ * workflow.routing}), the desk above and below along the alert's region chain, and the deadlines a
+ * desk gets ({@code workflow.deadlines}). A level without a desk on the chain is skipped upwards.
+ * Immutable.
  */
 public final class DeskRouting {
 
@@ -61,7 +61,8 @@ public final class DeskRouting {
     Start start = config.start(alert.rule(), alert.severity());
     List<Desk> desks = new ArrayList<>();
     for (String code : chain(alert)) {
-      regions.byCode(code)
+      regions
+          .byCode(code)
           .filter(r -> start.inform().contains(r.level()))
           .flatMap(r -> command.desk(r.code()))
           .ifPresent(desks::add);
@@ -123,8 +124,8 @@ public final class DeskRouting {
   /** The handling of a new alert placed at {@code desk} at {@code now}. */
   public Handling placed(Alert alert, Desk desk, Instant now) {
     Handling blank =
-        new Handling(null, null, null, null, null, null, null, false, 0, null, null, null, null,
-            null, null);
+        new Handling(
+            null, null, null, null, null, null, null, false, 0, null, null, null, null, null, null);
     return arrive(blank, desk, alert, AlertState.NEW, now);
   }
 

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Escalates the alerts whose deadline has passed. There is no timer per alert: every {@code
- * workflow.escalationScan} one query reads the due ones through the {@code next_deadline} index
- * (at most {@code escalationBatch}, earliest first), so 100 000 open alerts cost nothing until
- * they fall due. Deadlines live in the database, so a restarted server escalates what fell due
- * while it was down, once; a step is written only if the alert is unchanged since it was read, so
- * two servers scanning one database escalate each alert once.
+ * workflow.escalationScan} one query reads the due ones through the {@code next_deadline} index (at
+ * most {@code escalationBatch}, earliest first), so 100 000 open alerts cost nothing until they
+ * fall due. Deadlines live in the database, so a restarted server escalates what fell due while it
+ * was down, once; a step is written only if the alert is unchanged since it was read, so two
+ * servers scanning one database escalate each alert once.
  */
 final class EscalationScan implements Runnable {
 
@@ -45,7 +45,9 @@ final class EscalationScan implements Runnable {
     }
   }
 
-  /** @return how many alerts were escalated or marked overdue */
+  /**
+   * @return how many alerts were escalated or marked overdue
+   */
   int scanOnce() {
     Instant now = clock.instant();
     try {
@@ -57,7 +59,9 @@ final class EscalationScan implements Runnable {
         }
       }
       if (stepped > 0) {
-        LOG.info("escalation scan: {} of {} due alerts escalated or marked overdue", stepped,
+        LOG.info(
+            "escalation scan: {} of {} due alerts escalated or marked overdue",
+            stepped,
             due.size());
       }
       return stepped;

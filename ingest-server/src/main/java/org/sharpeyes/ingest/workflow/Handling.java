@@ -52,50 +52,156 @@ public record Handling(
   }
 
   Handling withDesk(String code, RegionLevel level, Instant ack, Instant resolve) {
-    RegionLevel top =
-        topLevel == null || level.ordinal() < topLevel.ordinal() ? level : topLevel;
-    return new Handling(code, level, startLevel == null ? level : startLevel, top, ack, resolve,
-        earliest(ack, resolve), overdue, escalations, assigneeKind, assignee, assigneeDue,
-        acknowledgedAt, handledAt, closedAt);
+    RegionLevel top = topLevel == null || level.ordinal() < topLevel.ordinal() ? level : topLevel;
+    return new Handling(
+        code,
+        level,
+        startLevel == null ? level : startLevel,
+        top,
+        ack,
+        resolve,
+        earliest(ack, resolve),
+        overdue,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        handledAt,
+        closedAt);
   }
 
   Handling escalated(boolean late) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, ackDue, resolveDue,
-        nextDeadline, overdue || late, escalations + 1, assigneeKind, assignee, assigneeDue,
-        acknowledgedAt, handledAt, closedAt);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        ackDue,
+        resolveDue,
+        nextDeadline,
+        overdue || late,
+        escalations + 1,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        handledAt,
+        closedAt);
   }
 
   Handling overdueAtTop() {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, ackDue, resolveDue, null, true,
-        escalations, assigneeKind, assignee, assigneeDue, acknowledgedAt, handledAt, closedAt);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        ackDue,
+        resolveDue,
+        null,
+        true,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        handledAt,
+        closedAt);
   }
 
   Handling acknowledged(Instant at) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, null, resolveDue, resolveDue,
-        overdue, escalations, assigneeKind, assignee, assigneeDue,
-        acknowledgedAt == null ? at : acknowledgedAt, handledAt, closedAt);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        null,
+        resolveDue,
+        resolveDue,
+        overdue,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt == null ? at : acknowledgedAt,
+        handledAt,
+        closedAt);
   }
 
   Handling dispatched(String kind, String who, Instant due) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, null, resolveDue, resolveDue,
-        overdue, escalations, kind, who, due, acknowledgedAt, handledAt, closedAt);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        null,
+        resolveDue,
+        resolveDue,
+        overdue,
+        escalations,
+        kind,
+        who,
+        due,
+        acknowledgedAt,
+        handledAt,
+        closedAt);
   }
 
   Handling handled(Instant at) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, ackDue, resolveDue,
-        nextDeadline, overdue, escalations, assigneeKind, assignee, assigneeDue, acknowledgedAt,
-        at, closedAt);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        ackDue,
+        resolveDue,
+        nextDeadline,
+        overdue,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        at,
+        closedAt);
   }
 
   Handling closed(Instant at) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, null, resolveDue, null, overdue,
-        escalations, assigneeKind, assignee, assigneeDue, acknowledgedAt, handledAt, at);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        null,
+        resolveDue,
+        null,
+        overdue,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        handledAt,
+        at);
   }
 
   Handling reopened(Instant ack, Instant resolve) {
-    return new Handling(deskCode, deskLevel, startLevel, topLevel, ack, resolve,
-        earliest(ack, resolve), overdue, escalations, assigneeKind, assignee, assigneeDue,
-        acknowledgedAt, handledAt, null);
+    return new Handling(
+        deskCode,
+        deskLevel,
+        startLevel,
+        topLevel,
+        ack,
+        resolve,
+        earliest(ack, resolve),
+        overdue,
+        escalations,
+        assigneeKind,
+        assignee,
+        assigneeDue,
+        acknowledgedAt,
+        handledAt,
+        null);
   }
 
   static Instant earliest(Instant a, Instant b) {

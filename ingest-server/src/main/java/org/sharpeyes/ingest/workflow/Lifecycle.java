@@ -60,34 +60,88 @@ public final class Lifecycle {
   private static final Map<Action, Rule> TABLE = new EnumMap<>(Action.class);
 
   static {
-    add(Action.ACKNOWLEDGE, EnumSet.of(NEW, REOPENED), ACKNOWLEDGED, DESK, false,
+    add(
+        Action.ACKNOWLEDGE,
+        EnumSet.of(NEW, REOPENED),
+        ACKNOWLEDGED,
+        DESK,
+        false,
         "the desk has seen it and takes it on");
-    add(Action.DISPATCH, EnumSet.of(ACKNOWLEDGED, DISPATCHED, REOPENED), DISPATCHED, DESK, false,
+    add(
+        Action.DISPATCH,
+        EnumSet.of(ACKNOWLEDGED, DISPATCHED, REOPENED),
+        DISPATCHED,
+        DESK,
+        false,
         "hand it to a grid worker or a department, with a due time (again: re-dispatch)");
-    add(Action.REPORT, EnumSet.of(DISPATCHED), HANDLED,
-        EnumSet.of(Role.GRID_WORKER, Role.OPERATOR, Role.SUPERVISOR), false,
+    add(
+        Action.REPORT,
+        EnumSet.of(DISPATCHED),
+        HANDLED,
+        EnumSet.of(Role.GRID_WORKER, Role.OPERATOR, Role.SUPERVISOR),
+        false,
         "the assignee reports back what was done, optionally with a photo (a desk reports for"
             + " a department)");
-    add(Action.SEND_BACK, EnumSet.of(HANDLED), DISPATCHED, DESK, true,
+    add(
+        Action.SEND_BACK,
+        EnumSet.of(HANDLED),
+        DISPATCHED,
+        DESK,
+        true,
         "the desk is not satisfied with the report and hands it back to the assignee");
-    add(Action.RESOLVE, EnumSet.of(ACKNOWLEDGED, HANDLED), RESOLVED, DESK, false,
+    add(
+        Action.RESOLVE,
+        EnumSet.of(ACKNOWLEDGED, HANDLED),
+        RESOLVED,
+        DESK,
+        false,
         "the desk closes it after review (or after handling it itself)");
-    add(Action.FALSE_POSITIVE, OPEN, FALSE_POSITIVE, DESK, true,
+    add(
+        Action.FALSE_POSITIVE,
+        OPEN,
+        FALSE_POSITIVE,
+        DESK,
+        true,
         "closes it as a false alarm; the same rule, subject and device stay quiet for a while");
-    add(Action.REOPEN, EnumSet.of(RESOLVED, FALSE_POSITIVE), REOPENED,
-        EnumSet.of(Role.SUPERVISOR), true, "a closed alert goes back to its desk");
-    add(Action.ESCALATE, OPEN, null, EnumSet.of(Role.SUPERVISOR), true,
+    add(
+        Action.REOPEN,
+        EnumSet.of(RESOLVED, FALSE_POSITIVE),
+        REOPENED,
+        EnumSet.of(Role.SUPERVISOR),
+        true,
+        "a closed alert goes back to its desk");
+    add(
+        Action.ESCALATE,
+        OPEN,
+        null,
+        EnumSet.of(Role.SUPERVISOR),
+        true,
         "moves it to the desk one level up (the server does this when a deadline passes)");
-    add(Action.PULL_DOWN, OPEN, null, EnumSet.of(Role.SUPERVISOR), true,
+    add(
+        Action.PULL_DOWN,
+        OPEN,
+        null,
+        EnumSet.of(Role.SUPERVISOR),
+        true,
         "moves it to the desk one level down, towards its grid");
-    add(Action.OVERDUE, OPEN, null, EnumSet.noneOf(Role.class), true,
+    add(
+        Action.OVERDUE,
+        OPEN,
+        null,
+        EnumSet.noneOf(Role.class),
+        true,
         "the server marks it overdue when a deadline passes at the top desk");
   }
 
   private Lifecycle() {}
 
-  private static void add(Action action, Set<AlertState> from, AlertState to, Set<Role> roles,
-      boolean needsNote, String what) {
+  private static void add(
+      Action action,
+      Set<AlertState> from,
+      AlertState to,
+      Set<Role> roles,
+      boolean needsNote,
+      String what) {
     TABLE.put(action, new Rule(action, from, to, roles, needsNote, what));
   }
 

@@ -125,8 +125,8 @@ public final class Transitions {
   }
 
   /**
-   * A grid worker sees only what is dispatched to them (anything else does not exist for them);
-   * the others are refused outside their jurisdiction by {@link #check}.
+   * A grid worker sees only what is dispatched to them (anything else does not exist for them); the
+   * others are refused outside their jurisdiction by {@link #check}.
    */
   private boolean visible(Principal caller, Held held) {
     if (caller.role() == Role.GRID_WORKER) {
@@ -229,9 +229,11 @@ public final class Transitions {
       case SEND_BACK -> after = h;
       case RESOLVE, FALSE_POSITIVE -> after = h.closed(now);
       case REOPEN -> {
-        Handling at = routing.desk(h.deskCode())
-            .map(d -> routing.arrive(h, d, a, AlertState.REOPENED, now))
-            .orElse(h);
+        Handling at =
+            routing
+                .desk(h.deskCode())
+                .map(d -> routing.arrive(h, d, a, AlertState.REOPENED, now))
+                .orElse(h);
         after = at.reopened(at.ackDue(), at.resolveDue());
       }
       case ESCALATE -> {

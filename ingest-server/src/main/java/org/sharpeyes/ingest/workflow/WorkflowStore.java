@@ -19,10 +19,10 @@ import org.sharpeyes.ingest.alert.AlertStore;
  * The workflow columns of {@code alerts} and the {@code alert_steps} timeline (migration V7).
  * Blocking JDBC; thread-safe; each call uses its own connection.
  *
- * <p>A step is one transaction that changes the alert only if its version is still the one the
- * step was decided on ({@code WHERE id = ? AND version = ?}), and records the step under the new
- * version (primary key alert + seq). So two users, two scans, or two servers on one database that
- * decide a step from the same version cannot both take it: the second finds the row changed.
+ * <p>A step is one transaction that changes the alert only if its version is still the one the step
+ * was decided on ({@code WHERE id = ? AND version = ?}), and records the step under the new version
+ * (primary key alert + seq). So two users, two scans, or two servers on one database that decide a
+ * step from the same version cannot both take it: the second finds the row changed.
  */
 public final class WorkflowStore {
 
@@ -300,7 +300,12 @@ public final class WorkflowStore {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT " + AlertRows.COLUMNS + ", " + HANDLING + " FROM alerts " + where
+            "SELECT "
+                + AlertRows.COLUMNS
+                + ", "
+                + HANDLING
+                + " FROM alerts "
+                + where
                 + " LIMIT ?")) {
       int i = 0;
       for (Object arg : args) {
@@ -339,5 +344,4 @@ public final class WorkflowStore {
         AlertRows.instant(rs, "handled_at"),
         AlertRows.instant(rs, "closed_at"));
   }
-
 }

@@ -128,7 +128,9 @@ abstract class WorkflowContract {
             "dispatch by wu.liuwancun at 430702001001",
             "report by he.grid at 430702001001",
             "resolve by wu.liuwancun at 430702001001");
-    assertThat(s.sight(MEDIUM_PLATE).id()).as("the next sighting raises a new alert").isNotEqualTo(id);
+    assertThat(s.sight(MEDIUM_PLATE).id())
+        .as("the next sighting raises a new alert")
+        .isNotEqualTo(id);
   }
 
   @Test
@@ -200,15 +202,27 @@ abstract class WorkflowContract {
     WorkflowFixture a = server();
     WorkflowFixture b = server();
     List<String> ids =
-        List.of(a.sight(MEDIUM_PLATE).id(), a.sight("湘J77290").id(), a.sight("湘DZ1936").id(),
-            a.sight(HIGH_PLATE).id(), a.sight("湘JE594D").id());
+        List.of(
+            a.sight(MEDIUM_PLATE).id(),
+            a.sight("湘J77290").id(),
+            a.sight("湘DZ1936").id(),
+            a.sight(HIGH_PLATE).id(),
+            a.sight("湘JE594D").id());
     clock.advance(Duration.ofMinutes(2));
 
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService two = Executors.newFixedThreadPool(2);
     try {
-      Callable<Integer> scanA = () -> { go.await(); return a.workflow.scanNow(); };
-      Callable<Integer> scanB = () -> { go.await(); return b.workflow.scanNow(); };
+      Callable<Integer> scanA =
+          () -> {
+            go.await();
+            return a.workflow.scanNow();
+          };
+      Callable<Integer> scanB =
+          () -> {
+            go.await();
+            return b.workflow.scanNow();
+          };
       Future<Integer> fa = two.submit(scanA);
       Future<Integer> fb = two.submit(scanB);
       go.countDown();

@@ -82,8 +82,9 @@ final class WorkflowFixture implements AutoCloseable {
 
   /** A sighting of {@code plate} at the Liuwan reader now; returns the open alert about it. */
   Alert sight(String plate) throws Exception {
-    alerts.listener().onStored(Sightings.vehicle(plate, LIUWAN_READER, clock.instant()),
-        clock.instant());
+    alerts
+        .listener()
+        .onStored(Sightings.vehicle(plate, LIUWAN_READER, clock.instant()), clock.instant());
     seq++;
     return alerts.store().find(AlertFilter.all(100)).stream()
         .filter(a -> plate.equals(a.plate()) && a.state().isOpen())
@@ -105,7 +106,9 @@ final class WorkflowFixture implements AutoCloseable {
 
   List<String> timeline(String id) throws Exception {
     List<String> lines = new ArrayList<>();
-    workflow.store().timeline(id, 100)
+    workflow
+        .store()
+        .timeline(id, 100)
         .forEach(s -> lines.add(s.action() + " by " + s.actor() + " at " + s.deskCode()));
     return lines;
   }
