@@ -79,7 +79,7 @@ public final class Lifecycle {
         EnumSet.of(DISPATCHED),
         HANDLED,
         EnumSet.of(Role.GRID_WORKER, Role.OPERATOR, Role.SUPERVISOR),
-        false,
+        true,
         "the assignee reports back what was done, optionally with a photo (a desk reports for"
             + " a department)");
     add(
