@@ -3,8 +3,13 @@ package org.sharpeyes.ingest.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +103,14 @@ class OutboundMqttTest {
       assertThat(text).doesNotContain("/photos").doesNotContain("snapshot");
     }
     assertThat(wuling).extracting(r -> r.event().getString("subject")).containsOnly(alert);
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.readString(Path.of("../docs/schemas/alert-event.schema.json")));
+    for (Received r : wuling) {
+      assertThat(schema.validate(new ObjectMapper().readTree(r.event().encode())))
+          .as("docs/schemas/alert-event.schema.json, " + r.topic())
+          .isEmpty();
+    }
     assertThat(dingcheng).extracting(r -> r.event().getString("subject")).containsOnly(elsewhere);
   }
 
