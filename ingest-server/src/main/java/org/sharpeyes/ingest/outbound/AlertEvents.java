@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the CloudEvent (1.0, structured JSON) that tells a downstream platform about one alert
  * change, on MQTT and in a webhook: {@code data} is the alert as an integrator sees it through the
- * API ({@link PersonalData.View#NONE}: names masked, no ID numbers, no photo links), with its state,
- * the desk holding it, whether it is overdue and, for a workflow step, the step. Schema:
+ * API ({@link PersonalData.View#NONE}: names masked, no ID numbers, no photo links), with its
+ * state, the desk holding it, whether it is overdue and, for a workflow step, the step. Schema:
  * docs/schemas/alert-event.schema.json. Thread-safe; {@link #event} reads the store.
  */
 public final class AlertEvents {

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every alert change at QoS 1 on its alert topic ({@link AlertTopics}), on a connection of
- * its own ({@code <broker.clientId>-alerts}, clean session). The alert feed's thread only offers
+ * Publishes every alert change at QoS 1 on its alert topic ({@link AlertTopics}), on a connection
+ * of its own ({@code <broker.clientId>-alerts}, clean session). The alert feed's thread only offers
  * the change to a bounded queue and returns; when the queue is full the change is dropped and
  * counted ({@code sharpeyes.outbound.mqtt.dropped}). One thread drains the queue: it connects,
  * reconnects after {@code broker.reconnect} backoff, and publishes one message at a time, waiting

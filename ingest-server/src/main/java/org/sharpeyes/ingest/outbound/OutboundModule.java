@@ -130,7 +130,9 @@ public final class OutboundModule implements AutoCloseable {
     routes.mount(router);
   }
 
-  /** Whether the MQTT alert publisher is connected (false when {@code workflow.mqttAlerts} is off). */
+  /**
+   * Whether the MQTT alert publisher is connected (false when {@code workflow.mqttAlerts} is off).
+   */
   public boolean mqttConnected() {
     return mqtt != null && mqtt.connected();
   }

@@ -26,20 +26,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbound queue holds. Every poll (and at once when the fan-out wrote rows) it reads
- * up to {@value #BATCH} pending deliveries that are due, claims each ({@link WebhookStore#claim}: a
- * second server that read the same row loses the claim and skips it), and POSTs them, all of the
- * batch at once, each within {@code workflow.webhooks.timeout}. A 2xx answer marks the delivery
- * delivered; anything else is retried after a capped, fully jittered backoff ({@link Backoff} with
- * {@code initialDelay}, {@code maxDelay}), until {@code maxAttempts} attempts have failed: then it
- * is dead, with the reason. Everything is in the store, so a restarted server goes on where it
- * stopped; a delivery whose attempt was cut short by a stop is tried again once its claim lapses.
+ * Sends what the outbound queue holds. Every poll (and at once when the fan-out wrote rows) it
+ * reads up to {@value #BATCH} pending deliveries that are due, claims each ({@link
+ * WebhookStore#claim}: a second server that read the same row loses the claim and skips it), and
+ * POSTs them, all of the batch at once, each within {@code workflow.webhooks.timeout}. A 2xx answer
+ * marks the delivery delivered; anything else is retried after a capped, fully jittered backoff
+ * ({@link Backoff} with {@code initialDelay}, {@code maxDelay}), until {@code maxAttempts} attempts
+ * have failed: then it is dead, with the reason. Everything is in the store, so a restarted server
+ * goes on where it stopped; a delivery whose attempt was cut short by a stop is tried again once
+ * its claim lapses.
  */
 final class WebhookDeliverer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
 
   static final int BATCH = 32;
+
   /** How long past its timeout a claimed attempt stays claimed. */
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
 

@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns each alert change into deliveries: one {@code pending} row in {@code webhook_deliveries} for
- * every enabled subscription whose jurisdiction covers the alert and whose kinds include the change's.
- * The alert feed's thread only hands the change to one worker thread (at most {@code capacity}
- * waiting); the worker reads the subscriptions and writes the rows. Beyond {@code maxPending}
- * pending rows, or a full hand-off, the delivery is dropped and counted ({@code
+ * Turns each alert change into deliveries: one {@code pending} row in {@code webhook_deliveries}
+ * for every enabled subscription whose jurisdiction covers the alert and whose kinds include the
+ * change's. The alert feed's thread only hands the change to one worker thread (at most {@code
+ * capacity} waiting); the worker reads the subscriptions and writes the rows. Beyond {@code
+ * maxPending} pending rows, or a full hand-off, the delivery is dropped and counted ({@code
  * sharpeyes.outbound.webhook.dropped}).
  */
 final class WebhookFanout {

@@ -75,13 +75,19 @@ final class WebhookRoutes {
     }
     if (body == null) {
       ProblemReplies.badRequest(
-          ctx, List.of(new FieldError("body", "send a JSON object with " + String.join(", ", new TreeSet<>(FIELDS)))));
+          ctx,
+          List.of(
+              new FieldError(
+                  "body", "send a JSON object with " + String.join(", ", new TreeSet<>(FIELDS)))));
       return;
     }
     List<FieldError> shape = new ArrayList<>();
     for (String name : new TreeSet<>(body.fieldNames())) {
       if (!FIELDS.contains(name)) {
-        shape.add(new FieldError("body." + name, "unknown field; known: " + String.join(", ", new TreeSet<>(FIELDS))));
+        shape.add(
+            new FieldError(
+                "body." + name,
+                "unknown field; known: " + String.join(", ", new TreeSet<>(FIELDS))));
       }
     }
     String url = text(body, "url", shape);
@@ -107,15 +113,19 @@ final class WebhookRoutes {
       if (AlertEventKind.fromLabel(k).isEmpty()) {
         invalid.add(
             new FieldError(
-                "body.kinds", "'" + k + "' is not a kind; one of " + String.join(", ", AlertEventKind.labels())));
+                "body.kinds",
+                "'" + k + "' is not a kind; one of " + String.join(", ", AlertEventKind.labels())));
       }
     }
     if (kindsAsked.isEmpty()) {
-      invalid.add(new FieldError("body.kinds", "name at least one of " + String.join(", ", AlertEventKind.labels())));
+      invalid.add(
+          new FieldError(
+              "body.kinds", "name at least one of " + String.join(", ", AlertEventKind.labels())));
     }
     if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
       invalid.add(
-          new FieldError("body.secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
+          new FieldError(
+              "body.secret", "must be " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
     }
     if (!invalid.isEmpty()) {
       invalidFields(ctx, invalid);
@@ -224,12 +234,18 @@ final class WebhookRoutes {
 
   private static void invalidFields(RoutingContext ctx, List<FieldError> errors) {
     JsonArray list = new JsonArray();
-    errors.forEach(e -> list.add(new JsonObject().put("path", e.path()).put("message", e.message())));
+    errors.forEach(
+        e -> list.add(new JsonObject().put("path", e.path()).put("message", e.message())));
     StringBuilder detail = new StringBuilder();
     for (FieldError e : errors) {
-      detail.append(detail.length() == 0 ? "" : "; ").append(e.path()).append(": ").append(e.message());
+      detail
+          .append(detail.length() == 0 ? "" : "; ")
+          .append(e.path())
+          .append(": ")
+          .append(e.message());
     }
-    ProblemReplies.send(ctx, ProblemType.INVALID_FIELD, detail.toString(), new JsonObject().put("errors", list));
+    ProblemReplies.send(
+        ctx, ProblemType.INVALID_FIELD, detail.toString(), new JsonObject().put("errors", list));
   }
 
   private static String text(JsonObject body, String name, List<FieldError> errors) {
@@ -273,7 +289,8 @@ final class WebhookRoutes {
     } else {
       try {
         URI u = new URI(url);
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme =
+            u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
           why = "must be an http or https URL";
         } else if (u.getHost() == null || u.getHost().isEmpty()) {

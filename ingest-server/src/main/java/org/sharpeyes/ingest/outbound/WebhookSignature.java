@@ -9,10 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a webhook delivery (docs/api.md, "Webhooks"): {@code v1=} and the lower-case
- * hex HMAC-SHA256, keyed with the subscription's secret (its UTF-8 bytes), of {@code timestamp +
- * "." + body}, where {@code timestamp} is the {@code X-SharpEyes-Timestamp} header (Unix seconds)
- * and {@code body} the exact bytes of the request body.
+ * The signature of a webhook delivery (docs/api.md, "Webhooks"): {@code v1=} and the lower-case hex
+ * HMAC-SHA256, keyed with the subscription's secret (its UTF-8 bytes), of {@code timestamp + "." +
+ * body}, where {@code timestamp} is the {@code X-SharpEyes-Timestamp} header (Unix seconds) and
+ * {@code body} the exact bytes of the request body.
  */
 public final class WebhookSignature {
 

@@ -34,8 +34,7 @@ final class WebhookStore {
       Instant doneAt) {}
 
   /** A pending delivery that is due, with where and how to send it. */
-  record Due(
-      String id, String kind, String body, int attempts, String url, String secret) {}
+  record Due(String id, String kind, String body, int attempts, String url, String secret) {}
 
   private static final String SUB_COLUMNS =
       "id, url, jurisdiction, kinds, secret, created_by, created_at, enabled";
@@ -50,7 +49,9 @@ final class WebhookStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO webhook_subscriptions (" + SUB_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO webhook_subscriptions ("
+                    + SUB_COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?)")) {
       ps.setString(1, s.id());
       ps.setString(2, s.url());
       ps.setString(3, s.jurisdiction());
@@ -95,7 +96,8 @@ final class WebhookStore {
       c.setAutoCommit(false);
       try (PreparedStatement d =
               c.prepareStatement("DELETE FROM webhook_deliveries WHERE subscription_id = ?");
-          PreparedStatement s = c.prepareStatement("DELETE FROM webhook_subscriptions WHERE id = ?")) {
+          PreparedStatement s =
+              c.prepareStatement("DELETE FROM webhook_subscriptions WHERE id = ?")) {
         d.setString(1, id);
         d.executeUpdate();
         s.setString(1, id);
@@ -121,7 +123,8 @@ final class WebhookStore {
     }
   }
 
-  void enqueue(String id, String subscriptionId, String kind, String alertId, String body, Instant now)
+  void enqueue(
+      String id, String subscriptionId, String kind, String alertId, String body, Instant now)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =

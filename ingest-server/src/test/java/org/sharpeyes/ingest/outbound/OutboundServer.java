@@ -36,6 +36,7 @@ final class OutboundServer implements AutoCloseable {
 
   /** 武陵区 and one of its plate readers; 鼎城区 and one of its. */
   static final String WULING = "430702";
+
   static final String DINGCHENG = "430703";
 
   final IngestServer server;
@@ -49,8 +50,11 @@ final class OutboundServer implements AutoCloseable {
     this.brokerSecurity = brokerSecurity;
   }
 
-  /** A config on {@code dataDir} with webhooks retried after {@code initialDelay}..{@code maxDelay}. */
-  static IngestServerConfig config(Path dataDir, int maxAttempts, Duration initialDelay, Duration maxDelay) {
+  /**
+   * A config on {@code dataDir} with webhooks retried after {@code initialDelay}..{@code maxDelay}.
+   */
+  static IngestServerConfig config(
+      Path dataDir, int maxAttempts, Duration initialDelay, Duration maxDelay) {
     IngestServerConfig base = TestLogins.withTestUsers(IngestServerConfig.ephemeral(dataDir));
     return base.withWorkflow(
         base.workflow()
@@ -118,8 +122,7 @@ final class OutboundServer implements AutoCloseable {
   /** Calls the API as {@code who}; {@code body} is sent as JSON when not null. */
   HttpResponse<String> call(String method, String path, JsonObject body, TestLogins.Account who)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri(path)).header("Authorization", bearer(who));
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", bearer(who));
     if (body != null) {
       b.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body.encode()));

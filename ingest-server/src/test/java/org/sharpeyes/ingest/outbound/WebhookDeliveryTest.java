@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.rule.Sightings;
+import org.sharpeyes.ingest.testing.TestLogins;
 
 /** An integrator's endpoint subscribed to a county's alerts by the admin. */
 class WebhookDeliveryTest {
@@ -42,26 +43,42 @@ class WebhookDeliveryTest {
   void aReceiverThatFailsTwiceGetsTheAlertSignedOnTheThirdAttempt() throws Exception {
     receiver = WebhookReceiver.failingFirst(2);
     server = OutboundServer.start(OutboundServer.config(dataDir, 5, SHORT, SHORT.multipliedBy(4)));
-    JsonObject hook = server.subscribe(receiver.url(), OutboundServer.WULING, SECRET, "created", "closed");
+    JsonObject hook =
+        server.subscribe(receiver.url(), OutboundServer.WULING, SECRET, "created", "closed");
     assertThat(hook.getString("secret")).isEqualTo("********0123");
 
     String alert = server.sight("湘J3B924", Sightings.WULING_READER);
 
     await().until(() -> receiver.requests().size() == 3);
     WebhookReceiver.Request third = receiver.requests().get(2);
-    assertThat(receiver.requests()).extracting(WebhookReceiver.Request::answered).containsExactly(500, 500, 200);
-    assertThat(receiver.requests()).extracting(WebhookReceiver.Request::delivery).containsOnly(third.delivery());
+    assertThat(receiver.requests())
+        .extracting(WebhookReceiver.Request::answered)
+        .containsExactly(500, 500, 200);
+    assertThat(receiver.requests())
+        .extracting(WebhookReceiver.Request::delivery)
+        .containsOnly(third.delivery());
     assertThat(third.event()).isEqualTo("created");
-    assertThat(verify(SECRET, third)).as("signature as docs/api.md tells a receiver to check it").isTrue();
+    assertThat(verify(SECRET, third))
+        .as("signature as docs/api.md tells a receiver to check it")
+        .isTrue();
     assertThat(verify("another-secret-of-16+", third)).isFalse();
-    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(third.timestamp()))).isLessThan(300);
+    assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(third.timestamp())))
+        .isLessThan(300);
     JsonObject event = new JsonObject(new String(third.body(), StandardCharsets.UTF_8));
     assertThat(event.getString("type")).isEqualTo("sharpeyes.alert.created");
     assertThat(event.getString("id")).isEqualTo(third.delivery());
     assertThat(event.getString("subject")).isEqualTo(alert);
     assertThat(event.getJsonObject("data").getString("state")).isEqualTo("new");
 
-    await().until(() -> "delivered".equals(server.deliveries(hook.getString("id")).getJsonObject(0).getString("state")));
+    await()
+        .until(
+            () ->
+                "delivered"
+                    .equals(
+                        server
+                            .deliveries(hook.getString("id"))
+                            .getJsonObject(0)
+                            .getString("state")));
     JsonObject delivery = server.deliveries(hook.getString("id")).getJsonObject(0);
     assertThat(delivery.getInteger("attempts")).isEqualTo(3);
     assertThat(delivery.getString("alertId")).isEqualTo(alert);
@@ -77,7 +94,11 @@ class WebhookDeliveryTest {
 
     server.sight("湘J3B924", Sightings.WULING_READER);
 
-    await().until(() -> server.deliveries(hook).size() == 1 && "dead".equals(server.deliveries(hook).getJsonObject(0).getString("state")));
+    await()
+        .until(
+            () ->
+                server.deliveries(hook).size() == 1
+                    && "dead".equals(server.deliveries(hook).getJsonObject(0).getString("state")));
     JsonObject dead = server.deliveries(hook).getJsonObject(0);
     assertThat(dead.getInteger("attempts")).isEqualTo(3);
     assertThat(dead.getString("lastError")).isEqualTo("HTTP 503");
@@ -91,7 +112,8 @@ class WebhookDeliveryTest {
     receiver = new WebhookReceiver(() -> 500);
     IngestServerConfig config = OutboundServer.config(dataDir, 1000, SHORT, SHORT.multipliedBy(2));
     server = OutboundServer.start(config);
-    String hook = server.subscribe(receiver.url(), OutboundServer.WULING, SECRET, "created").getString("id");
+    String hook =
+        server.subscribe(receiver.url(), OutboundServer.WULING, SECRET, "created").getString("id");
     server.sight("湘J3B924", Sightings.WULING_READER);
     await().until(() -> receiver.requests().size() >= 2);
     server.close();
@@ -102,8 +124,12 @@ class WebhookDeliveryTest {
     server = OutboundServer.start(config);
 
     await().until(() -> receiver.requests().stream().anyMatch(r -> r.answered() == 200));
-    assertThat(receiver.requests()).extracting(WebhookReceiver.Request::delivery).containsOnly(delivery);
-    await().until(() -> "delivered".equals(server.deliveries(hook).getJsonObject(0).getString("state")));
+    assertThat(receiver.requests())
+        .extracting(WebhookReceiver.Request::delivery)
+        .containsOnly(delivery);
+    await()
+        .until(
+            () -> "delivered".equals(server.deliveries(hook).getJsonObject(0).getString("state")));
   }
 
   @Test
@@ -118,20 +144,30 @@ class WebhookDeliveryTest {
                 .put("jurisdiction", "999999")
                 .put("kinds", new JsonArray().add("created").add("deleted"))
                 .put("secret", "short"),
-            org.sharpeyes.ingest.testing.TestLogins.ADMIN);
+            TestLogins.ADMIN);
     assertThat(wrong.statusCode()).isEqualTo(422);
-    assertThat(new JsonObject(wrong.body()).getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("path")))
+    assertThat(
+            new JsonObject(wrong.body())
+                .getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("path")))
         .containsExactlyInAnyOrder("body.url", "body.jurisdiction", "body.kinds", "body.secret");
-    var missing = server.call("POST", "/api/webhooks", new JsonObject().put("url", "http://x"), org.sharpeyes.ingest.testing.TestLogins.ADMIN);
+    var missing =
+        server.call(
+            "POST", "/api/webhooks", new JsonObject().put("url", "http://x"), TestLogins.ADMIN);
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("body.jurisdiction", "body.kinds", "body.secret");
 
-    String id = server.subscribe("https://integrator.example/hook", OutboundServer.WULING, SECRET, "closed").getString("id");
-    var list = server.call("GET", "/api/webhooks", null, org.sharpeyes.ingest.testing.TestLogins.ADMIN);
+    String id =
+        server
+            .subscribe("https://integrator.example/hook", OutboundServer.WULING, SECRET, "closed")
+            .getString("id");
+    var list = server.call("GET", "/api/webhooks", null, TestLogins.ADMIN);
     assertThat(list.body()).contains(id, "********0123").doesNotContain(SECRET);
-    assertThat(server.call("GET", "/api/webhooks", null, org.sharpeyes.ingest.testing.TestLogins.SUPERVISOR).statusCode()).isEqualTo(403);
-    assertThat(server.call("DELETE", "/api/webhooks/" + id, null, org.sharpeyes.ingest.testing.TestLogins.ADMIN).statusCode()).isEqualTo(204);
-    assertThat(server.call("DELETE", "/api/webhooks/" + id, null, org.sharpeyes.ingest.testing.TestLogins.ADMIN).statusCode()).isEqualTo(404);
+    assertThat(server.call("GET", "/api/webhooks", null, TestLogins.SUPERVISOR).statusCode())
+        .isEqualTo(403);
+    assertThat(server.call("DELETE", "/api/webhooks/" + id, null, TestLogins.ADMIN).statusCode())
+        .isEqualTo(204);
+    assertThat(server.call("DELETE", "/api/webhooks/" + id, null, TestLogins.ADMIN).statusCode())
+        .isEqualTo(404);
   }
 
   /** What docs/api.md tells a receiver to do: HMAC-SHA256 of "timestamp.body", hex, "v1=". */

@@ -12,7 +12,13 @@ import java.util.function.IntSupplier;
 final class WebhookReceiver implements AutoCloseable {
 
   /** One request as it arrived, and the status it was answered. */
-  record Request(String event, String delivery, String timestamp, String signature, byte[] body, int answered) {}
+  record Request(
+      String event,
+      String delivery,
+      String timestamp,
+      String signature,
+      byte[] body,
+      int answered) {}
 
   private final HttpServer http;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
