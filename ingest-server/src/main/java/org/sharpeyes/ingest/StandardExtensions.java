@@ -70,6 +70,7 @@ public final class StandardExtensions {
             context.clock(),
             context.registry(),
             context.dispatch(),
+            context.audit(),
             new OutboundModule.Threads(
                 context.threads().single("sharpeyes-alert-topics"),
                 context.threads().single("sharpeyes-webhook-fanout"),

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.alert.AlertFeed;
 import org.sharpeyes.ingest.api.AlertJson;
+import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.config.WorkflowConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
@@ -49,6 +50,7 @@ public final class OutboundModule implements AutoCloseable {
 
   /**
    * @param brokerUrl the broker the server uses (for the embedded one, its actual address)
+   * @param audit where admins' changes of subscriptions are recorded (blocking: from the dispatch)
    */
   public OutboundModule(
       AlertFeed feed,
@@ -59,6 +61,7 @@ public final class OutboundModule implements AutoCloseable {
       Clock clock,
       MeterRegistry registry,
       BlockingDispatch dispatch,
+      AuditTrail audit,
       Threads threads) {
     WorkflowConfig.Webhooks hooks = server.workflow().webhooks();
     AlertEvents events = new AlertEvents(new AlertJson(reference, clock), dataSource);
@@ -110,7 +113,7 @@ public final class OutboundModule implements AutoCloseable {
             clock,
             registry,
             deliverer::wake);
-    this.routes = new WebhookRoutes(store, reference.regions(), dispatch, clock);
+    this.routes = new WebhookRoutes(store, reference.regions(), dispatch, clock, audit);
     MqttAlertPublisher m = mqtt;
     this.subscription =
         feed.subscribe(

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.sharpeyes.ingest.audit.AuditEntry;
+import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.auth.Principal;
 import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.FieldError;
@@ -42,13 +44,19 @@ final class WebhookRoutes {
   private final RegionDirectory regions;
   private final BlockingDispatch dispatch;
   private final Clock clock;
+  private final AuditTrail audit;
 
   WebhookRoutes(
-      WebhookStore store, RegionDirectory regions, BlockingDispatch dispatch, Clock clock) {
+      WebhookStore store,
+      RegionDirectory regions,
+      BlockingDispatch dispatch,
+      Clock clock,
+      AuditTrail audit) {
     this.store = store;
     this.regions = regions;
     this.dispatch = dispatch;
     this.clock = clock;
+    this.audit = audit;
   }
 
   void mount(Router router) {
@@ -150,6 +158,12 @@ final class WebhookRoutes {
         ctx,
         () -> {
           store.add(s);
+          audit(
+              ctx,
+              caller,
+              "webhook.add",
+              s.id(),
+              s.url() + " for " + s.jurisdiction() + ": " + String.join(",", s.kinds()));
           return s;
         },
         added -> {
@@ -177,7 +191,11 @@ final class WebhookRoutes {
         ctx,
         () -> {
           Optional<WebhookSubscription> s = store.subscription(id);
-          return s.isPresent() && visible(s.get(), caller) && store.remove(id);
+          boolean removed = s.isPresent() && visible(s.get(), caller) && store.remove(id);
+          if (removed) {
+            audit(ctx, caller, "webhook.remove", id, s.get().url());
+          }
+          return removed;
         },
         removed -> {
           if (removed) {
@@ -209,6 +227,14 @@ final class WebhookRoutes {
           list.forEach(d -> out.add(json(d)));
           ctx.json(new JsonObject().put("deliveries", out).put("count", out.size()));
         });
+  }
+
+  private void audit(
+      RoutingContext ctx, Principal caller, String action, String subject, String detail) {
+    var address = ctx.request().remoteAddress();
+    String from = address == null || address.hostAddress() == null ? "-" : address.hostAddress();
+    audit.record(
+        new AuditEntry(clock.instant(), caller.name(), from, action, subject, "ok", detail));
   }
 
   private boolean visible(WebhookSubscription s, Principal caller) {

@@ -142,7 +142,10 @@ final class WebhookStore {
     }
   }
 
-  /** Pending deliveries due by {@code now}, the longest waiting first, at most {@code limit}. */
+  /**
+   * Pending deliveries of enabled subscriptions due by {@code now}, the longest waiting first, at
+   * most {@code limit}.
+   */
   List<Due> due(Instant now, int limit) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -150,7 +153,7 @@ final class WebhookStore {
                 "SELECT d.id, d.kind, d.body, d.attempts, s.url, s.secret"
                     + " FROM webhook_deliveries d JOIN webhook_subscriptions s"
                     + " ON s.id = d.subscription_id"
-                    + " WHERE d.state = 'pending' AND d.next_attempt <= ?"
+                    + " WHERE d.state = 'pending' AND d.next_attempt <= ? AND s.enabled = TRUE"
                     + " ORDER BY d.next_attempt LIMIT ?")) {
       setInstant(ps, 1, now);
       ps.setInt(2, limit);

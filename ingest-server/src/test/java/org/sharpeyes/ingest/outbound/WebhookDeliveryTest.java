@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -168,6 +169,59 @@ class WebhookDeliveryTest {
         .isEqualTo(204);
     assertThat(server.call("DELETE", "/api/webhooks/" + id, null, TestLogins.ADMIN).statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void ofTwoServersThatReadOneDueDeliveryOnlyOneClaimsIt() throws Exception {
+    server = OutboundServer.start(OutboundServer.config(dataDir, 3, SHORT, SHORT));
+    // two stores on one database stand for two servers; the subscription is disabled so that the
+    // running server's own deliverer leaves the row alone
+    WebhookStore one = new WebhookStore(server.server.dataSource());
+    WebhookStore two = new WebhookStore(server.server.dataSource());
+    Instant now = Instant.now();
+    one.add(
+        new WebhookSubscription(
+            "s1",
+            "http://127.0.0.1:9/hook",
+            "430700",
+            List.of("created"),
+            SECRET,
+            "t",
+            now,
+            false));
+    one.enqueue("d1", "s1", "created", "a1", "{}", now);
+
+    assertThat(one.claim("d1", 0, now.plusSeconds(30))).isTrue();
+    assertThat(two.claim("d1", 0, now.plusSeconds(30))).isFalse();
+    assertThat(two.claim("d1", 1, now.plusSeconds(30))).as("its next attempt").isTrue();
+  }
+
+  @Test
+  void addingAndRemovingAWebhookIsOnTheAuditRecordWithoutItsSecret() throws Exception {
+    server = OutboundServer.start(OutboundServer.config(dataDir, 3, SHORT, SHORT));
+    String id =
+        server
+            .subscribe("https://integrator.example/hook", OutboundServer.WULING, SECRET, "closed")
+            .getString("id");
+    server.call("DELETE", "/api/webhooks/" + id, null, TestLogins.ADMIN);
+
+    List<String> lines = new java.util.ArrayList<>();
+    try (var c = server.server.dataSource().getConnection();
+        var ps =
+            c.prepareStatement(
+                "SELECT actor, action, detail FROM audit_log WHERE subject = ? ORDER BY seq")) {
+      ps.setString(1, id);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+        }
+      }
+    }
+    assertThat(lines)
+        .containsExactly(
+            "test.admin webhook.add https://integrator.example/hook for 430702: closed",
+            "test.admin webhook.remove https://integrator.example/hook");
+    assertThat(String.join("\n", lines)).doesNotContain(SECRET);
   }
 
   /** What docs/api.md tells a receiver to do: HMAC-SHA256 of "timestamp.body", hex, "v1=". */
