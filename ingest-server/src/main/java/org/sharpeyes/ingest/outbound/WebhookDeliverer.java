@@ -152,7 +152,8 @@ final class WebhookDeliverer implements AutoCloseable {
               .POST(HttpRequest.BodyPublishers.ofByteArray(body))
               .build();
     } catch (IllegalArgumentException e) {
-      return CompletableFuture.runAsync(() -> outcome(d, "bad URL: " + e.getMessage()), scheduler);
+      outcome(d, "bad URL: " + e.getMessage()); // on this thread: the batch waits on it
+      return CompletableFuture.completedFuture(null);
     }
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .handle(
