@@ -10,6 +10,7 @@ import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.outbound.OutboundModule;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
@@ -59,6 +60,22 @@ public final class StandardExtensions {
     WorkflowApi workflowApi =
         new WorkflowApi(
             module, workflow, context.clock(), context.dispatch(), context.config().workflow());
+    OutboundModule outbound =
+        new OutboundModule(
+            module.feed(),
+            module.reference(),
+            context.dataSource(),
+            context.config(),
+            context.brokerUrl(),
+            context.clock(),
+            context.registry(),
+            context.dispatch(),
+            context.audit(),
+            new OutboundModule.Threads(
+                context.threads().single("sharpeyes-alert-topics"),
+                context.threads().single("sharpeyes-webhook-fanout"),
+                context.threads().scheduler("sharpeyes-webhook-deliverer"),
+                context.threads().pool("sharpeyes-webhook-http", 2)));
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -74,10 +91,12 @@ public final class StandardExtensions {
         module.listener(),
         router -> {
           workflowApi.mount(router);
+          outbound.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
+          outbound.close();
           workflow.close();
           api.close();
           module.close();

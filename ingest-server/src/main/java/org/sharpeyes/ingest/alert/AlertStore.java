@@ -142,13 +142,11 @@ public final class AlertStore {
   }
 
   /**
-   * Moves an open alert to {@code to}. Closing it (resolved, false-positive) frees its subject, so
-   * the next sighting raises a new alert; a closed alert stays closed. The full workflow (allowed
-   * steps, assignee, notes, audit) comes later.
-   *
-   * @return the alert after the change (unchanged if it was closed), or empty when there is none
+   * Sets an open alert's state without the workflow (no desk, step or audit line): for this
+   * package's tests of the open/closed rule only. Users' steps go through {@code
+   * workflow.Transitions}.
    */
-  public Optional<Alert> transition(String id, AlertState to) throws SQLException {
+  Optional<Alert> transition(String id, AlertState to) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(

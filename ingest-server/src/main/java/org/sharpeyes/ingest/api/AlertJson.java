@@ -23,18 +23,18 @@ import org.sharpeyes.ingest.rule.WatchlistFaceRule;
  * grid cell and worker, region chain). Names, ID numbers and photo links go through {@link
  * PersonalData} with the caller's view. Thread-safe.
  */
-final class AlertJson {
+public final class AlertJson {
 
   private final ReferenceData reference;
   private final Clock clock;
 
-  AlertJson(ReferenceData reference, Clock clock) {
+  public AlertJson(ReferenceData reference, Clock clock) {
     this.reference = reference;
     this.clock = clock;
   }
 
   /** The alert as listed and as pushed on the live feed. */
-  JsonObject summary(Alert a, View view) {
+  public JsonObject summary(Alert a, View view) {
     String name = reference.keyPerson(a.personId()).map(KeyPerson::name).orElse(null);
     return new JsonObject()
         .put("id", a.id())

@@ -147,6 +147,9 @@ public final class RoutePolicy {
             HANDLERS,
             "take a step (If-Match); grid workers: report on what is theirs"));
     r.add(rule("GET", "/api/alerts/:id/steps/:seq/photo", HANDLERS, "a report's photo"));
+    r.add(rule("*", "/api/webhooks", ADMIN, "list and add webhook subscriptions"));
+    r.add(rule("DELETE", "/api/webhooks/:id", ADMIN, "remove a webhook subscription"));
+    r.add(rule("GET", "/api/webhooks/:id/deliveries", ADMIN, "a webhook's recent deliveries"));
     r.add(rule("GET", "/api/events/:id/snapshot", DESKS, "an event's snapshot (faces: full)"));
     r.add(rule("GET", "/api/snapshots/:eventId", DESKS, "the same, older path"));
     r.add(rule("GET", "/api/watchlist", DEVICE_KEEPERS, "watchlist version and its persons"));
