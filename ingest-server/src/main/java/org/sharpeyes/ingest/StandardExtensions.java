@@ -10,7 +10,9 @@ import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.plan.PlanModule;
 import org.sharpeyes.ingest.reference.RiskLevel;
+import org.sharpeyes.ingest.suppression.SuppressionModule;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
 
@@ -59,6 +61,27 @@ public final class StandardExtensions {
     WorkflowApi workflowApi =
         new WorkflowApi(
             module, workflow, context.clock(), context.dispatch(), context.config().workflow());
+    SuppressionModule suppressions =
+        new SuppressionModule(
+            module.reference(),
+            context.dataSource(),
+            context.config().workflow(),
+            context.clock(),
+            context.registry(),
+            context.audit(),
+            context.threads().scheduler("sharpeyes-suppression-reload"));
+    module.guardRaises(suppressions.guard());
+    workflow.transitions().listen(suppressions.falsePositives());
+    PlanModule plans =
+        new PlanModule(
+            context.referenceDir(),
+            module.reference(),
+            workflow,
+            context.dataSource(),
+            context.clock(),
+            context.registry(),
+            context.audit(),
+            context.dispatch());
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -74,11 +97,14 @@ public final class StandardExtensions {
         module.listener(),
         router -> {
           workflowApi.mount(router);
+          suppressions.mount(router, context.dispatch());
+          plans.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
           workflow.close();
+          suppressions.close();
           api.close();
           module.close();
         });

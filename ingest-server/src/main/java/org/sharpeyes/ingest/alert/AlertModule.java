@@ -67,8 +67,8 @@ public final class AlertModule implements AutoCloseable {
   }
 
   /**
-   * As above, with the workflow's routing: {@code placement} is made from the loaded reference
-   * data and places every new alert at its starting desk, in the transaction that raises it.
+   * As above, with the workflow's routing: {@code placement} is made from the loaded reference data
+   * and places every new alert at its starting desk, in the transaction that raises it.
    */
   public AlertModule(
       DataSource dataSource,
@@ -135,6 +135,14 @@ public final class AlertModule implements AutoCloseable {
   /** Every alert raised or folded, once committed (the live feed subscribes). */
   public AlertFeed feed() {
     return feed;
+  }
+
+  /**
+   * From now on, asks {@code guard} before a sighting raises a new alert (suppressions). Set it
+   * before {@link #listener()} is given to the pipeline; folds into open alerts are never held.
+   */
+  public void guardRaises(RaiseGuard guard) {
+    store.guardRaises(guard);
   }
 
   /** Stops asking the timed rules; a tick under way finishes. */
