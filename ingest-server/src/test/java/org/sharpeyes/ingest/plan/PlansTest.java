@@ -19,8 +19,8 @@ import org.sharpeyes.ingest.rule.RuleIds;
 /** plans.yaml: the demo city's plans, and what a reload of a good or a bad file does. */
 class PlansTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"),
-      ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);
   private static final String GOOD =
       "plans:\n  door-held:\n    title: 门长时间未关 — door held open\n    steps:\n"
           + "      - 查看视频 — view the video\n      - 联系现场关门 — ask someone to close it\n";
@@ -33,10 +33,15 @@ class PlansTest {
     Plans plans = new Plans(DemoCity.DIR, CLOCK, registry);
 
     assertThat(plans.current().plans().keySet()).containsExactlyInAnyOrderElementsOf(RuleIds.ALL);
-    plans.current().plans().values().forEach(p -> {
-      assertThat(p.title()).isNotBlank();
-      assertThat(p.steps()).hasSizeBetween(3, 6);
-    });
+    plans
+        .current()
+        .plans()
+        .values()
+        .forEach(
+            p -> {
+              assertThat(p.title()).isNotBlank();
+              assertThat(p.steps()).hasSizeBetween(3, 6);
+            });
   }
 
   @Test
@@ -45,8 +50,9 @@ class PlansTest {
     Plans plans = new Plans(dir, CLOCK, registry);
     PlanBook before = plans.current();
 
-    write("plans:\n  door-held:\n    steps: []\n  door-helt:\n    title: x\n    steps: [a]\n"
-        + "  plate-hotlist:\n    title: t\n    steps:\n      - ok\n      - \"\"\n    colour: red\n");
+    write(
+        "plans:\n  door-held:\n    steps: []\n  door-helt:\n    title: x\n    steps: [a]\n"
+            + "  plate-hotlist:\n    title: t\n    steps:\n      - ok\n      - \"\"\n    colour: red\n");
     ConfigResult<PlanBook> r = plans.reload();
 
     assertThat(r).isInstanceOf(ConfigResult.Failure.class);
@@ -59,8 +65,8 @@ class PlansTest {
             "plans.plate-hotlist.steps[1]",
             "plans.plate-hotlist.colour");
     assertThat(plans.current()).isSameAs(before);
-    assertThat(registry.get("sharpeyes.plan.reloads").tag("outcome", "refused").counter()
-        .count()).isEqualTo(1);
+    assertThat(registry.get("sharpeyes.plan.reloads").tag("outcome", "refused").counter().count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -69,8 +75,9 @@ class PlansTest {
     Plans plans = new Plans(dir, CLOCK, registry);
     String first = plans.current().version();
 
-    write(GOOD.replace("view the video", "watch the live video")
-        + "  door-forced:\n    title: 强行开门 — door forced\n    steps: [查看视频, 派安保]\n");
+    write(
+        GOOD.replace("view the video", "watch the live video")
+            + "  door-forced:\n    title: 强行开门 — door forced\n    steps: [查看视频, 派安保]\n");
     assertThat(plans.reload()).isInstanceOf(ConfigResult.Success.class);
 
     assertThat(plans.current().version()).isNotEqualTo(first);

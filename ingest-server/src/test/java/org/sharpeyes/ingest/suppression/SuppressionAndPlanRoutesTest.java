@@ -54,9 +54,15 @@ class SuppressionAndPlanRoutesTest {
   @Test
   void aDeskSnoozesAPlateSeesItListedAndLiftsIt() throws Exception {
     HttpResponse<String> created =
-        send("POST", "/api/suppressions", supervisor,
-            new JsonObject().put("subjectType", "plate").put("subjectKey", "湘J3B924")
-                .put("deviceId", TestEvents.PLATE_READER).put("for", "PT8H")
+        send(
+            "POST",
+            "/api/suppressions",
+            supervisor,
+            new JsonObject()
+                .put("subjectType", "plate")
+                .put("subjectKey", "湘J3B924")
+                .put("deviceId", TestEvents.PLATE_READER)
+                .put("for", "PT8H")
                 .put("reason", "车主本人，停放于家门口 — the owner's car, parked at home"));
     assertThat(created.statusCode()).isEqualTo(201);
     JsonObject snooze = new JsonObject(created.body());
@@ -73,8 +79,10 @@ class SuppressionAndPlanRoutesTest {
         send("DELETE", "/api/suppressions/" + snooze.getString("id"), supervisor, null);
     assertThat(lifted.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(lifted.body()).getString("liftedAt")).isNotNull();
-    assertThat(new JsonObject(send("GET", "/api/suppressions", supervisor, null).body())
-        .getJsonArray("suppressions")).isEmpty();
+    assertThat(
+            new JsonObject(send("GET", "/api/suppressions", supervisor, null).body())
+                .getJsonArray("suppressions"))
+        .isEmpty();
     assertThat(send("DELETE", "/api/suppressions/nope", supervisor, null).statusCode())
         .isEqualTo(404);
   }
@@ -82,14 +90,20 @@ class SuppressionAndPlanRoutesTest {
   @Test
   void aSnoozeWithABadDurationIsRefusedNamingTheField() throws Exception {
     HttpResponse<String> tooLong =
-        send("POST", "/api/suppressions", supervisor,
-            new JsonObject().put("subjectType", "plate").put("subjectKey", "湘J3B924")
-                .put("siteId", "SITE-02").put("for", "P400D").put("reason", "x"));
+        send(
+            "POST",
+            "/api/suppressions",
+            supervisor,
+            new JsonObject()
+                .put("subjectType", "plate")
+                .put("subjectKey", "湘J3B924")
+                .put("siteId", "SITE-02")
+                .put("for", "P400D")
+                .put("reason", "x"));
     assertThat(tooLong.statusCode()).isEqualTo(422);
     assertThat(new JsonObject(tooLong.body()).getString("field")).isEqualTo("for");
 
-    HttpResponse<String> notJson =
-        send("POST", "/api/suppressions", supervisor, "{not json");
+    HttpResponse<String> notJson = send("POST", "/api/suppressions", supervisor, "{not json");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(send("POST", "/api/suppressions", admin, new JsonObject()).statusCode())
         .isEqualTo(403);
@@ -110,15 +124,22 @@ class SuppressionAndPlanRoutesTest {
     JsonObject step2 = new JsonObject(ticked.body()).getJsonArray("steps").getJsonObject(1);
     assertThat(step2.getBoolean("ticked")).isTrue();
     assertThat(step2.getString("tickedBy")).isEqualTo(TestLogins.SUPERVISOR.name());
-    assertThat(new JsonObject(ticked.body()).getJsonArray("steps").getJsonObject(0)
-        .getBoolean("ticked")).isFalse();
+    assertThat(
+            new JsonObject(ticked.body())
+                .getJsonArray("steps")
+                .getJsonObject(0)
+                .getBoolean("ticked"))
+        .isFalse();
 
-    JsonObject again = new JsonObject(
-        send("POST", "/api/alerts/" + alertId + "/plan/steps/2", supervisor, null).body());
+    JsonObject again =
+        new JsonObject(
+            send("POST", "/api/alerts/" + alertId + "/plan/steps/2", supervisor, null).body());
     assertThat(again.getJsonArray("steps").getJsonObject(1).getString("tickedAt"))
         .isEqualTo(step2.getString("tickedAt"));
-    assertThat(send("POST", "/api/alerts/" + alertId + "/plan/steps/99", supervisor, null)
-        .statusCode()).isEqualTo(404);
+    assertThat(
+            send("POST", "/api/alerts/" + alertId + "/plan/steps/99", supervisor, null)
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test

@@ -34,6 +34,11 @@ import org.sharpeyes.ingest.workflow.WorkflowModule;
 /** Snoozes and false positives, as a desk notices them: which sightings raise alerts, and hits. */
 class SuppressionTest {
 
+  /** The database to run on: H2 here, PostgreSQL in {@link PostgresSuppressionTest}. */
+  TestDatabase open() {
+    return TestDatabase.h2();
+  }
+
   private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
   private static final String PLATE = "湘J38J91"; // hotlisted, critical
   private static final String STATION_READER = Sightings.WULING_READER; // at SITE-02 常德火车站
@@ -43,7 +48,7 @@ class SuppressionTest {
   private static final Principal DINGCHENG_DESK =
       new Principal("qin.dingcheng", Role.OPERATOR, "430703", Clearance.MASKED, "local");
 
-  private final TestDatabase db = TestDatabase.h2();
+  private TestDatabase db;
   private final MovableClock clock = new MovableClock(T0);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -57,6 +62,7 @@ class SuppressionTest {
 
   @BeforeEach
   void start() throws SQLException {
+    db = open();
     alerts =
         new AlertModule(
             db.dataSource(),
