@@ -11,7 +11,9 @@ import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.outbound.OutboundModule;
+import org.sharpeyes.ingest.plan.PlanModule;
 import org.sharpeyes.ingest.reference.RiskLevel;
+import org.sharpeyes.ingest.suppression.SuppressionModule;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
 
@@ -76,6 +78,27 @@ public final class StandardExtensions {
                 context.threads().single("sharpeyes-webhook-fanout"),
                 context.threads().scheduler("sharpeyes-webhook-deliverer"),
                 context.threads().pool("sharpeyes-webhook-http", 2)));
+    SuppressionModule suppressions =
+        new SuppressionModule(
+            module.reference(),
+            context.dataSource(),
+            context.config().workflow(),
+            context.clock(),
+            context.registry(),
+            context.audit(),
+            context.threads().scheduler("sharpeyes-suppression-reload"));
+    module.guardRaises(suppressions.guard());
+    workflow.transitions().listen(suppressions.falsePositives());
+    PlanModule plans =
+        new PlanModule(
+            context.referenceDir(),
+            module.reference(),
+            workflow,
+            context.dataSource(),
+            context.clock(),
+            context.registry(),
+            context.audit(),
+            context.dispatch());
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -92,12 +115,15 @@ public final class StandardExtensions {
         router -> {
           workflowApi.mount(router);
           outbound.mount(router);
+          suppressions.mount(router, context.dispatch());
+          plans.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
           outbound.close();
           workflow.close();
+          suppressions.close();
           api.close();
           module.close();
         });

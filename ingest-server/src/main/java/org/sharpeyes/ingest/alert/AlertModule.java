@@ -137,6 +137,14 @@ public final class AlertModule implements AutoCloseable {
     return feed;
   }
 
+  /**
+   * From now on, asks {@code guard} before a sighting raises a new alert (suppressions). Set it
+   * before {@link #listener()} is given to the pipeline; folds into open alerts are never held.
+   */
+  public void guardRaises(RaiseGuard guard) {
+    store.guardRaises(guard);
+  }
+
   /** Stops asking the timed rules; a tick under way finishes. */
   @Override
   public void close() {

@@ -1,5 +1,6 @@
 package org.sharpeyes.ingest.alert;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.sharpeyes.ingest.reference.Severity;
 import org.sharpeyes.ingest.rule.SubjectType;
 
@@ -89,5 +93,92 @@ public final class AlertRows {
     } else {
       ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
     }
+  }
+
+  static Optional<Alert> lockOpen(Connection c, String openKey) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE open_key = ? FOR UPDATE")) {
+      ps.setString(1, openKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(AlertRows.read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  static boolean hasEvidence(Connection c, String alertId, String eventId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM alert_evidence WHERE alert_id = ? AND event_id = ?")) {
+      ps.setString(1, alertId);
+      ps.setString(2, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  static void addEvidence(Connection c, String alertId, String eventId, Instant seenAt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO alert_evidence (alert_id, event_id, seen_at) VALUES (?, ?, ?)")) {
+      ps.setString(1, alertId);
+      ps.setString(2, eventId);
+      AlertRows.setInstant(ps, 3, seenAt);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Alerts matching the filter, the most recently seen first. */
+  static List<Alert> find(Connection c, AlertFilter filter) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    if (!filter.states().isEmpty()) {
+      in(sql, args, "state", filter.states().stream().map(AlertState::label).sorted().toList());
+    }
+    if (!filter.severities().isEmpty()) {
+      in(
+          sql,
+          args,
+          "severity",
+          filter.severities().stream().map(Severity::label).sorted().toList());
+    }
+    if (filter.regionCode() != null) {
+      sql.append(" AND region_path LIKE ?");
+      args.add("%/" + filter.regionCode() + "/%");
+    }
+    if (filter.since() != null) {
+      sql.append(" AND last_seen >= ?");
+      args.add(filter.since());
+    }
+    if (filter.until() != null) {
+      sql.append(" AND first_seen < ?");
+      args.add(filter.until());
+    }
+    sql.append(" ORDER BY last_seen DESC, id DESC LIMIT ?");
+    args.add(filter.limit());
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        Object arg = args.get(i);
+        if (arg instanceof Instant t) {
+          setInstant(ps, i + 1, t);
+        } else {
+          ps.setObject(i + 1, arg);
+        }
+      }
+      List<Alert> alerts = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          alerts.add(read(rs));
+        }
+      }
+      return alerts;
+    }
+  }
+
+  private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
+    sql.append(" AND ").append(column).append(" IN (");
+    sql.append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
+    args.addAll(values);
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.sharpeyes.ingest.reference.Severity;
 import org.sharpeyes.ingest.rule.AlertCandidate;
 
 /**
@@ -33,6 +32,7 @@ public final class AlertStore {
   private final Clock clock;
   private final Supplier<String> ids;
   private final AlertPlacement placement;
+  private volatile RaiseGuard guard = RaiseGuard.NONE;
 
   /**
    * @param ids creates alert ids (UUIDv7 in production)
@@ -56,22 +56,34 @@ public final class AlertStore {
   /**
    * Records one sighting: folds it into the open alert with the candidate's rule and subject, or
    * raises a new alert at {@code location}. A sighting already recorded changes nothing.
+   *
+   * @throws IllegalStateException when the {@link RaiseGuard} held the new alert back (use {@link
+   *     #recordOne} where a guard is set)
    */
   public AlertChange record(
       AlertCandidate candidate, AlertLocation location, String eventId, Instant seenAt)
       throws SQLException {
-    String openKey = openKey(candidate);
+    Recorded r = recordOne(candidate, location, eventId, seenAt);
+    if (r.change() == null) {
+      throw new IllegalStateException("the raise was held back by suppression " + r.heldBy());
+    }
+    return r.change();
+  }
+
+  /**
+   * Records one sighting in a transaction of its own, as {@link #record}, and says when the guard
+   * held a new alert back.
+   */
+  public Recorded recordOne(
+      AlertCandidate candidate, AlertLocation location, String eventId, Instant seenAt)
+      throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try {
-          Optional<Alert> open = lockOpen(c, openKey);
-          AlertChange change =
-              open.isPresent()
-                  ? fold(c, open.get(), eventId, seenAt)
-                  : raise(c, candidate, location, eventId, seenAt, openKey);
+          Recorded r = recordIn(c, new Sighting(candidate, location, eventId, seenAt));
           c.commit();
-          return change;
+          return r;
         } catch (SQLException e) {
           c.rollback();
           if (attempt < ATTEMPTS && UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -80,6 +92,23 @@ public final class AlertStore {
           throw e;
         }
       }
+    }
+  }
+
+  /**
+   * What recording one sighting did: {@code change} (raised, folded, already recorded), or nothing
+   * because the suppression {@code heldBy} held back the new alert. Exactly one is set.
+   */
+  public record Recorded(AlertChange change, String heldBy) {
+
+    public Recorded {
+      if ((change == null) == (heldBy == null)) {
+        throw new IllegalArgumentException("a sighting is either recorded or held back");
+      }
+    }
+
+    public boolean held() {
+      return heldBy != null;
     }
   }
 
@@ -93,19 +122,24 @@ public final class AlertStore {
    * When the transaction fails (another writer raised one of the subjects' alerts first), it is
    * rolled back and each sighting is recorded on its own, so the result is the same.
    *
-   * @return one change per sighting, in order
+   * @return one change per sighting, in order, leaving out those the guard held back
    */
   public List<AlertChange> recordAll(List<Sighting> sightings) throws SQLException {
+    return changes(recordEach(sightings));
+  }
+
+  /** As {@link #recordAll(List)}: one answer per sighting, in order, held-back ones too. */
+  public List<Recorded> recordEach(List<Sighting> sightings) throws SQLException {
     if (sightings.size() == 1) {
       Sighting one = sightings.get(0);
-      return List.of(record(one.candidate(), one.location(), one.eventId(), one.seenAt()));
+      return List.of(recordOne(one.candidate(), one.location(), one.eventId(), one.seenAt()));
     }
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        List<AlertChange> changes = recordAll(c, sightings);
+        List<Recorded> recorded = recordEach(c, sightings);
         c.commit();
-        return changes;
+        return recorded;
       } catch (SQLException e) {
         c.rollback();
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -113,11 +147,11 @@ public final class AlertStore {
         }
       }
     }
-    List<AlertChange> changes = new ArrayList<>(sightings.size());
+    List<Recorded> recorded = new ArrayList<>(sightings.size());
     for (Sighting s : sightings) {
-      changes.add(record(s.candidate(), s.location(), s.eventId(), s.seenAt()));
+      recorded.add(recordOne(s.candidate(), s.location(), s.eventId(), s.seenAt()));
     }
-    return changes;
+    return recorded;
   }
 
   /**
@@ -126,19 +160,47 @@ public final class AlertStore {
    * neither survive a crash. A unique violation (another process raised one of the subjects' alerts
    * first) is thrown as it is; roll back and try again.
    *
-   * @return one change per sighting, in order
+   * @return one change per sighting, in order, leaving out those the guard held back
    */
   public List<AlertChange> recordAll(Connection c, List<Sighting> sightings) throws SQLException {
-    List<AlertChange> changes = new ArrayList<>(sightings.size());
+    return changes(recordEach(c, sightings));
+  }
+
+  /** As {@link #recordAll(Connection, List)}: one answer per sighting, held-back ones too. */
+  public List<Recorded> recordEach(Connection c, List<Sighting> sightings) throws SQLException {
+    List<Recorded> recorded = new ArrayList<>(sightings.size());
     for (Sighting s : sightings) {
-      String openKey = openKey(s.candidate());
-      Optional<Alert> open = lockOpen(c, openKey);
-      changes.add(
-          open.isPresent()
-              ? fold(c, open.get(), s.eventId(), s.seenAt())
-              : raise(c, s.candidate(), s.location(), s.eventId(), s.seenAt(), openKey));
+      recorded.add(recordIn(c, s));
     }
-    return changes;
+    return recorded;
+  }
+
+  /** Folds into the open alert (never held back), or asks the guard, then raises. */
+  private Recorded recordIn(Connection c, Sighting s) throws SQLException {
+    String openKey = openKey(s.candidate());
+    Optional<Alert> open = AlertRows.lockOpen(c, openKey);
+    if (open.isPresent()) {
+      return new Recorded(fold(c, open.get(), s.eventId(), s.seenAt()), null);
+    }
+    Optional<String> heldBy = guard.suppressedBy(s.candidate(), s.location());
+    if (heldBy.isPresent()) {
+      return new Recorded(null, heldBy.get());
+    }
+    return new Recorded(
+        raise(c, s.candidate(), s.location(), s.eventId(), s.seenAt(), openKey), null);
+  }
+
+  private static List<AlertChange> changes(List<Recorded> recorded) {
+    return recorded.stream().filter(r -> !r.held()).map(Recorded::change).toList();
+  }
+
+  /** From now on, asks {@code guard} before raising a new alert (the alert module sets it). */
+  void guardRaises(RaiseGuard guard) {
+    this.guard = guard;
+  }
+
+  RaiseGuard guard() {
+    return guard;
   }
 
   /**
@@ -174,49 +236,8 @@ public final class AlertStore {
 
   /** Alerts matching the filter, the most recently seen first. */
   public List<Alert> find(AlertFilter filter) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE 1=1");
-    List<Object> args = new ArrayList<>();
-    if (!filter.states().isEmpty()) {
-      in(sql, args, "state", filter.states().stream().map(AlertState::label).sorted().toList());
-    }
-    if (!filter.severities().isEmpty()) {
-      in(
-          sql,
-          args,
-          "severity",
-          filter.severities().stream().map(Severity::label).sorted().toList());
-    }
-    if (filter.regionCode() != null) {
-      sql.append(" AND region_path LIKE ?");
-      args.add("%/" + filter.regionCode() + "/%");
-    }
-    if (filter.since() != null) {
-      sql.append(" AND last_seen >= ?");
-      args.add(filter.since());
-    }
-    if (filter.until() != null) {
-      sql.append(" AND first_seen < ?");
-      args.add(filter.until());
-    }
-    sql.append(" ORDER BY last_seen DESC, id DESC LIMIT ?");
-    args.add(filter.limit());
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        Object arg = args.get(i);
-        if (arg instanceof Instant t) {
-          AlertRows.setInstant(ps, i + 1, t);
-        } else {
-          ps.setObject(i + 1, arg);
-        }
-      }
-      List<Alert> alerts = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          alerts.add(AlertRows.read(rs));
-        }
-      }
-      return alerts;
+    try (Connection c = dataSource.getConnection()) {
+      return AlertRows.find(c, filter);
     }
   }
 
@@ -239,23 +260,12 @@ public final class AlertStore {
     }
   }
 
-  private static Optional<Alert> lockOpen(Connection c, String openKey) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT " + AlertRows.COLUMNS + " FROM alerts WHERE open_key = ? FOR UPDATE")) {
-      ps.setString(1, openKey);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(AlertRows.read(rs)) : Optional.empty();
-      }
-    }
-  }
-
   private AlertChange fold(Connection c, Alert open, String eventId, Instant seenAt)
       throws SQLException {
-    if (hasEvidence(c, open.id(), eventId)) {
+    if (AlertRows.hasEvidence(c, open.id(), eventId)) {
       return new AlertChange(open, AlertChange.Kind.ALREADY_RECORDED);
     }
-    addEvidence(c, open.id(), eventId, seenAt);
+    AlertRows.addEvidence(c, open.id(), eventId, seenAt);
     // Events can arrive out of order (an edge catching up after an outage).
     boolean earlier = seenAt.isBefore(open.firstSeen());
     boolean later = !seenAt.isBefore(open.lastSeen());
@@ -347,38 +357,8 @@ public final class AlertStore {
       ps.executeUpdate();
     }
     placement.place(c, alert);
-    addEvidence(c, alert.id(), eventId, seenAt);
+    AlertRows.addEvidence(c, alert.id(), eventId, seenAt);
     return new AlertChange(alert, AlertChange.Kind.RAISED);
-  }
-
-  private static boolean hasEvidence(Connection c, String alertId, String eventId)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM alert_evidence WHERE alert_id = ? AND event_id = ?")) {
-      ps.setString(1, alertId);
-      ps.setString(2, eventId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
-  }
-
-  private static void addEvidence(Connection c, String alertId, String eventId, Instant seenAt)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO alert_evidence (alert_id, event_id, seen_at) VALUES (?, ?, ?)")) {
-      ps.setString(1, alertId);
-      ps.setString(2, eventId);
-      AlertRows.setInstant(ps, 3, seenAt);
-      ps.executeUpdate();
-    }
-  }
-
-  private static void in(StringBuilder sql, List<Object> args, String column, List<String> values) {
-    sql.append(" AND ").append(column).append(" IN (");
-    sql.append(String.join(", ", values.stream().map(v -> "?").toList())).append(')');
-    args.addAll(values);
   }
 
   /** The open key of an alert: at most one open alert per rule and subject. */

@@ -65,8 +65,8 @@ final class CorrelationListener implements TransactionalListener {
     if (found.isEmpty()) {
       return () -> {};
     }
-    List<AlertChange> changes = store.recordAll(c, sightings(found));
-    return () -> announceAll(found, changes);
+    List<AlertStore.Recorded> recorded = store.recordEach(c, sightings(found));
+    return () -> announceAll(found, recorded);
   }
 
   /**
@@ -79,15 +79,15 @@ final class CorrelationListener implements TransactionalListener {
     if (found.isEmpty()) {
       return;
     }
-    List<AlertChange> changes;
+    List<AlertStore.Recorded> recorded;
     try {
-      changes = store.recordAll(sightings(found));
+      recorded = store.recordEach(sightings(found));
     } catch (SQLException | RuntimeException e) {
       // Record them one by one, so that one bad sighting costs only itself.
       found.forEach(this::record);
       return;
     }
-    announceAll(found, changes);
+    announceAll(found, recorded);
   }
 
   /**
@@ -120,7 +120,7 @@ final class CorrelationListener implements TransactionalListener {
       return;
     }
     try {
-      announceAll(found, store.recordAll(sightings(found)));
+      announceAll(found, store.recordEach(sightings(found)));
     } catch (SQLException | RuntimeException e) {
       found.forEach(this::record);
     }
@@ -150,9 +150,9 @@ final class CorrelationListener implements TransactionalListener {
         .toList();
   }
 
-  private void announceAll(List<Found> found, List<AlertChange> changes) {
-    for (int i = 0; i < changes.size(); i++) {
-      announce(found.get(i).candidate(), changes.get(i), found.get(i).receivedAt());
+  private void announceAll(List<Found> found, List<AlertStore.Recorded> recorded) {
+    for (int i = 0; i < recorded.size(); i++) {
+      announce(found.get(i), recorded.get(i));
     }
   }
 
@@ -187,9 +187,9 @@ final class CorrelationListener implements TransactionalListener {
 
   private void record(Found f) {
     AlertCandidate candidate = f.candidate();
-    AlertChange change;
+    AlertStore.Recorded recorded;
     try {
-      change = store.record(candidate, f.location(), f.eventId(), f.seenAt());
+      recorded = store.recordOne(candidate, f.location(), f.eventId(), f.seenAt());
     } catch (SQLException | RuntimeException e) {
       metrics.failed(candidate.rule(), "record");
       LOG.error(
@@ -202,7 +202,19 @@ final class CorrelationListener implements TransactionalListener {
           e);
       return;
     }
-    announce(candidate, change, f.receivedAt());
+    announce(f, recorded);
+  }
+
+  /**
+   * Publishes a change once its transaction committed; a sighting a suppression held back is told
+   * to the guard (which counts it) and publishes nothing: the feed's subscribers never see it.
+   */
+  private void announce(Found f, AlertStore.Recorded recorded) {
+    if (recorded.held()) {
+      store.guard().held(recorded.heldBy(), f.candidate(), f.location());
+      return;
+    }
+    announce(f.candidate(), recorded.change(), f.receivedAt());
   }
 
   private void announce(AlertCandidate candidate, AlertChange change, Instant receivedAt) {

@@ -150,6 +150,13 @@ public final class RoutePolicy {
     r.add(rule("*", "/api/webhooks", ADMIN, "list and add webhook subscriptions"));
     r.add(rule("DELETE", "/api/webhooks/:id", ADMIN, "remove a webhook subscription"));
     r.add(rule("GET", "/api/webhooks/:id/deliveries", ADMIN, "a webhook's recent deliveries"));
+    r.add(rule("GET", "/api/suppressions", DESKS, "active suppressions of the jurisdiction"));
+    r.add(rule("POST", "/api/suppressions", DESKS, "snooze a subject at a device or site"));
+    r.add(rule("DELETE", "/api/suppressions/:id", DESKS, "lift a suppression"));
+    r.add(rule("GET", "/api/plans", DESK_VIEWERS, "every disposal plan, with its version"));
+    r.add(rule("POST", "/api/plans/reload", ADMIN, "reload plans.yaml (all or nothing)"));
+    r.add(rule("GET", "/api/alerts/:id/plan", HANDLERS, "an alert's disposal plan and ticks"));
+    r.add(rule("POST", "/api/alerts/:id/plan/steps/:n", DESKS, "tick a step of the plan"));
     r.add(rule("GET", "/api/events/:id/snapshot", DESKS, "an event's snapshot (faces: full)"));
     r.add(rule("GET", "/api/snapshots/:eventId", DESKS, "the same, older path"));
     r.add(rule("GET", "/api/watchlist", DEVICE_KEEPERS, "watchlist version and its persons"));
