@@ -31,8 +31,11 @@ import org.sharpeyes.ingest.audit.JdbcAuditTrail;
 import org.sharpeyes.ingest.auth.AccessGate;
 import org.sharpeyes.ingest.auth.AuthModule;
 import org.sharpeyes.ingest.auth.Authenticator;
+import org.sharpeyes.ingest.auth.IntegratorBrokerLogins;
+import org.sharpeyes.ingest.auth.PasswordHasher;
 import org.sharpeyes.ingest.auth.PersonalReads;
 import org.sharpeyes.ingest.auth.RoutePolicy;
+import org.sharpeyes.ingest.auth.UserStore;
 import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.broker.BrokerGuard;
 import org.sharpeyes.ingest.broker.EmbeddedBroker;
@@ -147,7 +150,17 @@ final class ServerParts {
         // The server's own connections log in with a password that exists only in memory.
         ServerAccount own = ServerAccount.generate(random);
         brokerGuard =
-            new BrokerGuard(new CachedEdgeLogins(edgeAccounts, clock), own, registry, clock);
+            new BrokerGuard(
+                new CachedEdgeLogins(edgeAccounts, clock),
+                new IntegratorBrokerLogins(
+                    new UserStore(database.dataSource()),
+                    PasswordHasher.owasp(config.auth().minPasswordLength()),
+                    ReferenceData.load(config.referenceData()) instanceof ReferenceLoad.Loaded l
+                        ? l.data().regions()
+                        : RegionDirectory.empty()),
+                own,
+                registry,
+                clock);
         config = config.withBrokerCredentials(own.credentials());
       }
       EmbeddedBroker broker = EmbeddedBroker.start(config.embeddedBroker(), brokerGuard);

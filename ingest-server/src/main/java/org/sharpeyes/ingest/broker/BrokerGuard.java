@@ -41,6 +41,7 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
 
   static final String EDGE_ROLE = "edge";
   static final String SERVER_ROLE = "server";
+  static final String READER_ROLE = "alert-reader";
 
   /** Why a connection or an operation was refused: the {@code reason} label of the metric. */
   public enum Refusal {
@@ -61,6 +62,8 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
   }
 
   private final EdgeLogins edges;
+  private final AlertReaders readers;
+  private final Map<String, String> readerRoots = new ConcurrentHashMap<>();
   private final ServerAccount server;
   private final Clock clock;
   private final Map<Refusal, Counter> counters = new ConcurrentHashMap<>();
@@ -73,7 +76,21 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
    * @param registry where refusals are counted
    */
   public BrokerGuard(EdgeLogins edges, ServerAccount server, MeterRegistry registry, Clock clock) {
+    this(edges, AlertReaders.NONE, server, registry, clock);
+  }
+
+  /**
+   * @param readers checks the accounts that may read alert topics (integrators), tried when the
+   *     user name is no edge's
+   */
+  public BrokerGuard(
+      EdgeLogins edges,
+      AlertReaders readers,
+      ServerAccount server,
+      MeterRegistry registry,
+      Clock clock) {
     this.edges = edges;
+    this.readers = readers;
     this.server = server;
     this.registry = registry;
     this.clock = clock;
@@ -104,6 +121,25 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
     }
     EdgeLogins.Verdict verdict =
         secret.length == 0 ? EdgeLogins.Verdict.WRONG_PASSWORD : edges.check(user, secret);
+    if (verdict == EdgeLogins.Verdict.UNKNOWN_EDGE && secret.length > 0) {
+      AlertReaders.Reader reader = readers.check(user, secret);
+      switch (reader.verdict()) {
+        case ACCEPTED -> {
+          readerRoots.put(user, reader.topicRoot());
+          return subject(user, READER_ROLE);
+        }
+        case WRONG_PASSWORD -> {
+          return refused(
+              Refusal.WRONG_PASSWORD, user, "wrong password for " + user + ", from " + from);
+        }
+        case DISABLED -> {
+          return refused(Refusal.DISABLED, user, user + " is disabled, from " + from);
+        }
+        default -> {
+          // not an alert reader either: refused below as an unknown edge
+        }
+      }
+    }
     return switch (verdict) {
       case ACCEPTED -> subject(user, EDGE_ROLE);
       case UNKNOWN_EDGE ->
@@ -131,32 +167,35 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
     String topic = queue < 0 ? address : address.substring(0, queue);
     boolean isServer = has(subject, SERVER_ROLE);
     boolean allowed =
-        switch (type) {
-          case SEND ->
-              isServer
-                  ? TopicAccess.serverMayPublish(topic)
-                  : TopicAccess.edgeMayPublish(user, topic);
-          case CONSUME,
-                  CREATE_DURABLE_QUEUE,
-                  CREATE_NON_DURABLE_QUEUE,
-                  DELETE_DURABLE_QUEUE,
-                  DELETE_NON_DURABLE_QUEUE ->
-              isServer
-                  ? TopicAccess.serverMaySubscribe(topic)
-                  : TopicAccess.edgeMaySubscribe(user, topic);
-            // An address carries nothing by itself; the send or the subscription that follows is
-            // checked, and refused there with the right reason.
-          case CREATE_ADDRESS -> topic.startsWith(Topics.ROOT + "/");
-            // Artemis removes a topic's address when the last subscription to it goes (an edge
-            // unsubscribing from a watchlist photo it has fetched); retained messages are kept
-            // elsewhere, so whoever may read or write the topic may let its empty address go.
-          case DELETE_ADDRESS ->
-              isServer
-                  ? TopicAccess.serverMaySubscribe(topic) || TopicAccess.serverMayPublish(topic)
-                  : TopicAccess.edgeMaySubscribe(user, topic)
-                      || TopicAccess.edgeMayPublish(user, topic);
-          default -> false;
-        };
+        has(subject, READER_ROLE)
+            ? readerMay(user, type, topic)
+            : switch (type) {
+              case SEND ->
+                  isServer
+                      ? TopicAccess.serverMayPublish(topic)
+                      : TopicAccess.edgeMayPublish(user, topic);
+              case CONSUME,
+                      CREATE_DURABLE_QUEUE,
+                      CREATE_NON_DURABLE_QUEUE,
+                      DELETE_DURABLE_QUEUE,
+                      DELETE_NON_DURABLE_QUEUE ->
+                  isServer
+                      ? TopicAccess.serverMaySubscribe(topic)
+                      : TopicAccess.edgeMaySubscribe(user, topic);
+                // An address carries nothing by itself; the send or the subscription that follows
+                // is
+                // checked, and refused there with the right reason.
+              case CREATE_ADDRESS -> topic.startsWith(Topics.ROOT + "/");
+                // Artemis removes a topic's address when the last subscription to it goes (an edge
+                // unsubscribing from a watchlist photo it has fetched); retained messages are kept
+                // elsewhere, so whoever may read or write the topic may let its empty address go.
+              case DELETE_ADDRESS ->
+                  isServer
+                      ? TopicAccess.serverMaySubscribe(topic) || TopicAccess.serverMayPublish(topic)
+                      : TopicAccess.edgeMaySubscribe(user, topic)
+                          || TopicAccess.edgeMayPublish(user, topic);
+              default -> false;
+            };
     if (!allowed) {
       Refusal why =
           switch (type) {
@@ -168,6 +207,25 @@ public final class BrokerGuard implements ActiveMQSecurityManager5 {
       refuse(why, user, user + " may not " + type.name().toLowerCase() + " on " + topic);
     }
     return allowed;
+  }
+
+  /** An alert reader subscribes under its jurisdiction's alert topic, and does nothing else. */
+  private boolean readerMay(String user, CheckType type, String topic) {
+    String root = readerRoots.get(user);
+    if (root == null) {
+      return false;
+    }
+    return switch (type) {
+      case CONSUME,
+              CREATE_DURABLE_QUEUE,
+              CREATE_NON_DURABLE_QUEUE,
+              DELETE_DURABLE_QUEUE,
+              DELETE_NON_DURABLE_QUEUE,
+              DELETE_ADDRESS ->
+          TopicAccess.covers(root + "/#", topic);
+      case CREATE_ADDRESS -> topic.startsWith(root);
+      default -> false;
+    };
   }
 
   @Override
