@@ -130,7 +130,12 @@ final class RunningPipeline implements AutoCloseable {
   }
 
   URI plateEndpoint() {
-    return URI.create("http://127.0.0.1:" + agent.devicePort(PLATE_READER) + "/plates");
+    return plateEndpoint(PLATE_READER);
+  }
+
+  /** Where the plate reader {@code deviceId} of the edge pushes its reads. */
+  URI plateEndpoint(String deviceId) {
+    return URI.create("http://127.0.0.1:" + agent.devicePort(deviceId) + "/plates");
   }
 
   URI api(String pathAndQuery) {
@@ -143,6 +148,11 @@ final class RunningPipeline implements AutoCloseable {
 
   String brokerUrl() {
     return server.brokerUrl();
+  }
+
+  /** True when the broker is the embedded one with its security on (accounts needed). */
+  boolean brokerSecured() {
+    return server.brokerGuard() != null;
   }
 
   /** The Authorization header's value for {@code account}, logging it in the first time. */

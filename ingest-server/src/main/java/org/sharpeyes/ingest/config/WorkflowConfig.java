@@ -186,6 +186,31 @@ public record WorkflowConfig(
         governanceWeights);
   }
 
+  /** A copy with the deadlines of one level replaced, for every severity (tests). */
+  public WorkflowConfig withDeadline(RegionLevel level, Duration acknowledge, Duration resolve) {
+    Map<RegionLevel, Map<Severity, Deadline>> all = new EnumMap<>(RegionLevel.class);
+    all.putAll(deadlines);
+    Map<Severity, Deadline> d = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      d.put(s, new Deadline(acknowledge, resolve));
+    }
+    all.put(level, d);
+    return new WorkflowConfig(
+        routing,
+        ruleRouting,
+        all,
+        escalationScan,
+        escalationBatch,
+        falsePositiveSuppression,
+        maxSnooze,
+        noteMaxChars,
+        reportPhotoMaxBytes,
+        dispatchDue,
+        webhooks,
+        mqttAlerts,
+        governanceWeights);
+  }
+
   /** A copy that checks deadlines every {@code interval}. */
   public WorkflowConfig withEscalationScan(Duration interval) {
     return new WorkflowConfig(
