@@ -216,6 +216,7 @@ async function open() {
   }
   $("board").hidden = false;
   $("desk-controls").hidden = false;
+  $("queue-panel").hidden = !HANDLER_ROLES.has(u.role); // before the map takes its size
   fillRegions();
   drawMap();
   restart();

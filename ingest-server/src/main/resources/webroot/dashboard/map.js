@@ -30,6 +30,15 @@ export class DeskMap {
     this.devices = new Map(); // device id → [lat, lon]
     this.alerts = new Map(); // alert id → {alert, marker}
     this.tiles = null;
+    this.bounds = null; // what draw() fitted, fitted again on a resize until the user moves the map
+    this.moved = false;
+    this.map.on("dragstart", () => { this.moved = true; });
+    element.addEventListener("wheel", () => { this.moved = true; }, { passive: true });
+    new ResizeObserver(() => {
+      if (!element.clientWidth || !element.clientHeight) return; // hidden (signed out)
+      this.map.invalidateSize();
+      if (this.bounds && !this.moved) this.map.fitBounds(this.bounds, { padding: [12, 12] });
+    }).observe(element);
     L.control.layers(null, {
       "区域 regions": this.outlines, "网格 grid cells": this.cellLayer,
       "设备 devices": this.deviceLayer, "告警 open alerts": this.alertLayer,
@@ -47,8 +56,10 @@ export class DeskMap {
     // The view first: layers added to a map without one wait, and have no element yet.
     const cells = data.grids.features.filter((g) => inRegion(g.properties.code));
     const bounds = cells.length ? L.geoJSON(cells).getBounds() : null;
+    this.bounds = bounds && bounds.isValid() ? bounds : null;
+    this.moved = false;
     this.map.invalidateSize();
-    if (bounds && bounds.isValid()) this.map.fitBounds(bounds, { padding: [12, 12] });
+    if (this.bounds) this.map.fitBounds(this.bounds, { padding: [12, 12] });
     else this.map.setView([0, 0], 2);
     for (const f of (data.outlines && data.outlines.features) || []) {
       const p = f.properties;

@@ -69,6 +69,8 @@ public final class DashboardRoutes {
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")
                   .putHeader("Cache-Control", "private, max-age=300")
+                  // one browser, several users one after the other: each user's own copy
+                  .putHeader("Vary", "Authorization")
                   .end(map);
             });
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));

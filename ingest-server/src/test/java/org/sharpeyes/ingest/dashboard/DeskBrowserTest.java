@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.sharpeyes.ingest.IngestServer;
@@ -53,6 +54,11 @@ class DeskBrowserTest {
 
   /** Also on it (套牌嫌疑, medium), for a second alert at the same desk. */
   private static final String OTHER_HOTLISTED_PLATE = "湘DZ1936";
+
+  /** A phone held upright, and the desk's screen (as HeadlessBrowser starts it). */
+  private static final Dimension PHONE = new Dimension(390, 844);
+
+  private static final Dimension DESKTOP = new Dimension(1280, 900);
 
   @TempDir static Path dataDir;
   private static HeadlessBrowser browser;
@@ -127,6 +133,7 @@ class DeskBrowserTest {
     browser.screenshot("desk-dispatched");
     signOut();
 
+    browser.driver().manage().window().setSize(PHONE);
     signIn(GRID_WORKER, GRID_WORKER_PASSWORD);
     browser.waitUntil(
         "the grid worker sent to their own page", d -> d.getCurrentUrl().endsWith("/grid.html"));
@@ -142,7 +149,11 @@ class DeskBrowserTest {
     browser.type(By.id("report-note"), "车辆已离开，已告知车主 the car has left, owner told");
     browser.visible(By.id("report-photo")).sendKeys(aPhoto().toString());
     browser.visible(By.cssSelector("#report-preview img"));
-    browser.visible(By.id("report-submit")).click();
+    WebElement send = browser.visible(By.id("report-submit"));
+    assertThat(send.getRect().getX() + send.getRect().getWidth())
+        .as("the report's button within a phone's width")
+        .isLessThanOrEqualTo(PHONE.getWidth());
+    send.click();
     browser.waitUntil(
         "the task reported",
         d ->
@@ -155,6 +166,7 @@ class DeskBrowserTest {
     browser.visible(By.id("logout")).click();
     browser.visible(By.id("username"));
 
+    browser.driver().manage().window().setSize(DESKTOP);
     browser.driver().get(url("/dashboard/"));
     signIn(OPERATOR, OPERATOR_PASSWORD);
     browser.waitUntil(
