@@ -47,7 +47,9 @@ function queueItem(a) {
     el("div", { class: "where" },
       `${a.grid ? a.grid.name : "unknown grid"}${w.assignee ? " · → " + w.assignee.id : ""}`),
     el("div", { class: "when" }, "⏱ ", clock));
+  li.tabIndex = 0; // reachable with the keyboard: Tab, then Enter
   li.addEventListener("click", () => state.handlers.onOpen(a.id));
+  li.addEventListener("keydown", (e) => { if (e.key === "Enter") state.handlers.onOpen(a.id); });
   return li;
 }
 

@@ -38,7 +38,9 @@ function taskItem(a) {
     el("div", {}, `${a.rule} · ${a.reason || ""}`),
     el("div", { class: "where" }, `${a.grid ? a.grid.name : ""} · ${a.device ? a.device.name || a.device.id : ""}`),
     el("div", { class: "when" }, "⏱ ", clock));
+  li.tabIndex = 0; // reachable with the keyboard: Tab, then Enter
   li.addEventListener("click", () => openTask(a.id));
+  li.addEventListener("keydown", (e) => { if (e.key === "Enter") openTask(a.id); });
   return li;
 }
 

@@ -183,10 +183,10 @@ class DeskBrowserTest {
 
     assertThat(steps())
         .containsSubsequence(
-            "acknowledge " + OPERATOR,
-            "dispatch " + OPERATOR,
-            "report " + GRID_WORKER,
-            "resolve " + OPERATOR);
+            "acknowledge " + OPERATOR + " (operator)",
+            "dispatch " + OPERATOR + " (operator)",
+            "report " + GRID_WORKER + " (grid-worker)",
+            "resolve " + OPERATOR + " (operator)");
     assertThat(browser.visible(By.cssSelector("#workflow .step[data-action='report']")).getText())
         .contains("dispatched → handled", "the car has left");
     browser.waitUntil(
@@ -283,10 +283,14 @@ class DeskBrowserTest {
                 : true);
   }
 
-  /** The timeline as "action actor" lines, oldest first. */
+  /** The timeline as the desk reads it, "action who (role)", oldest first. */
   private static List<String> steps() {
     return browser.driver().findElements(By.cssSelector("#workflow .timeline .step")).stream()
-        .map(li -> li.getDomAttribute("data-action") + " " + li.getDomAttribute("data-actor"))
+        .map(
+            li ->
+                li.findElement(By.cssSelector(".step-action")).getText()
+                    + " "
+                    + li.findElement(By.cssSelector(".step-actor")).getText())
         .toList();
   }
 
