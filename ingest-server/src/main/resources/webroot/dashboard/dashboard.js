@@ -1,11 +1,15 @@
-// The operators' dashboard. It uses only the public API, always with the signed-in user's token:
-// /api/map, /api/alerts, /api/alerts/{id}, /api/alerts/stream (read by feed.js) and the photo and
-// snapshot links of an alert. The server decides what a user may see; the page only hides what the
+// The operators' dashboard, the desk. It uses only the public API, always with the signed-in
+// user's token: /api/map, /api/alerts, /api/alerts/{id}, /api/alerts/stream (read by feed.js), the
+// photo and snapshot links of an alert, and the workflow routes (desk.js, actions.js). A grid
+// worker is sent to grid.html, their own page. The server decides what a user may see; the page only hides what the
 // role cannot use. Data is always written with textContent, never as HTML.
 
+import { forgetWorkflow, refreshWorkflow } from "./actions.js";
 import { closeDetail, showDetail } from "./detail.js";
-import { $, el, svg } from "./dom.js";
+import { refreshSoon, startDesk, stopDesk } from "./desk.js";
+import { $, el } from "./dom.js";
 import { LiveFeed } from "./feed.js";
+import { DeskMap } from "./map.js";
 import { getJson, user } from "./session.js";
 import { showSignedIn, startSignIn } from "./login.js";
 
@@ -17,9 +21,11 @@ const FEED_STATES = {
   closed: ["closed", "disconnected"],
 };
 /** Roles that watch alerts at a desk; an auditor reads the audit log instead. */
-const DESK_ROLES = new Set(["admin", "supervisor", "operator", "grid-worker", "integrator"]);
+const DESK_ROLES = new Set(["admin", "supervisor", "operator", "integrator"]);
+/** Roles that hold a desk: its queue and the steps of the workflow. */
+const HANDLER_ROLES = new Set(["supervisor", "operator"]);
 
-const state = { map: null, region: "", feed: null, alerts: new Map(), cells: new Map(), regions: new Map() };
+const state = { map: null, region: "", feed: null, alerts: new Map(), regions: new Map(), view: null };
 
 /** The region whose subtree is on screen: the one picked, else the user's whole jurisdiction. */
 function shownRegion() {
@@ -75,52 +81,8 @@ function fillRegions() {
 }
 
 function drawMap() {
-  const map = $("map");
-  map.replaceChildren();
-  state.cells.clear();
-  const cells = state.map.grids.features.filter((f) => inRegion(f.properties.code));
-  if (cells.length === 0) return;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of cells) for (const [x, y] of f.geometry.coordinates[0]) {
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
-  }
-  // Equirectangular, shrunk in x by cos(latitude) so that cells keep their shape.
-  const k = Math.cos(((minY + maxY) / 2) * Math.PI / 180);
-  const pad = (maxX - minX) * 0.03;
-  const px = (x) => (x - minX) * k;
-  const py = (y) => maxY - y;
-  map.setAttribute("viewBox", `${-pad} ${-pad} ${(maxX - minX) * k + 2 * pad} ${maxY - minY + 2 * pad}`);
-  for (const f of cells) {
-    const p = f.properties;
-    const points = f.geometry.coordinates[0].map(([x, y]) => px(x) + "," + py(y)).join(" ");
-    const poly = svg("polygon", { points, class: "cell", "data-code": p.code });
-    const title = svg("title");
-    title.textContent = `${p.name} ${p.code} · 网格员 ${p.gridWorker}`;
-    poly.append(title);
-    map.append(poly);
-    state.cells.set(p.code, poly);
-  }
-  const r = (maxY - minY) * 0.006;
-  for (const d of state.map.devices.filter((d) => inRegion(d.gridCode))) {
-    const dot = svg("circle", { cx: px(d.lon), cy: py(d.lat), r, class: "device" });
-    const title = svg("title");
-    title.textContent = `${d.name} (${d.kind}) ${d.id}`;
-    dot.append(title);
-    map.append(dot);
-  }
-  for (const a of state.alerts.values()) markCell(a, false);
-}
-
-function markCell(alert, flash) {
-  const cell = alert.grid && state.cells.get(alert.grid.code);
-  if (!cell) return;
-  const open = ["new", "acknowledged", "dispatched"].includes(alert.state);
-  cell.classList.toggle("alerting", open);
-  if (flash) {
-    cell.classList.remove("flash");
-    void cell.getBoundingClientRect(); // restart the animation
-    cell.classList.add("flash");
-  }
+  if (!state.view) state.view = new DeskMap($("map"));
+  state.view.draw(state.map, inRegion, state.regions.get(shownRegion()) || null);
 }
 
 function alertItem(a, isNew) {
@@ -151,7 +113,7 @@ function upsert(a, isNew) {
     state.alerts.delete(list.lastElementChild.dataset.id);
     list.lastElementChild.remove();
   }
-  markCell(a, isNew);
+  if (state.view) state.view.mark(a, isNew);
   updateTotals();
 }
 
@@ -186,6 +148,7 @@ async function loadRecent() {
 function restart() {
   if (state.feed) state.feed.stop();
   state.alerts.clear();
+  if (state.view) state.view.clearAlerts();
   $("alerts").replaceChildren();
   updateTotals();
   const q = state.region ? "?region=" + encodeURIComponent(state.region) : "";
@@ -194,8 +157,11 @@ function restart() {
     onOpen: loadRecent,
     onEvent: (type, data) => {
       if (type !== "alert" && type !== "alert-update") return;
+      refreshSoon();
       try {
-        upsert(JSON.parse(data), true);
+        const a = JSON.parse(data);
+        upsert(a, true);
+        refreshWorkflow(a.id);
       } catch (e) {
         console.warn("unreadable alert on the feed", e);
       }
@@ -210,15 +176,28 @@ function teardown() {
   state.feed = null;
   state.alerts.clear();
   $("alerts").replaceChildren();
-  $("map").replaceChildren();
+  if (state.view) state.view.clearAlerts();
   $("region").replaceChildren();
   $("feed-note").textContent = "";
+  $("queue-panel").hidden = true;
+  stopDesk();
+  forgetWorkflow();
   closeDetail();
+}
+
+/** The desk's queue is on the map too: its alerts may be older than the feed's recent ones. */
+function showQueued(items) {
+  if (!state.view) return;
+  for (const a of items) if (!state.alerts.has(a.id)) state.view.mark(a, false);
 }
 
 /** After sign-in (or a reload with a live session): the header, then the desk or the note. */
 async function open() {
   const u = user();
+  if (u.role === "grid-worker") {
+    location.replace("grid.html");
+    return;
+  }
   $("board").hidden = true;
   $("desk-note").hidden = true;
   $("desk-controls").hidden = true;
@@ -237,10 +216,20 @@ async function open() {
   }
   $("board").hidden = false;
   $("desk-controls").hidden = false;
+  $("queue-panel").hidden = !HANDLER_ROLES.has(u.role); // before the map takes its size
   fillRegions();
   drawMap();
   restart();
+  if (HANDLER_ROLES.has(u.role)) startDesk({ onOpen: showDetail, onQueue: showQueued });
 }
 
 $("close-detail").addEventListener("click", closeDetail);
+// A step taken here shows on the map at once (the feed's copy follows).
+document.addEventListener("workflow-changed", (e) => {
+  if (state.view) state.view.mark(e.detail.view, false);
+});
+// The detail panel opens below the header, however many lines the header wraps to.
+new ResizeObserver(([entry]) => {
+  document.documentElement.style.setProperty("--header-height", entry.target.offsetHeight + "px");
+}).observe(document.querySelector("header"));
 startSignIn({ onSignedIn: open, onSignedOut: teardown });

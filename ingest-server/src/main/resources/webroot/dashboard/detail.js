@@ -1,10 +1,14 @@
 // The alert detail panel: the alert, the key person's card as the server sends it (masked names and
 // ID numbers for a masked clearance), the hotlist entry, and the evidence. Images are fetched with
 // the bearer token and shown from blob: URLs, because an <img src> cannot carry the token; a photo
-// or face snapshot the user's clearance does not cover is replaced by a note saying so.
+// or face snapshot the user's clearance does not cover is replaced by a note saying so. At a desk
+// (operator, supervisor) the alert's workflow comes first: actions.js.
 
+import { closeWorkflow, showWorkflow } from "./actions.js";
 import { authFetch, getJson, problemText, user } from "./session.js";
 import { $, el } from "./dom.js";
+
+const HANDLER_ROLES = new Set(["supervisor", "operator"]);
 
 const WITHHELD = "photo withheld (clearance)";
 let objectUrls = [];
@@ -100,8 +104,15 @@ export async function showDetail(id) {
     ["regions", (a.regions || []).map((r) => `${r.name} ${r.code}`).join(" › ")],
   ];
   const dl = el("dl");
-  for (const [k, v] of rows) if (v) dl.append(el("dt", {}, k), el("dd", {}, v));
-  body.replaceChildren(el("h2", {}, a.subject.label), dl);
+  const atDesk = HANDLER_ROLES.has(user().role); // the workflow section shows the current state
+  for (const [k, v] of rows) if (v && !(atDesk && k === "state")) dl.append(el("dt", {}, k), el("dd", {}, v));
+  body.replaceChildren(el("h2", {}, a.subject.label));
+  if (atDesk) {
+    const section = el("section", { class: "workflow" });
+    body.append(section);
+    showWorkflow(section, a.id);
+  }
+  body.append(el("h2", {}, "告警 · alert"), dl);
   if (a.person) {
     const card = personCard(a.person);
     body.append(el("h2", {}, "重点人员 · key person"), card);
@@ -116,5 +127,7 @@ export async function showDetail(id) {
 export function closeDetail() {
   shown += 1;
   $("detail").hidden = true;
+  $("detail-body").replaceChildren();
   forgetImages();
+  closeWorkflow();
 }

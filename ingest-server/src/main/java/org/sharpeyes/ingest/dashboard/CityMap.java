@@ -21,6 +21,7 @@ final class CityMap {
 
   /**
    * {@code {"regions":[{code,name,level,parent}], "grids":{GeoJSON FeatureCollection},
+   * "outlines":{GeoJSON FeatureCollection of region outlines, see RegionOutlines},
    * "devices":[{id,name,kind,lat,lon,gridCode}]}}
    */
   static JsonObject of(ReferenceData reference, String jurisdiction) {
@@ -60,6 +61,7 @@ final class CityMap {
     return new JsonObject()
         .put("regions", regions)
         .put("grids", new JsonObject().put("type", "FeatureCollection").put("features", features))
+        .put("outlines", RegionOutlines.of(reference, jurisdiction))
         .put("devices", devices);
   }
 

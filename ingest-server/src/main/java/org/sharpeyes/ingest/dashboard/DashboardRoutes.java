@@ -10,11 +10,13 @@ import org.sharpeyes.ingest.auth.Principal;
 import org.sharpeyes.ingest.reference.ReferenceData;
 
 /**
- * The operators' dashboard: a static page (live alert feed, alert detail, a grid map drawn as SVG
- * from the grid polygons, so it works offline without a tile server) and {@code GET /api/map}, the
- * data it draws, narrowed to the caller's jurisdiction. The page talks to the same public API as
- * any other client, with the bearer token of the user who signed in on it; the page itself (and
- * {@code /}) needs no token and holds no data of its own.
+ * The operators' dashboard: a static page (the desk's queue, the live alert feed, the alert with
+ * its workflow, a Leaflet map of the grid polygons and region outlines with no tile layer by
+ * default, so it works offline), the grid workers' page {@code /dashboard/grid.html}, Leaflet
+ * itself from its webjar, and {@code GET /api/map}, the data the map draws, narrowed to the
+ * caller's jurisdiction. The page talks to the same public API as any other client, with the bearer
+ * token of the user who signed in on it; the page itself (and {@code /}) needs no token and holds
+ * no data of its own.
  */
 public final class DashboardRoutes {
 
@@ -27,6 +29,15 @@ public final class DashboardRoutes {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
+
+  /**
+   * Leaflet, the map library, as the webjar {@code org.webjars.npm:leaflet} puts it on the class
+   * path (the version is the pom's {@code leaflet.version}); served under {@link #LEAFLET_PATH}.
+   */
+  static final String LEAFLET_ROOT = "META-INF/resources/webjars/leaflet/1.9.4/dist";
+
+  /** Where the page loads Leaflet from: inside {@code /dashboard/}, so no token is needed. */
+  static final String LEAFLET_PATH = "/dashboard/lib/leaflet/";
 
   private final ReferenceData reference;
 
@@ -58,10 +69,15 @@ public final class DashboardRoutes {
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")
                   .putHeader("Cache-Control", "private, max-age=300")
+                  // one browser, several users one after the other: each user's own copy
+                  .putHeader("Vary", "Authorization")
                   .end(map);
             });
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
     router.get("/dashboard/*").handler(DashboardRoutes::pageHeaders);
+    router
+        .get(LEAFLET_PATH + "*")
+        .handler(StaticHandler.create(LEAFLET_ROOT).setMaxAgeSeconds(86_400));
     router.get("/dashboard/*").handler(StaticHandler.create("webroot/dashboard"));
   }
 }

@@ -74,4 +74,26 @@ class DashboardTest {
         .doesNotContainNull();
     assertThat(map.getJsonArray("regions")).hasSize(1 + 3 + 6 + 12);
   }
+
+  @Test
+  void mapOutlinesEveryRegionOfTheCityWithAPlaceForItsName() throws Exception {
+    JsonArray outlines =
+        server.getJson("/api/map").getJsonObject("outlines").getJsonArray("features");
+
+    assertThat(outlines).hasSize(1 + 3 + 6 + 12);
+    for (int i = 0; i < outlines.size(); i++) {
+      JsonObject region = outlines.getJsonObject(i);
+      assertThat(region.getJsonObject("geometry").getString("type"))
+          .isIn("Polygon", "MultiPolygon");
+      assertThat(region.getJsonObject("properties").getJsonArray("label")).hasSize(2);
+      assertThat(region.getJsonObject("properties").getString("name")).isNotBlank();
+    }
+  }
+
+  @Test
+  void eachUserOfOneBrowserGetsTheirOwnCopyOfTheMap() throws Exception {
+    HttpResponse<String> map = server.get("/api/map");
+
+    assertThat(map.headers().firstValue("vary")).hasValue("Authorization");
+  }
 }

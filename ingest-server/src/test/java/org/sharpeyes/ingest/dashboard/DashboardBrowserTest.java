@@ -182,6 +182,10 @@ class DashboardBrowserTest {
                     .findFirst()
                     .orElse(null));
     assertThat(alert.getText()).contains("plate-hotlist");
+    assertThat(browser.driver().findElements(By.cssSelector("#map path.cell")))
+        .as("every grid cell of the city, even after a county user signed in on this browser")
+        .hasSize(40);
+    browser.screenshot("dashboard-city-supervisor");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

@@ -43,6 +43,15 @@ final class DemoEdge implements AutoCloseable {
     publish(TestEvents.numbered(TestEvents.EDGE, ++seq, ids.next(), plate, Instant.now()));
   }
 
+  /**
+   * Device {@code deviceId} of the Wuling edge reads {@code plate} now, e.g. {@link #CAMERA}, in
+   * grid cell 43070200100203 of village 430702001002 (柳湾街道 · 柳岸社区).
+   */
+  void sightPlateAt(String deviceId, String plate) throws MqttException {
+    EdgeEvent e = TestEvents.numbered(TestEvents.EDGE, ++seq, ids.next(), plate, Instant.now());
+    publish(new EdgeEvent(e.id(), e.edgeId(), deviceId, e.seq(), e.time(), e.data()));
+  }
+
   /** A Wuling camera matches the face of key person {@code personId}, well above any threshold. */
   void matchFace(String personId) throws MqttException {
     publish(

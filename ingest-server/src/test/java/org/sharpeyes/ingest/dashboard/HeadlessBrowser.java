@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -131,13 +133,37 @@ final class HeadlessBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
-  /** Waits until {@code condition} holds, with a message naming what was awaited. */
+  /**
+   * Waits until {@code condition} holds, with a message naming what was awaited. An element that
+   * the page replaced while the condition looked at it (a list redrawn) is looked for again.
+   */
   <T> T waitUntil(String what, java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE).withMessage(what).until(condition::apply);
+    try {
+      return new WebDriverWait(driver, PATIENCE)
+          .withMessage(what)
+          .ignoring(StaleElementReferenceException.class)
+          .until(condition::apply);
+    } catch (TimeoutException e) {
+      throw new TimeoutException(what + "; the browser's console: " + consoleErrors(), e);
+    }
   }
 
   Object script(String javaScript, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(javaScript, args);
+  }
+
+  /**
+   * Saves what the page shows as {@code target/screenshots/<name>.png}, for a person to look at
+   * after the run; a failure to save is ignored.
+   */
+  void screenshot(String name) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+      byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(dir.resolve(name + ".png"), png);
+    } catch (IOException | RuntimeException e) {
+      // a screenshot is a by-product
+    }
   }
 
   /** Types into a field, replacing what was there. */
