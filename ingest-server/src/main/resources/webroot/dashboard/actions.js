@@ -66,7 +66,8 @@ async function stepForm(action, held, section) {
     form.append(el("label", { for: "step-assignee" }, "to"), picker,
       el("label", { for: "step-due" }, "due (optional; the configured time when empty)"), due);
   }
-  const required = NEEDS_NOTE.has(action);
+  // The server says which steps need a note; the built-in list is for an older server.
+  const required = (held.view.needNote ? new Set(held.view.needNote) : NEEDS_NOTE).has(action);
   const note = el("textarea", { id: "step-note", name: "note", rows: "3", maxlength: "2000" });
   if (required) note.setAttribute("required", "");
   form.append(el("label", { for: "step-note" }, required ? "note (required: say why)" : "note (optional)"), note);

@@ -151,7 +151,7 @@ function stepItem(alertId, s, images) {
   if (s.photo) {
     const slot = el("div", { class: "step-photo" }, "loading photo…");
     li.append(slot);
-    images.fetch(`${alertPath(alertId)}/steps/${s.seq}/photo`)
+    images.fetch(s.photoHref || `${alertPath(alertId)}/steps/${s.seq}/photo`)
       .then((url) => {
         const link = el("a", { href: url, target: "_blank", rel: "noopener", class: "photo-link" },
           el("img", { src: url, alt: `photo of step ${s.seq}` }));

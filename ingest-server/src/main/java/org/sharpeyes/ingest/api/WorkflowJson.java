@@ -34,12 +34,16 @@ final class WorkflowJson {
   /** The full view: the summary, workflow block, timeline and the caller's possible steps. */
   JsonObject view(Held held, List<AlertStep> timeline, Principal caller, View view) {
     JsonArray steps = new JsonArray();
-    timeline.forEach(s -> steps.add(step(s)));
+    timeline.forEach(s -> steps.add(step(s, held.alert().id())));
     JsonArray actions = new JsonArray();
     Lifecycle.allowed(held.alert().state(), caller.role()).stream()
         .filter(a -> caller.role() != Role.GRID_WORKER || a == Action.REPORT)
         .forEach(a -> actions.add(a.label()));
-    return row(held, view).put("timeline", steps).put("actions", actions);
+    JsonArray needNote = new JsonArray();
+    Lifecycle.rules().stream()
+        .filter(r -> r.needsNote() && !r.roles().isEmpty())
+        .forEach(r -> needNote.add(r.action().label()));
+    return row(held, view).put("timeline", steps).put("actions", actions).put("needNote", needNote);
   }
 
   JsonObject workflow(Held held) {
@@ -82,20 +86,25 @@ final class WorkflowJson {
         .put("level", d == null ? null : Handling.label(d.level()));
   }
 
-  static JsonObject step(AlertStep s) {
-    return new JsonObject()
-        .put("seq", s.seq())
-        .put("action", s.action())
-        .put("from", s.from().label())
-        .put("to", s.to().label())
-        .put("actor", s.actor())
-        .put("actorRole", s.actorRole())
-        .put("desk", s.deskCode())
-        .put("at", text(s.at()))
-        .put("note", s.note())
-        .put("assignee", s.assignee())
-        .put("due", text(s.due()))
-        .put("photo", s.hasPhoto());
+  static JsonObject step(AlertStep s, String alertId) {
+    JsonObject json =
+        new JsonObject()
+            .put("seq", s.seq())
+            .put("action", s.action())
+            .put("from", s.from().label())
+            .put("to", s.to().label())
+            .put("actor", s.actor())
+            .put("actorRole", s.actorRole())
+            .put("desk", s.deskCode())
+            .put("at", text(s.at()))
+            .put("note", s.note())
+            .put("assignee", s.assignee())
+            .put("due", text(s.due()))
+            .put("photo", s.hasPhoto());
+    if (s.hasPhoto() && alertId != null) {
+      json.put("photoHref", "/api/alerts/" + alertId + "/steps/" + s.seq() + "/photo");
+    }
+    return json;
   }
 
   static String text(Instant t) {
