@@ -109,7 +109,8 @@ public final class StandardExtensions {
             settings,
             context.dispatch(),
             context.audit());
-    DashboardRoutes dashboard = new DashboardRoutes(module.reference());
+    DashboardRoutes dashboard =
+        new DashboardRoutes(module.reference(), context.config().dashboard());
     return IngestExtension.of(
         module.listener(),
         router -> {

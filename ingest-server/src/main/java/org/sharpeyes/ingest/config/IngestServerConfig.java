@@ -46,7 +46,8 @@ public record IngestServerConfig(
     AccessRulesConfig accessRules,
     AuditConfig audit,
     AuthConfig auth,
-    WorkflowConfig workflow) {
+    WorkflowConfig workflow,
+    DashboardConfig dashboard) {
 
   public static final Path DEFAULT_DATA_DIR = Path.of("data");
   public static final Path DEFAULT_REFERENCE_DATA = Path.of("demo-city");
@@ -70,6 +71,7 @@ public record IngestServerConfig(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(workflow, "workflow");
+    Objects.requireNonNull(dashboard, "dashboard");
   }
 
   /**
@@ -101,7 +103,8 @@ public record IngestServerConfig(
         AccessRulesConfig.defaults(),
         AuditConfig.defaults(),
         AuthConfig.defaults(),
-        WorkflowConfig.defaults());
+        WorkflowConfig.defaults(),
+        DashboardConfig.defaults());
   }
 
   /**
@@ -210,6 +213,10 @@ public record IngestServerConfig(
     return copy(c -> c.workflow = newWorkflow);
   }
 
+  public IngestServerConfig withDashboard(DashboardConfig newDashboard) {
+    return copy(c -> c.dashboard = newDashboard);
+  }
+
   /** A copy with the changes {@code change} makes to a mutable view of the components. */
   private IngestServerConfig copy(java.util.function.Consumer<Copy> change) {
     Copy c = new Copy(this);
@@ -230,7 +237,8 @@ public record IngestServerConfig(
         c.accessRules,
         c.audit,
         c.auth,
-        c.workflow);
+        c.workflow,
+        c.dashboard);
   }
 
   /** The components, to change one for {@link #copy}. */
@@ -251,6 +259,7 @@ public record IngestServerConfig(
     AuditConfig audit;
     AuthConfig auth;
     WorkflowConfig workflow;
+    DashboardConfig dashboard;
 
     Copy(IngestServerConfig from) {
       dataDir = from.dataDir;
@@ -269,6 +278,7 @@ public record IngestServerConfig(
       audit = from.audit;
       auth = from.auth;
       workflow = from.workflow;
+      dashboard = from.dashboard;
     }
   }
 }

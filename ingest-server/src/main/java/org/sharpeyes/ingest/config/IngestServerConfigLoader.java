@@ -41,7 +41,8 @@ public final class IngestServerConfigLoader {
           "rules",
           "audit",
           "auth",
-          "workflow");
+          "workflow",
+          "dashboard");
   private static final List<String> STORE_KEYS =
       List.of("jdbcUrl", "username", "usernameEnv", "passwordEnv", "poolSize");
   private static final List<String> INGEST_KEYS =
@@ -113,6 +114,7 @@ public final class IngestServerConfigLoader {
     AuditConfig audit = readAudit(root.sectionOrEmpty("audit"));
     AuthConfig auth = AuthConfigReader.read(root.sectionOrEmpty("auth"));
     WorkflowConfig workflow = WorkflowReader.read(root.sectionOrEmpty("workflow"));
+    DashboardConfig dashboard = readDashboard(root.sectionOrEmpty("dashboard"));
     return root.result(
         () ->
             new IngestServerConfig(
@@ -131,7 +133,38 @@ public final class IngestServerConfigLoader {
                 accessRules,
                 audit,
                 auth,
-                workflow));
+                workflow,
+                dashboard));
+  }
+
+  private static DashboardConfig readDashboard(ConfigTree d) {
+    d.allowKeys(List.of("tiles"));
+    if (!d.has("tiles")) {
+      return DashboardConfig.defaults();
+    }
+    ConfigTree t = d.sectionOrEmpty("tiles");
+    t.allowKeys(List.of("url", "attribution", "subdomains", "maxZoom"));
+    String url = t.text("url", "the tile URL with {z}, {x} and {y}, e.g. a city's Tianditu WMTS");
+    String attribution = t.has("attribution") ? t.text("attribution") : "";
+    String subdomains = t.has("subdomains") ? t.text("subdomains") : "abc";
+    Integer maxZoom = t.integer("maxZoom", 18, 1, 22);
+    if (url != null) {
+      boolean web = url.startsWith("http://") || url.startsWith("https://");
+      if (!web || !url.contains("{z}") || !url.contains("{x}") || !url.contains("{y}")) {
+        t.problem(
+            "url",
+            "'"
+                + url
+                + "' is not an http(s) tile URL with {z}, {x} and {y} — e.g."
+                + " https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+                + "&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}"
+                + "&TILECOL={x}&tk=YOUR_KEY");
+        url = null;
+      }
+    }
+    return url == null || maxZoom == null
+        ? DashboardConfig.defaults()
+        : new DashboardConfig(new DashboardConfig.Tiles(url, attribution, subdomains, maxZoom));
   }
 
   private static HttpConfig readHttp(ConfigTree s, ConfigOverrides overrides) {

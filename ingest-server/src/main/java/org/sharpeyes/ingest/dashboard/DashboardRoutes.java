@@ -1,12 +1,14 @@
 package org.sharpeyes.ingest.dashboard;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sharpeyes.ingest.auth.Principal;
+import org.sharpeyes.ingest.config.DashboardConfig;
 import org.sharpeyes.ingest.reference.ReferenceData;
 
 /**
@@ -25,10 +27,15 @@ public final class DashboardRoutes {
    * from anywhere but this server (images also from {@code blob:}, where the page puts the photos
    * it fetched with the token) and cannot be framed.
    */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
-          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-          + " frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = policy("");
+
+  /** The policy, with {@code images} (a tile server's origin) allowed for images too. */
+  static String policy(String images) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:"
+        + (images.isEmpty() ? "" : " " + images)
+        + "; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+        + " frame-ancestors 'none'";
+  }
 
   /**
    * Leaflet, the map library, as the webjar {@code org.webjars.npm:leaflet} puts it on the class
@@ -40,20 +47,43 @@ public final class DashboardRoutes {
   static final String LEAFLET_PATH = "/dashboard/lib/leaflet/";
 
   private final ReferenceData reference;
+  private final DashboardConfig.Tiles tiles;
+  private final String policy;
 
   /** One map per jurisdiction asked for: at most one per region. */
   private final Map<String, Buffer> maps = new ConcurrentHashMap<>();
 
   public DashboardRoutes(ReferenceData reference) {
-    this.reference = reference;
+    this(reference, DashboardConfig.defaults());
   }
 
-  private static void pageHeaders(RoutingContext ctx) {
+  /** With the map's tile layer of {@code dashboard.tiles}, if any. */
+  public DashboardRoutes(ReferenceData reference, DashboardConfig config) {
+    this.reference = reference;
+    this.tiles = config.tiles();
+    this.policy = policy(tiles == null ? "" : tiles.imageSource());
+  }
+
+  private void pageHeaders(RoutingContext ctx) {
     ctx.response()
-        .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .putHeader("Content-Security-Policy", policy)
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Referrer-Policy", "no-referrer");
     ctx.next();
+  }
+
+  private JsonObject map(String jurisdiction) {
+    JsonObject map = CityMap.of(reference, jurisdiction);
+    if (tiles != null) {
+      map.put(
+          "tiles",
+          new JsonObject()
+              .put("url", tiles.url())
+              .put("attribution", tiles.attribution())
+              .put("subdomains", tiles.subdomains())
+              .put("maxZoom", tiles.maxZoom()));
+    }
+    return map;
   }
 
   public void mount(Router router) {
@@ -64,8 +94,8 @@ public final class DashboardRoutes {
               String jurisdiction = Principal.of(ctx).jurisdiction();
               Buffer map =
                   reference.regions().contains(jurisdiction)
-                      ? maps.computeIfAbsent(jurisdiction, j -> CityMap.of(reference, j).toBuffer())
-                      : CityMap.of(reference, jurisdiction).toBuffer();
+                      ? maps.computeIfAbsent(jurisdiction, j -> map(j).toBuffer())
+                      : map(jurisdiction).toBuffer();
               ctx.response()
                   .putHeader("Content-Type", "application/json; charset=utf-8")
                   .putHeader("Cache-Control", "private, max-age=300")
@@ -74,7 +104,7 @@ public final class DashboardRoutes {
                   .end(map);
             });
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
-    router.get("/dashboard/*").handler(DashboardRoutes::pageHeaders);
+    router.get("/dashboard/*").handler(this::pageHeaders);
     router
         .get(LEAFLET_PATH + "*")
         .handler(StaticHandler.create(LEAFLET_ROOT).setMaxAgeSeconds(86_400));
