@@ -6,6 +6,7 @@
 // (412) reloads the alert first.
 
 import { $, el } from "./dom.js";
+import { planBlock } from "./plan.js";
 import { getJson, user } from "./session.js";
 import {
   ACTION_LABELS, Images, NEEDS_NOTE, facts, loadWorkflow, refusalText, takeStep, timeline,
@@ -127,13 +128,16 @@ function render(section, held, message) {
     buttons.append(b);
   }
   if (!(view.actions || []).length) buttons.append(el("span", { class: "note" }, `no step for ${user().role} in this state`));
+  const plan = el("div", { id: "plan" });
   section.replaceChildren(
     el("h2", {}, "处置 · workflow"),
     facts(view),
     buttons,
     el("p", { id: "workflow-message", class: "error", role: "alert" }, message || ""),
+    plan,
     el("h3", {}, "timeline"),
     timeline(view, images));
+  planBlock(view.id).then((block) => plan.replaceWith(block));
 }
 
 async function reload(section, id, message) {

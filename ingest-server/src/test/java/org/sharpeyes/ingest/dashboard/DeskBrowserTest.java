@@ -126,6 +126,9 @@ class DeskBrowserTest {
     openFromTheQueue(HOTLISTED_PLATE);
     take("acknowledge", null);
     awaitState("acknowledged");
+    browser.waitForText(By.cssSelector("#plan h3"), "布控车辆预警处置");
+    browser.visible(By.id("plan-step-1")).click();
+    browser.waitForText(By.cssSelector("#plan li:first-child"), OPERATOR);
     take("dispatch", "请核实车辆位置 please check where the car is");
     awaitState("dispatched");
     assertThat(browser.visible(By.cssSelector("#workflow .wf-assignee")).getText())
