@@ -20,6 +20,13 @@ public sealed interface TopicAddress {
   /** {@code sharpeyes/v1/watchlist/photos/{sha256}} */
   record WatchlistPhoto(String sha256) implements TopicAddress {}
 
-  /** {@code sharpeyes/v1/alerts/{regionCode}} */
-  record Alerts(String regionCode) implements TopicAddress {}
+  /**
+   * {@code sharpeyes/v1/alerts/{codes…}/{kind}}: an alert change of the place {@code regionCodes}
+   * (city first; empty when unplaced).
+   */
+  record Alerts(java.util.List<String> regionCodes, String kind) implements TopicAddress {
+    public Alerts {
+      regionCodes = java.util.List.copyOf(regionCodes);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.sharpeyes.schema.topic;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sharpeyes.schema.event.EventType;
@@ -63,8 +64,40 @@ public final class Topics {
     return ROOT + "/watchlist/photos/" + check(SHA256, sha256, "photo digest");
   }
 
-  public static String alerts(String regionCode) {
-    return ROOT + "/alerts/" + check(REGION, regionCode, "region code");
+  /** The level of the alert topics for an alert the reference data does not place. */
+  public static final String UNPLACED = "unplaced";
+
+  /** What an alert topic says happened: created, updated, escalated, closed. */
+  public static final java.util.Set<String> ALERT_KINDS =
+      java.util.Set.of("created", "updated", "escalated", "closed");
+
+  /**
+   * An alert change: {@code sharpeyes/v1/alerts/{city}/{county}/{township}/{village}/{kind}}, one
+   * level per region code of the alert's place, city first, so that a subscriber to {@code
+   * sharpeyes/v1/alerts/430700/430702/#} hears about the whole county; {@code
+   * sharpeyes/v1/alerts/unplaced/{kind}} when there is no place.
+   */
+  public static String alert(List<String> regionCodes, String kind) {
+    if (!ALERT_KINDS.contains(kind)) {
+      throw new IllegalArgumentException("alert kind '" + kind + "' is not one of " + ALERT_KINDS);
+    }
+    StringBuilder t = new StringBuilder(ROOT + "/alerts/");
+    if (regionCodes.isEmpty()) {
+      t.append(UNPLACED);
+    }
+    for (int i = 0; i < regionCodes.size(); i++) {
+      t.append(i == 0 ? "" : "/").append(check(REGION, regionCodes.get(i), "region code"));
+    }
+    return t.append('/').append(kind).toString();
+  }
+
+  /**
+   * The filter of every alert change in the subtree of a region ({@code regionCodes} city first).
+   */
+  public static String alertsUnder(List<String> regionCodes) {
+    StringBuilder t = new StringBuilder(ROOT + "/alerts");
+    regionCodes.forEach(c -> t.append('/').append(check(REGION, c, "region code")));
+    return t.append("/#").toString();
   }
 
   /** Parses a topic of this project; empty for any other topic. */
@@ -73,8 +106,14 @@ public final class Topics {
       return Optional.empty();
     }
     String[] p = topic.substring(ROOT.length() + 1).split("/", -1);
-    if (p.length == 2 && p[0].equals("alerts") && REGION.matcher(p[1]).matches()) {
-      return Optional.of(new TopicAddress.Alerts(p[1]));
+    if (p.length >= 3 && p[0].equals("alerts") && ALERT_KINDS.contains(p[p.length - 1])) {
+      List<String> codes = List.of(p).subList(1, p.length - 1);
+      if (codes.equals(List.of(UNPLACED))) {
+        return Optional.of(new TopicAddress.Alerts(List.of(), p[p.length - 1]));
+      }
+      return codes.stream().allMatch(c -> REGION.matcher(c).matches())
+          ? Optional.of(new TopicAddress.Alerts(codes, p[p.length - 1]))
+          : Optional.empty();
     }
     if (p.length == 3
         && p[0].equals("watchlist")

@@ -20,7 +20,15 @@ class TopicsTest {
     assertThat(Topics.parse(Topics.status("edge-1"))).contains(new TopicAddress.Status("edge-1"));
     assertThat(Topics.parse(Topics.sync("edge-1", "watchlist")))
         .contains(new TopicAddress.Sync("edge-1", "watchlist"));
-    assertThat(Topics.parse(Topics.alerts("430702"))).contains(new TopicAddress.Alerts("430702"));
+    java.util.List<String> place = java.util.List.of("430700", "430702", "430702001");
+    assertThat(Topics.parse(Topics.alert(place, "escalated")))
+        .contains(new TopicAddress.Alerts(place, "escalated"));
+    assertThat(Topics.alert(java.util.List.of(), "created"))
+        .isEqualTo("sharpeyes/v1/alerts/unplaced/created");
+    assertThat(Topics.parse("sharpeyes/v1/alerts/unplaced/created"))
+        .contains(new TopicAddress.Alerts(java.util.List.of(), "created"));
+    assertThat(Topics.alertsUnder(java.util.List.of("430700", "430702")))
+        .isEqualTo("sharpeyes/v1/alerts/430700/430702/#");
     String sha = "0123456789abcdef".repeat(4);
     assertThat(Topics.parse(Topics.watchlistPhoto(sha)))
         .contains(new TopicAddress.WatchlistPhoto(sha));

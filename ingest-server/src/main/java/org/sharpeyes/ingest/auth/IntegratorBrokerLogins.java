@@ -49,8 +49,7 @@ public final class IntegratorBrokerLogins implements AlertReaders {
     if (chain.isEmpty()) {
       return new Reader(Verdict.UNKNOWN, null);
     }
-    StringBuilder root = new StringBuilder(Topics.ROOT + "/alerts");
-    chain.forEach(r -> root.append('/').append(r.code()));
-    return new Reader(Verdict.ACCEPTED, root.toString());
+    String under = Topics.alertsUnder(chain.stream().map(Region::code).toList());
+    return new Reader(Verdict.ACCEPTED, under.substring(0, under.length() - 2));
   }
 }

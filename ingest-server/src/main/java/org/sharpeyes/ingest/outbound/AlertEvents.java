@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * change, on MQTT and in a webhook: {@code data} is the alert as an integrator sees it through the
  * API ({@link PersonalData.View#NONE}: names masked, no ID numbers, no photo links), with its
  * state, the desk holding it, whether it is overdue and, for a workflow step, the step. Schema:
- * docs/schemas/alert-event.schema.json. Thread-safe; {@link #event} reads the store.
+ * event-schema/src/main/resources/schemas/v1/alert.event.json. Thread-safe; {@link #event} reads
+ * the store.
  */
 public final class AlertEvents {
 

@@ -6,20 +6,12 @@ import java.util.regex.Pattern;
 import org.sharpeyes.schema.topic.Topics;
 
 /**
- * The alert topics: {@code sharpeyes/v1/alerts/{city}/{county}/{township}/{village}/{kind}}, one
- * level per region code of the alert's region path, so that a subscriber to {@code
- * sharpeyes/v1/alerts/430700/430702/#} hears about the whole county. An alert whose device the
- * reference data does not place goes to {@code sharpeyes/v1/alerts/unplaced/{kind}}.
+ * The alert topic of an alert change: its region path as levels, as {@link Topics#alert} lays them
+ * out. A path with a level no topic may hold is published as unplaced.
  */
 public final class AlertTopics {
 
-  /** The root of the alert topics. */
-  public static final String ROOT = Topics.ROOT + "/alerts";
-
-  /** The level used for alerts without a region. */
-  public static final String UNPLACED = "unplaced";
-
-  private static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern LEVEL = Pattern.compile("[0-9]{2,14}");
 
   private AlertTopics() {}
 
@@ -32,13 +24,12 @@ public final class AlertTopics {
           continue;
         }
         if (!LEVEL.matcher(code).matches()) {
-          codes.clear(); // not a topic level we can write: treat as unplaced
+          codes.clear(); // not a region code: treat the alert as unplaced
           break;
         }
         codes.add(code);
       }
     }
-    String place = codes.isEmpty() ? UNPLACED : String.join("/", codes);
-    return ROOT + "/" + place + "/" + kind.label();
+    return Topics.alert(codes, kind.label());
   }
 }

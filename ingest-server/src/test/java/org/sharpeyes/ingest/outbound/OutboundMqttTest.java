@@ -116,10 +116,12 @@ class OutboundMqttTest {
     assertThat(wuling).extracting(r -> r.event().getString("subject")).containsOnly(alert);
     JsonSchema schema =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(Files.readString(Path.of("../docs/schemas/alert-event.schema.json")));
+            .getSchema(
+                Files.readString(
+                    Path.of("../event-schema/src/main/resources/schemas/v1/alert.event.json")));
     for (Received r : wuling) {
       assertThat(schema.validate(new ObjectMapper().readTree(r.event().encode())))
-          .as("docs/schemas/alert-event.schema.json, " + r.topic())
+          .as("event-schema/src/main/resources/schemas/v1/alert.event.json, " + r.topic())
           .isEmpty();
     }
     assertThat(dingcheng).as("nothing of " + elsewhere).isEmpty();
