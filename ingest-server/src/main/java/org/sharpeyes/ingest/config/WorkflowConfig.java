@@ -160,82 +160,50 @@ public record WorkflowConfig(
     return w;
   }
 
-  /** A copy with every deadline of every level replaced by {@code deadline} (tests, the demo). */
+  /** A copy with every deadline of every level replaced by these (tests, the demo). */
   public WorkflowConfig withDeadlines(Duration acknowledge, Duration resolve) {
     Map<RegionLevel, Map<Severity, Deadline>> all = new EnumMap<>(RegionLevel.class);
     for (RegionLevel level : RegionLevel.values()) {
-      Map<Severity, Deadline> d = new EnumMap<>(Severity.class);
-      for (Severity s : Severity.values()) {
-        d.put(s, new Deadline(acknowledge, resolve));
-      }
-      all.put(level, d);
+      all.put(level, every(new Deadline(acknowledge, resolve)));
     }
-    return new WorkflowConfig(
-        routing,
-        ruleRouting,
-        all,
-        escalationScan,
-        escalationBatch,
-        falsePositiveSuppression,
-        maxSnooze,
-        noteMaxChars,
-        reportPhotoMaxBytes,
-        dispatchDue,
-        webhooks,
-        mqttAlerts,
-        governanceWeights);
+    return copy(all, escalationScan, webhooks);
   }
 
   /** A copy with the deadlines of one level replaced, for every severity (tests). */
   public WorkflowConfig withDeadline(RegionLevel level, Duration acknowledge, Duration resolve) {
     Map<RegionLevel, Map<Severity, Deadline>> all = new EnumMap<>(RegionLevel.class);
     all.putAll(deadlines);
-    Map<Severity, Deadline> d = new EnumMap<>(Severity.class);
-    for (Severity s : Severity.values()) {
-      d.put(s, new Deadline(acknowledge, resolve));
-    }
-    all.put(level, d);
-    return new WorkflowConfig(
-        routing,
-        ruleRouting,
-        all,
-        escalationScan,
-        escalationBatch,
-        falsePositiveSuppression,
-        maxSnooze,
-        noteMaxChars,
-        reportPhotoMaxBytes,
-        dispatchDue,
-        webhooks,
-        mqttAlerts,
-        governanceWeights);
+    all.put(level, every(new Deadline(acknowledge, resolve)));
+    return copy(all, escalationScan, webhooks);
   }
 
   /** A copy that checks deadlines every {@code interval}. */
   public WorkflowConfig withEscalationScan(Duration interval) {
-    return new WorkflowConfig(
-        routing,
-        ruleRouting,
-        deadlines,
-        interval,
-        escalationBatch,
-        falsePositiveSuppression,
-        maxSnooze,
-        noteMaxChars,
-        reportPhotoMaxBytes,
-        dispatchDue,
-        webhooks,
-        mqttAlerts,
-        governanceWeights);
+    return copy(deadlines, interval, webhooks);
   }
 
   /** A copy with other webhook bounds. */
   public WorkflowConfig withWebhooks(Webhooks newWebhooks) {
+    return copy(deadlines, escalationScan, newWebhooks);
+  }
+
+  private static Map<Severity, Deadline> every(Deadline deadline) {
+    Map<Severity, Deadline> d = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      d.put(s, deadline);
+    }
+    return d;
+  }
+
+  private WorkflowConfig copy(
+      Map<RegionLevel, Map<Severity, Deadline>> newDeadlines,
+      Duration newScan,
+      Webhooks newWebhooks) {
     return new WorkflowConfig(
         routing,
         ruleRouting,
-        deadlines,
-        escalationScan,
+        newDeadlines,
+        newScan,
         escalationBatch,
         falsePositiveSuppression,
         maxSnooze,

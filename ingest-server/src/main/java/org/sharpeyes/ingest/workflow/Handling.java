@@ -52,156 +52,133 @@ public record Handling(
   }
 
   Handling withDesk(String code, RegionLevel level, Instant ack, Instant resolve) {
-    RegionLevel top = topLevel == null || level.ordinal() < topLevel.ordinal() ? level : topLevel;
-    return new Handling(
-        code,
-        level,
-        startLevel == null ? level : startLevel,
-        top,
-        ack,
-        resolve,
-        earliest(ack, resolve),
-        overdue,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        handledAt,
-        closedAt);
+    return with(
+        b -> {
+          b.topLevel = topLevel == null || level.ordinal() < topLevel.ordinal() ? level : topLevel;
+          b.startLevel = startLevel == null ? level : startLevel;
+          b.deskCode = code;
+          b.deskLevel = level;
+          b.ackDue = ack;
+          b.resolveDue = resolve;
+          b.nextDeadline = earliest(ack, resolve);
+        });
   }
 
   Handling escalated(boolean late) {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        ackDue,
-        resolveDue,
-        nextDeadline,
-        overdue || late,
-        escalations + 1,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        handledAt,
-        closedAt);
+    return with(
+        b -> {
+          b.overdue = overdue || late;
+          b.escalations = escalations + 1;
+        });
   }
 
   Handling overdueAtTop() {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        ackDue,
-        resolveDue,
-        null,
-        true,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        handledAt,
-        closedAt);
+    return with(
+        b -> {
+          b.nextDeadline = null;
+          b.overdue = true;
+        });
   }
 
   Handling acknowledged(Instant at) {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        null,
-        resolveDue,
-        resolveDue,
-        overdue,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt == null ? at : acknowledgedAt,
-        handledAt,
-        closedAt);
+    return with(
+        b -> {
+          b.ackDue = null;
+          b.nextDeadline = resolveDue;
+          b.acknowledgedAt = acknowledgedAt == null ? at : acknowledgedAt;
+        });
   }
 
   Handling dispatched(String kind, String who, Instant due) {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        null,
-        resolveDue,
-        resolveDue,
-        overdue,
-        escalations,
-        kind,
-        who,
-        due,
-        acknowledgedAt,
-        handledAt,
-        closedAt);
+    return with(
+        b -> {
+          b.ackDue = null;
+          b.nextDeadline = resolveDue;
+          b.assigneeKind = kind;
+          b.assignee = who;
+          b.assigneeDue = due;
+        });
   }
 
   Handling handled(Instant at) {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        ackDue,
-        resolveDue,
-        nextDeadline,
-        overdue,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        at,
-        closedAt);
+    return with(b -> b.handledAt = at);
   }
 
   Handling closed(Instant at) {
-    return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        null,
-        resolveDue,
-        null,
-        overdue,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        handledAt,
-        at);
+    return with(
+        b -> {
+          b.ackDue = null;
+          b.nextDeadline = null;
+          b.closedAt = at;
+        });
   }
 
   Handling reopened(Instant ack, Instant resolve) {
+    return with(
+        b -> {
+          b.ackDue = ack;
+          b.resolveDue = resolve;
+          b.nextDeadline = earliest(ack, resolve);
+          b.closedAt = null;
+        });
+  }
+
+  private Handling with(java.util.function.Consumer<Change> change) {
+    Change b = new Change(this);
+    change.accept(b);
     return new Handling(
-        deskCode,
-        deskLevel,
-        startLevel,
-        topLevel,
-        ack,
-        resolve,
-        earliest(ack, resolve),
-        overdue,
-        escalations,
-        assigneeKind,
-        assignee,
-        assigneeDue,
-        acknowledgedAt,
-        handledAt,
-        null);
+        b.deskCode,
+        b.deskLevel,
+        b.startLevel,
+        b.topLevel,
+        b.ackDue,
+        b.resolveDue,
+        b.nextDeadline,
+        b.overdue,
+        b.escalations,
+        b.assigneeKind,
+        b.assignee,
+        b.assigneeDue,
+        b.acknowledgedAt,
+        b.handledAt,
+        b.closedAt);
+  }
+
+  /** The components, to change some for {@link #with}. */
+  private static final class Change {
+    String deskCode;
+    RegionLevel deskLevel;
+    RegionLevel startLevel;
+    RegionLevel topLevel;
+    Instant ackDue;
+    Instant resolveDue;
+    Instant nextDeadline;
+    boolean overdue;
+    int escalations;
+    String assigneeKind;
+    String assignee;
+    Instant assigneeDue;
+    Instant acknowledgedAt;
+    Instant handledAt;
+    Instant closedAt;
+
+    Change(Handling h) {
+      deskCode = h.deskCode;
+      deskLevel = h.deskLevel;
+      startLevel = h.startLevel;
+      topLevel = h.topLevel;
+      ackDue = h.ackDue;
+      resolveDue = h.resolveDue;
+      nextDeadline = h.nextDeadline;
+      overdue = h.overdue;
+      escalations = h.escalations;
+      assigneeKind = h.assigneeKind;
+      assignee = h.assignee;
+      assigneeDue = h.assigneeDue;
+      acknowledgedAt = h.acknowledgedAt;
+      handledAt = h.handledAt;
+      closedAt = h.closedAt;
+    }
   }
 
   static Instant earliest(Instant a, Instant b) {

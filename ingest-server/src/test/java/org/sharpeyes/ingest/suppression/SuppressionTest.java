@@ -30,6 +30,7 @@ import org.sharpeyes.ingest.workflow.Action;
 import org.sharpeyes.ingest.workflow.StepRequest;
 import org.sharpeyes.ingest.workflow.StepResult;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
+import org.sharpeyes.schema.testing.MutableClock;
 
 /** Snoozes and false positives, as a desk notices them: which sightings raise alerts, and hits. */
 class SuppressionTest {
@@ -49,7 +50,7 @@ class SuppressionTest {
       new Principal("qin.dingcheng", Role.OPERATOR, "430703", Clearance.MASKED, "local");
 
   private TestDatabase db;
-  private final MovableClock clock = new MovableClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
