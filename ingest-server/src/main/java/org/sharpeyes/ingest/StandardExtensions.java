@@ -10,6 +10,7 @@ import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.governance.GovernanceModule;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
@@ -59,6 +60,15 @@ public final class StandardExtensions {
     WorkflowApi workflowApi =
         new WorkflowApi(
             module, workflow, context.clock(), context.dispatch(), context.config().workflow());
+    GovernanceModule governance =
+        new GovernanceModule(
+            context.dataSource(),
+            context.config().workflow(),
+            module.reference(),
+            context.clock(),
+            context.dispatch(),
+            context.threads().scheduler("sharpeyes-governance"),
+            context.registry());
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -74,10 +84,12 @@ public final class StandardExtensions {
         module.listener(),
         router -> {
           workflowApi.mount(router);
+          governance.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
+          governance.close();
           workflow.close();
           api.close();
           module.close();

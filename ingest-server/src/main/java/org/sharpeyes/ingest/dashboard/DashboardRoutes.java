@@ -28,6 +28,9 @@ public final class DashboardRoutes {
           + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
           + " frame-ancestors 'none'";
 
+  /** Webjar files carry their version in the path: a browser may keep them a week. */
+  private static final long WEEK = 7L * 24 * 3600;
+
   private final ReferenceData reference;
 
   /** One map per jurisdiction asked for: at most one per region. */
@@ -63,5 +66,18 @@ public final class DashboardRoutes {
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
     router.get("/dashboard/*").handler(DashboardRoutes::pageHeaders);
     router.get("/dashboard/*").handler(StaticHandler.create("webroot/dashboard"));
+    // Libraries from webjars on the class path (ECharts for report.html), under /dashboard/webjars/
+    // so that the page's CSP ('self') and the one open /dashboard/* rule cover them.
+    StaticHandler webjars = StaticHandler.create("META-INF/resources").setMaxAgeSeconds(WEEK);
+    router
+        .get("/dashboard/*")
+        .handler(
+            ctx -> {
+              if (ctx.normalizedPath().startsWith("/dashboard/webjars/")) {
+                webjars.handle(ctx);
+              } else {
+                ctx.next();
+              }
+            });
   }
 }
