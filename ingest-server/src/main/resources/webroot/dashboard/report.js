@@ -89,7 +89,7 @@ async function drawTrends(report) {
     const t = await getJson(`/api/governance/trend?code=${encodeURIComponent(u.code)}` +
       `&months=${TREND_MONTHS}&month=${report.month}`);
     if (typeof echarts === "undefined") continue; // the library did not load: the table still stands
-    const chart = echarts.init(plot, null, { renderer: "svg" });
+    const chart = echarts.init(plot, null, { renderer: "canvas", devicePixelRatio: 2 });
     chart.setOption({
       animation: false,
       grid: { left: 40, right: 40, top: 24, bottom: 24 },

@@ -41,9 +41,11 @@ public final class GovernanceBench {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    String settings = args.length > 1 ? args[1] : "";
     Path dir = Files.createTempDirectory("governance-bench");
     JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1");
+    ds.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1" + settings);
+    System.out.println("database " + ds.getURL());
     ds.setUser("sa");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     long t0 = System.nanoTime();
@@ -74,6 +76,12 @@ public final class GovernanceBench {
           level.label(), warm[10], warm[20], r.units().size(), r.total().figures().received());
     }
     escalationScan(ds);
+    try (Connection c = ds.getConnection()) {
+      c.createStatement().execute("SHUTDOWN");
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   interface Work {

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * the workflow leaves them: raised in a grid cell at a village desk, medium severity (30 minutes to
  * acknowledge, 24 hours to resolve by default).
  */
-final class AlertHistory {
+public final class AlertHistory {
 
   private final List<Row> rows = new ArrayList<>();
 
@@ -26,13 +26,13 @@ final class AlertHistory {
       new java.util.concurrent.atomic.AtomicInteger();
 
   /** One alert; change it with the methods of {@link Row}. */
-  Row raised(String grid, String createdAt) {
+  public Row raised(String grid, String createdAt) {
     Row r = new Row("g" + NEXT.incrementAndGet(), grid, Instant.parse(createdAt));
     rows.add(r);
     return r;
   }
 
-  static final class Row {
+  public static final class Row {
     final String id;
     final String grid;
     final Instant created;
@@ -49,26 +49,26 @@ final class AlertHistory {
       this.created = created;
     }
 
-    Row acknowledgedAfter(Duration d) {
+    public Row acknowledgedAfter(Duration d) {
       acknowledged = created.plus(d);
       state = "acknowledged";
       return this;
     }
 
-    Row resolvedAfter(Duration d) {
+    public Row resolvedAfter(Duration d) {
       closed = created.plus(d);
       state = "resolved";
       return this;
     }
 
-    Row falsePositiveAfter(Duration d) {
+    public Row falsePositiveAfter(Duration d) {
       closed = created.plus(d);
       state = "false-positive";
       return this;
     }
 
     /** Escalated once by the timer to the township desk, so marked overdue. */
-    Row escalatedToTownship() {
+    public Row escalatedToTownship() {
       overdue = true;
       escalations = 1;
       topLevel = "township";
@@ -76,7 +76,7 @@ final class AlertHistory {
     }
   }
 
-  void insertInto(DataSource ds) throws SQLException {
+  public void insertInto(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
