@@ -27,7 +27,7 @@ class GovernanceIndexTest {
   static final String GRID_C = "43070200200101"; // 桂园社区
   static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
-  final TestDatabase db = TestDatabase.h2();
+  final TestDatabase db = database();
   final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-20T00:00:00Z"));
   final Clock clock =
       new Clock() {
@@ -47,6 +47,11 @@ class GovernanceIndexTest {
         }
       };
   GovernanceIndex index;
+
+  /** The database the history is written to: H2 here, PostgreSQL in the subclass. */
+  TestDatabase database() {
+    return TestDatabase.h2();
+  }
 
   @BeforeEach
   void history() throws Exception {
