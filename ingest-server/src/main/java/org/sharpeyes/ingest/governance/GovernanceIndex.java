@@ -33,7 +33,9 @@ import org.sharpeyes.ingest.reference.Region;
  * acknowledgements and closures of its alerts are in by then); after that a month is never scanned
  * again unless asked ({@link #recompute}). A month that was never computed is computed by the first
  * request for it (once; that request takes as long as the scan). Thread-safe: one scan of a month
- * at a time in this server; two servers on one database may both scan, the last one's rows stay.
+ * at a time in this server, and readers never wait for a scan (they read the kept rows, which a
+ * scan replaces in one transaction); two servers on one database may both scan, the last one's rows
+ * stay.
  */
 public final class GovernanceIndex {
 
@@ -77,8 +79,13 @@ public final class GovernanceIndex {
     if (!start(month).isBefore(now)) {
       return new MonthFigures(month, Map.of(), now); // a month that has not begun
     }
+    // Not behind the lock: a refresh may be scanning; it replaces the rows in one transaction.
+    Optional<MonthFigures> kept = store.read(month);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     synchronized (locks.computeIfAbsent(month, m -> new Object())) {
-      Optional<MonthFigures> kept = store.read(month);
+      kept = store.read(month);
       return kept.isPresent() ? kept.get() : scanAndKeep(month);
     }
   }
@@ -93,10 +100,7 @@ public final class GovernanceIndex {
     YearMonth current = currentMonth();
     YearMonth previous = current.minusMonths(1);
     List<YearMonth> done = new ArrayList<>();
-    Optional<MonthFigures> kept;
-    synchronized (locks.computeIfAbsent(previous, m -> new Object())) {
-      kept = store.read(previous);
-    }
+    Optional<MonthFigures> kept = store.read(previous);
     if (kept.isEmpty() || kept.get().computedAt().isBefore(start(current).plus(SETTLED))) {
       recompute(previous);
       done.add(previous);
