@@ -151,6 +151,7 @@ public final class RoutePolicy {
     r.add(rule("GET", "/api/governance", GOVERNANCE, "the month's ranking of a level"));
     r.add(rule("GET", "/api/governance.csv", GOVERNANCE, "the same as CSV (UTF-8, BOM)"));
     r.add(rule("GET", "/api/governance/trend", GOVERNANCE, "a unit's score month by month"));
+    r.add(rule("POST", "/api/governance/recompute", GOVERNANCE, "a month again (city-wide only)"));
     r.add(rule("GET", "/api/events/:id/snapshot", DESKS, "an event's snapshot (faces: full)"));
     r.add(rule("GET", "/api/snapshots/:eventId", DESKS, "the same, older path"));
     r.add(rule("GET", "/api/watchlist", DEVICE_KEEPERS, "watchlist version and its persons"));

@@ -14,10 +14,11 @@ import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.http.QueryReader;
 
 /**
- * {@code GET /api/governance}, {@code GET /api/governance.csv} and {@code GET
- * /api/governance/trend} (docs/api.md, "Governance"): the month's ranking of a level and a unit's
- * trend, narrowed to the caller's jurisdiction. Ranks are the city's: a township supervisor sees
- * its villages with the ranks they hold among all villages.
+ * {@code GET /api/governance}, {@code GET /api/governance.csv}, {@code GET /api/governance/trend}
+ * and {@code POST /api/governance/recompute} (docs/governance.md): the month's ranking of a level
+ * and a unit's trend, narrowed to the caller's jurisdiction, and a month's figures computed again
+ * on request (city-wide supervisors). Ranks are the city's: a township supervisor sees its villages
+ * with the ranks they hold among all villages.
  */
 final class GovernanceRoutes {
 
@@ -40,6 +41,35 @@ final class GovernanceRoutes {
     router.get("/api/governance").handler(ctx -> report(ctx, false));
     router.get("/api/governance.csv").handler(ctx -> report(ctx, true));
     router.get("/api/governance/trend").handler(this::trend);
+    router.post("/api/governance/recompute").handler(this::recompute);
+  }
+
+  /** Scans the month's alerts again now (e.g. after a settled month's alerts were corrected). */
+  private void recompute(RoutingContext ctx) {
+    QueryReader query = new QueryReader(ctx.queryParams(), Set.of("month"));
+    YearMonth month = month(query);
+    if (query.refused(ctx)) {
+      return;
+    }
+    Jurisdiction j = Jurisdiction.of(ctx, places);
+    if (!j.cityWide()) {
+      ProblemReplies.forbidden(
+          ctx,
+          "only a city-wide supervisor may recompute the governance figures; the jurisdiction of "
+              + j.caller().name()
+              + " is "
+              + j.code());
+      return;
+    }
+    dispatch.respond(
+        ctx,
+        () -> index.recompute(month),
+        f ->
+            ctx.json(
+                new io.vertx.core.json.JsonObject()
+                    .put("month", f.month().toString())
+                    .put("computedAt", f.computedAt().toString())
+                    .put("received", f.of(GovernanceLevel.CITY, MonthScan.CITY_KEY).received())));
   }
 
   private void report(RoutingContext ctx, boolean csv) {

@@ -171,6 +171,25 @@ class GovernanceRoutesTest {
   }
 
   @Test
+  void aCitySupervisorHasAMonthComputedAgainAfterItsAlertsChanged() throws Exception {
+    get("city", "/api/governance?level=grid&month=2026-11");
+    AlertHistory late = new AlertHistory();
+    late.raised("43070200100101", "2026-11-20T02:00:00Z");
+    late.insertInto(db.dataSource());
+
+    HttpResponse<String> township = post("liuwan", "/api/governance/recompute?month=2026-11");
+    HttpResponse<String> city = post("city", "/api/governance/recompute?month=2026-11");
+
+    assertThat(township.statusCode()).isEqualTo(403);
+    assertThat(township.body()).contains("only a city-wide supervisor");
+    assertThat(city.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(city.body()).getLong("received")).isEqualTo(3);
+    JsonObject report =
+        new JsonObject(get("city", "/api/governance?level=grid&month=2026-11").body());
+    assertThat(report.getJsonObject("total").getLong("received")).isEqualTo(3);
+  }
+
+  @Test
   void onlySupervisorsMayReadTheGovernanceFigures() {
     RoutePolicy policy = RoutePolicy.standard(false);
     for (String path :
@@ -184,6 +203,12 @@ class GovernanceRoutesTest {
   private HttpRequest.Builder request(String caller, String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
         .header("Authorization", "Bearer " + caller);
+  }
+
+  private HttpResponse<String> post(String caller, String path) throws Exception {
+    return http.send(
+        request(caller, path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String caller, String path) throws Exception {
