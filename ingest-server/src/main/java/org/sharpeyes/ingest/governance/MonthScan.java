@@ -52,8 +52,38 @@ final class MonthScan {
     Tally city = new Tally();
     tallies.get(GovernanceLevel.CITY).put(CITY_KEY, city);
     long[] ackLimit = ackLimits();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(SQL)) {
+    try (Connection c = dataSource.getConnection()) {
+      // PostgreSQL streams a result in fetchSize rows only inside a transaction; else it would
+      // hold all of a month's rows in memory at once.
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        scan(c, from, until, tallies, city, ackLimit);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(auto);
+      }
+    }
+    Map<GovernanceLevel, Map<String, Figures>> figures = new EnumMap<>(GovernanceLevel.class);
+    tallies.forEach(
+        (level, units) -> {
+          Map<String, Figures> byUnit = new HashMap<>();
+          units.forEach((code, t) -> byUnit.put(code, t.figures()));
+          figures.put(level, byUnit);
+        });
+    return figures;
+  }
+
+
+  private void scan(
+      Connection c,
+      Instant from,
+      Instant until,
+      Map<GovernanceLevel, Map<String, Tally>> tallies,
+      Tally city,
+      long[] ackLimit)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SQL)) {
       ps.setFetchSize(10_000);
       ps.setObject(1, OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC));
       ps.setObject(2, OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC));
@@ -68,14 +98,6 @@ final class MonthScan {
         }
       }
     }
-    Map<GovernanceLevel, Map<String, Figures>> figures = new EnumMap<>(GovernanceLevel.class);
-    tallies.forEach(
-        (level, units) -> {
-          Map<String, Figures> byUnit = new HashMap<>();
-          units.forEach((code, t) -> byUnit.put(code, t.figures()));
-          figures.put(level, byUnit);
-        });
-    return figures;
   }
 
   private static void add(Map<String, Tally> units, String code, Tally.AlertOutcome a) {

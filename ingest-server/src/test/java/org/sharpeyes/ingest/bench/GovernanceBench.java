@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.sharpeyes.ingest.alert.TestDatabase;
 import org.sharpeyes.ingest.config.WorkflowConfig;
 import org.sharpeyes.ingest.governance.GovernanceIndex;
 import org.sharpeyes.ingest.governance.GovernanceLevel;
@@ -43,11 +45,19 @@ public final class GovernanceBench {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     String settings = args.length > 1 ? args[1] : "";
     Path dir = Files.createTempDirectory("governance-bench");
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1" + settings);
-    System.out.println("database " + ds.getURL());
-    ds.setUser("sa");
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    TestDatabase pg = settings.equals("postgres") ? TestDatabase.postgres() : null;
+    DataSource ds;
+    if (pg != null) {
+      ds = pg.dataSource();
+      ((org.postgresql.ds.PGSimpleDataSource) ds).setReWriteBatchedInserts(true);
+      System.out.println("database: a throwaway PostgreSQL database on 127.0.0.1:5432");
+    } else {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL("jdbc:h2:file:" + dir.resolve("bench") + ";DB_CLOSE_DELAY=-1" + settings);
+      System.out.println("database " + h2.getURL());
+      Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
+      ds = h2;
+    }
     long t0 = System.nanoTime();
     insertMonth(ds, n);
     System.out.printf("inserted %,d alerts in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
@@ -76,8 +86,12 @@ public final class GovernanceBench {
           level.label(), warm[10], warm[20], r.units().size(), r.total().figures().received());
     }
     escalationScan(ds);
-    try (Connection c = ds.getConnection()) {
-      c.createStatement().execute("SHUTDOWN");
+    if (pg != null) {
+      pg.close();
+    } else {
+      try (Connection c = ds.getConnection()) {
+        c.createStatement().execute("SHUTDOWN");
+      }
     }
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -94,7 +108,7 @@ public final class GovernanceBench {
     return (System.nanoTime() - t) / 1e6;
   }
 
-  static void insertMonth(JdbcDataSource ds, int n) throws SQLException {
+  static void insertMonth(DataSource ds, int n) throws SQLException {
     SplittableRandom rnd = new SplittableRandom(12);
     long from = MONTH.atDay(1).atStartOfDay(GovernanceIndex.ZONE).toEpochSecond();
     long until = MONTH.plusMonths(1).atDay(1).atStartOfDay(GovernanceIndex.ZONE).toEpochSecond();
@@ -123,7 +137,7 @@ public final class GovernanceBench {
   }
 
   /** 100 000 open alerts with a deadline, none and then 500 of them due. */
-  static void escalationScan(JdbcDataSource ds) throws Exception {
+  static void escalationScan(DataSource ds) throws Exception {
     Instant now = Instant.parse("2026-12-10T00:00:00Z");
     SplittableRandom rnd = new SplittableRandom(7);
     try (Connection c = ds.getConnection();
