@@ -74,7 +74,6 @@ final class MonthScan {
     return figures;
   }
 
-
   private void scan(
       Connection c,
       Instant from,
