@@ -1,4 +1,4 @@
-// The grid map, drawn with Leaflet (served from the jar under lib/leaflet/, loaded by index.html
+// The grid map, drawn with Leaflet (served from the jar under webjars/leaflet/, loaded by index.html
 // as a classic script, so it is window.L here). Layers: region outlines with their names, grid
 // cells, devices, and open alerts (from the feed and the desk's queue) at the device that saw them.
 // There is no tile layer unless GET /api/map names one ({tiles: {url, attribution, subdomains,

@@ -12,6 +12,7 @@ import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
 import org.sharpeyes.ingest.outbound.OutboundModule;
 import org.sharpeyes.ingest.plan.PlanModule;
+import org.sharpeyes.ingest.governance.GovernanceModule;
 import org.sharpeyes.ingest.reference.RiskLevel;
 import org.sharpeyes.ingest.suppression.SuppressionModule;
 import org.sharpeyes.ingest.watchlist.WatchlistModule;
@@ -99,6 +100,15 @@ public final class StandardExtensions {
             context.registry(),
             context.audit(),
             context.dispatch());
+    GovernanceModule governance =
+        new GovernanceModule(
+            context.dataSource(),
+            context.config().workflow(),
+            module.reference(),
+            context.clock(),
+            context.dispatch(),
+            context.threads().scheduler("sharpeyes-governance"),
+            context.registry());
     AlertApi api =
         new AlertApi(
             context.vertx(),
@@ -118,11 +128,13 @@ public final class StandardExtensions {
           outbound.mount(router);
           suppressions.mount(router, context.dispatch());
           plans.mount(router);
+          governance.mount(router);
           api.mount(router);
           dashboard.mount(router);
         },
         () -> {
           outbound.close();
+          governance.close();
           workflow.close();
           suppressions.close();
           api.close();

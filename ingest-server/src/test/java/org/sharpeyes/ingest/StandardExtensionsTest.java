@@ -115,7 +115,7 @@ class StandardExtensionsTest {
         .forEach(documented::add);
     java.util.Set<String> served = new java.util.TreeSet<>();
     // a static route "/x/*" is reported as "/x/"; every one under /dashboard/ (the pages, and
-    // Leaflet under /dashboard/lib/leaflet/) serves the dashboard's files, one entry in the
+    // webjars under /dashboard/webjars/) serves the dashboard's files, one entry in the
     // document
     for (String path : server.routePaths()) {
       served.add(

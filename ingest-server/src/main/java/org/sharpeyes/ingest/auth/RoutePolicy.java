@@ -87,6 +87,7 @@ public final class RoutePolicy {
   private static final Set<Role> HANDLERS =
       EnumSet.of(Role.SUPERVISOR, Role.OPERATOR, Role.GRID_WORKER);
   private static final Set<Role> GRID = EnumSet.of(Role.GRID_WORKER);
+  private static final Set<Role> GOVERNANCE = EnumSet.of(Role.SUPERVISOR);
   private static final Set<Role> PHOTO_VIEWERS =
       EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.OPERATOR);
   private static final Set<Role> DEVICE_KEEPERS = EnumSet.of(Role.ADMIN, Role.SUPERVISOR);
@@ -157,6 +158,10 @@ public final class RoutePolicy {
     r.add(rule("POST", "/api/plans/reload", ADMIN, "reload plans.yaml (all or nothing)"));
     r.add(rule("GET", "/api/alerts/:id/plan", HANDLERS, "an alert's disposal plan and ticks"));
     r.add(rule("POST", "/api/alerts/:id/plan/steps/:n", DESKS, "tick a step of the plan"));
+    r.add(rule("GET", "/api/governance", GOVERNANCE, "the month's ranking of a level"));
+    r.add(rule("GET", "/api/governance.csv", GOVERNANCE, "the same as CSV (UTF-8, BOM)"));
+    r.add(rule("GET", "/api/governance/trend", GOVERNANCE, "a unit's score month by month"));
+    r.add(rule("POST", "/api/governance/recompute", GOVERNANCE, "a month again (city-wide only)"));
     r.add(rule("GET", "/api/events/:id/snapshot", DESKS, "an event's snapshot (faces: full)"));
     r.add(rule("GET", "/api/snapshots/:eventId", DESKS, "the same, older path"));
     r.add(rule("GET", "/api/watchlist", DEVICE_KEEPERS, "watchlist version and its persons"));

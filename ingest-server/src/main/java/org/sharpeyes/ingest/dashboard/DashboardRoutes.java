@@ -37,14 +37,8 @@ public final class DashboardRoutes {
         + " frame-ancestors 'none'";
   }
 
-  /**
-   * Leaflet, the map library, as the webjar {@code org.webjars.npm:leaflet} puts it on the class
-   * path (the version is the pom's {@code leaflet.version}); served under {@link #LEAFLET_PATH}.
-   */
-  static final String LEAFLET_ROOT = "META-INF/resources/webjars/leaflet/1.9.4/dist";
-
-  /** Where the page loads Leaflet from: inside {@code /dashboard/}, so no token is needed. */
-  static final String LEAFLET_PATH = "/dashboard/lib/leaflet/";
+  /** Webjar files carry their version in the path: a browser may keep them a week. */
+  private static final long WEEK = 7L * 24 * 3600;
 
   private final ReferenceData reference;
   private final DashboardConfig.Tiles tiles;
@@ -105,9 +99,20 @@ public final class DashboardRoutes {
             });
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
     router.get("/dashboard/*").handler(this::pageHeaders);
-    router
-        .get(LEAFLET_PATH + "*")
-        .handler(StaticHandler.create(LEAFLET_ROOT).setMaxAgeSeconds(86_400));
     router.get("/dashboard/*").handler(StaticHandler.create("webroot/dashboard"));
+    // Libraries from webjars on the class path (Leaflet for the map, ECharts for report.html), under
+    // /dashboard/webjars/<name>/<version>/
+    // so that the page's CSP ('self') and the one open /dashboard/* rule cover them.
+    StaticHandler webjars = StaticHandler.create("META-INF/resources").setMaxAgeSeconds(WEEK);
+    router
+        .get("/dashboard/*")
+        .handler(
+            ctx -> {
+              if (ctx.normalizedPath().startsWith("/dashboard/webjars/")) {
+                webjars.handle(ctx);
+              } else {
+                ctx.next();
+              }
+            });
   }
 }
