@@ -100,7 +100,8 @@ public final class DashboardRoutes {
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
     router.get("/dashboard/*").handler(this::pageHeaders);
     router.get("/dashboard/*").handler(StaticHandler.create("webroot/dashboard"));
-    // Libraries from webjars on the class path (Leaflet for the map, ECharts for report.html), under
+    // Libraries from webjars on the class path (Leaflet for the map, ECharts for report.html),
+    // under
     // /dashboard/webjars/<name>/<version>/
     // so that the page's CSP ('self') and the one open /dashboard/* rule cover them.
     StaticHandler webjars = StaticHandler.create("META-INF/resources").setMaxAgeSeconds(WEEK);
