@@ -211,6 +211,34 @@ abstract class WorkflowEndToEndContract {
                             "sharpeyes.alert.escalated",
                             "sharpeyes.alert.closed")));
 
+    // The month's figures of the village where it was raised: one alert, escalated, resolved.
+    String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+    HttpResponse<String> recomputed =
+        send(
+            DemoAccount.CITY_SUPERVISOR,
+            "POST",
+            "/api/governance/recompute?month=" + month,
+            null,
+            "");
+    assertThat(recomputed.statusCode()).as(recomputed.body()).isEqualTo(200);
+    JsonNode village = null;
+    for (JsonNode u :
+        pipeline.getJson("/api/governance?level=village&month=" + month).path("units")) {
+      if (u.path("code").asText().equals("430702001001")) {
+        village = u;
+      }
+    }
+    assertThat(village).as("the governance row of 柳湾社区").isNotNull();
+    assertThat(village.path("received").asInt()).isEqualTo(1);
+    assertThat(village.path("acknowledged").asInt()).isEqualTo(1);
+    assertThat(village.path("resolved").asInt()).isEqualTo(1);
+    assertThat(village.path("overdue").asInt()).isEqualTo(1);
+    assertThat(village.path("escalatedShare").asDouble()).isEqualTo(1.0);
+    assertThat(village.path("withinGridShare").asDouble()).isEqualTo(0.0);
+    long ack = village.path("ackMedianSeconds").asLong();
+    assertThat(ack).as("acknowledged after the 3 s deadline passed").isBetween(3L, 45L);
+    assertThat(village.path("resolveMedianSeconds").asLong()).isGreaterThanOrEqualTo(ack);
+
     await("the webhook's third attempt").atMost(WAIT).until(() -> delivered() != null);
     String[] third = delivered();
     assertThat(hooks.get()).isGreaterThanOrEqualTo(3);
