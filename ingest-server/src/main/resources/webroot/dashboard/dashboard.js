@@ -210,6 +210,7 @@ async function open() {
   }
   state.regions = new Map(state.map.regions.map((r) => [r.code, r]));
   showSignedIn(u, state.regions.get(u.jurisdiction)?.name || null);
+  $("report-link").hidden = u.role !== "supervisor"; // the governance figures are for supervisors
   if (!DESK_ROLES.has(u.role)) {
     $("desk-note").hidden = false;
     return;
