@@ -153,13 +153,14 @@ cat <<MSG
       peng.wuling      demo-wuling-2026      operator, 武陵区 (county 430702), full clearance
       qin.dingcheng    demo-dingcheng-2026   operator, 鼎城区 (county 430703), names and ID numbers masked
       fu.liuwan        demo-liuwan-2026      operator, 柳湾街道 (township 430702001), masked
-      wu.liuwancun     demo-liuwancun-2026   operator, village desk 柳湾社区 (430702001001): acknowledge, dispatch, resolve
-      he.grid          demo-grid-he-2026     grid worker of 柳湾社区: what is dispatched to him, report back
+      zhou.guiyuan     demo-guiyuan-2026     operator, village desk 桂园社区 (430702002001), where the demo's plate reader
+                                             stands: its queue, acknowledge, dispatch, resolve (docs/workflow.md)
+      qian.grid        demo-grid-qian-2026   grid worker of 桂园社区: what is dispatched to her, report back (phone page)
       yan.integrator   demo-integrate-2026   integrator, city: alerts and events, never personal data
       lu.auditor       demo-auditor-2026     auditor: GET /api/audit only
       tang.admin       demo-admin-2026       admin: users, edges, reference data; no alerts
     a token (15 min)    TOKEN=\$(curl -s -H 'Content-Type: application/json' -d '{"username":"xiang.operator","password":"demo-city-desk-2026"}' http://localhost:$HTTP_PORT/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')
-    a desk's queue      curl -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/desks/430702001001/queue   (docs/workflow.md)
+    a desk's queue      curl -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/desks/430702002001/queue   (docs/workflow.md)
     alerts so far       curl -H 'Authorization: Bearer $CITY_TOKEN' http://localhost:$HTTP_PORT/api/alerts
     live alert feed     curl -N -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/alerts/stream
     one county only     curl -N -H "Authorization: Bearer \$TOKEN" 'http://localhost:$HTTP_PORT/api/alerts/stream?region=430702'
