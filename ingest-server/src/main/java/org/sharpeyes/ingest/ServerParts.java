@@ -113,6 +113,9 @@ final class ServerParts {
   IngestHttpServer http;
   AuthModule auth;
 
+  /** The regions, read once for the accounts (the broker's and the API's). */
+  private RegionDirectory regions;
+
   /** Bearer token → principal, for the access gate. */
   Authenticator authenticator;
 
@@ -155,9 +158,7 @@ final class ServerParts {
                 new IntegratorBrokerLogins(
                     new UserStore(database.dataSource()),
                     PasswordHasher.owasp(config.auth().minPasswordLength()),
-                    ReferenceData.load(config.referenceData()) instanceof ReferenceLoad.Loaded l
-                        ? l.data().regions()
-                        : RegionDirectory.empty()),
+                    regions()),
                 own,
                 registry,
                 clock);
@@ -177,11 +178,7 @@ final class ServerParts {
               config.auth(),
               config.dataDir(),
               database.dataSource(),
-              // Invalid reference data is reported by the parts that need all of it; accounts
-              // then know no region, so only the CLI can add users.
-              ReferenceData.load(config.referenceData()) instanceof ReferenceLoad.Loaded loaded
-                  ? loaded.data().regions()
-                  : RegionDirectory.empty(),
+              regions(),
               vertx,
               clock,
               registry,
@@ -375,5 +372,19 @@ final class ServerParts {
     }
     http = IngestHttpServer.start(vertx, config.http(), router);
     resources.push(http);
+  }
+
+  /**
+   * The reference data's regions, for the accounts. Invalid reference data is reported by the parts
+   * that need all of it; accounts then know no region, so only the CLI can add users.
+   */
+  private RegionDirectory regions() {
+    if (regions == null) {
+      regions =
+          ReferenceData.load(config.referenceData()) instanceof ReferenceLoad.Loaded loaded
+              ? loaded.data().regions()
+              : RegionDirectory.empty();
+    }
+    return regions;
   }
 }

@@ -99,13 +99,12 @@ public final class WorkflowModule implements AutoCloseable {
     if (desk.isEmpty()) {
       return;
     }
-    new WorkflowStore(null)
-        .place(
-            c,
-            alert.id(),
-            routing.placed(alert, desk.get(), clock.instant()),
-            routing.codeAt(alert, RegionLevel.TOWNSHIP),
-            routing.codeAt(alert, RegionLevel.COUNTY));
+    WorkflowStore.place(
+        c,
+        alert.id(),
+        routing.placed(alert, desk.get(), clock.instant()),
+        routing.codeAt(alert, RegionLevel.TOWNSHIP),
+        routing.codeAt(alert, RegionLevel.COUNTY));
   }
 
   private void placeEarlierAlerts(DataSource dataSource, Clock clock) throws SQLException {
@@ -118,7 +117,7 @@ public final class WorkflowModule implements AutoCloseable {
           if (desk == null) {
             return;
           }
-          store.place(
+          WorkflowStore.place(
               c,
               a.id(),
               routing.arrive(h.handling(), desk, a, a.state(), clock.instant()),

@@ -59,7 +59,7 @@ public final class WorkflowStore {
   public record Photo(String contentType, byte[] bytes) {}
 
   /** Writes the starting desk of a new alert, on the raising transaction {@code c}. */
-  void place(Connection c, String alertId, Handling h, String township, String county)
+  static void place(Connection c, String alertId, Handling h, String township, String county)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +45,7 @@ import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
 import org.sharpeyes.ingest.store.DeadLetterStore;
+import org.sharpeyes.ingest.store.EventRow;
 import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.store.Snapshot;
 import org.sharpeyes.ingest.store.SnapshotCache;
@@ -56,7 +55,6 @@ import org.sharpeyes.ingest.store.StoreUnavailableException;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.SnapshotRef;
-import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * The alert module and its API behind a real Vert.x HTTP server on a free port, over an H2
@@ -155,7 +153,7 @@ final class ApiServer implements AutoCloseable {
   /** A plate read stored by the pipeline: in the events table, then told to the listener. */
   EdgeEvent sight(String plate, String deviceId) throws SQLException {
     EdgeEvent event = Sightings.vehicle(plate, deviceId, NOW.minusSeconds(600 - sightings++));
-    return stored(event, ((VehicleSighted) event.data()).plateNumber());
+    return stored(event);
   }
 
   /** A face match from a camera stored by the pipeline, then told to the listener. */
@@ -174,7 +172,7 @@ final class ApiServer implements AutoCloseable {
                 "fr-feature-512",
                 3,
                 new SnapshotRef(SnapshotRef.JPEG, 4)));
-    return stored(event, null);
+    return stored(event);
   }
 
   /** The snapshot of {@code event}, as the pipeline keeps it. */
@@ -186,23 +184,8 @@ final class ApiServer implements AutoCloseable {
                 event.id(), event.edgeId(), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2}, NOW));
   }
 
-  private EdgeEvent stored(EdgeEvent event, String plate) throws SQLException {
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
-                    + " plate, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, event.id());
-      ps.setString(2, event.type().kind());
-      ps.setString(3, event.edgeId());
-      ps.setString(4, event.deviceId());
-      ps.setLong(5, event.seq());
-      ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
-      ps.setObject(7, NOW.atOffset(ZoneOffset.UTC));
-      ps.setString(8, plate);
-      ps.setString(9, new String(codec.encode(event), StandardCharsets.UTF_8));
-      ps.executeUpdate();
-    }
+  private EdgeEvent stored(EdgeEvent event) throws SQLException {
+    new EventStore(db.dataSource()).insert(EventRow.of(event, codec.encode(event), NOW));
     module.listener().onStored(event, NOW.minusMillis(20));
     return event;
   }

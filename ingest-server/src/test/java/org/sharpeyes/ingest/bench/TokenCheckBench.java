@@ -17,8 +17,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +47,10 @@ import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
+import org.sharpeyes.ingest.store.EventRow;
+import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
-import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * What the token check adds to {@code GET /api/alerts} (issue 11): one alert module and one {@link
@@ -280,22 +279,8 @@ public final class TokenCheckBench {
   }
 
   private static void store(TestDatabase db, EventCodec codec, EdgeEvent event) throws Exception {
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
-                    + " plate, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, event.id());
-      ps.setString(2, event.type().kind());
-      ps.setString(3, event.edgeId());
-      ps.setString(4, event.deviceId());
-      ps.setLong(5, event.seq());
-      ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
-      ps.setObject(7, event.time().plusMillis(20).atOffset(ZoneOffset.UTC));
-      ps.setString(8, ((VehicleSighted) event.data()).plateNumber());
-      ps.setString(9, new String(codec.encode(event), StandardCharsets.UTF_8));
-      ps.executeUpdate();
-    }
+    new EventStore(db.dataSource())
+        .insert(EventRow.of(event, codec.encode(event), event.time().plusMillis(20)));
   }
 
   private static Map<String, Integer> options(String[] args) {

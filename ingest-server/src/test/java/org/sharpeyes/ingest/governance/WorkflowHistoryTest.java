@@ -3,9 +3,6 @@ package org.sharpeyes.ingest.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +20,14 @@ import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.config.WorkflowConfig;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.rule.Sightings;
+import org.sharpeyes.ingest.store.EventRow;
+import org.sharpeyes.ingest.store.EventStore;
 import org.sharpeyes.ingest.workflow.Action;
 import org.sharpeyes.ingest.workflow.StepRequest;
 import org.sharpeyes.ingest.workflow.StepResult;
 import org.sharpeyes.ingest.workflow.WorkflowModule;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
-import org.sharpeyes.schema.event.VehicleSighted;
 
 /**
  * The governance figures of an alert that went through the real workflow: raised at the village
@@ -146,22 +144,8 @@ class WorkflowHistoryTest {
   private String raise() throws Exception {
     String device = DemoCity.data().devices().iterator().next().id();
     EdgeEvent event = Sightings.vehicle(HOTLISTED, device, RAISED.minusSeconds(5));
-    try (Connection c = db.dataSource().getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO events (id, type, edge_id, device_id, seq, event_time, received_at,"
-                    + " plate, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, event.id());
-      ps.setString(2, event.type().kind());
-      ps.setString(3, event.edgeId());
-      ps.setString(4, event.deviceId());
-      ps.setLong(5, event.seq());
-      ps.setObject(6, event.time().atOffset(ZoneOffset.UTC));
-      ps.setObject(7, RAISED.atOffset(ZoneOffset.UTC));
-      ps.setString(8, ((VehicleSighted) event.data()).plateNumber());
-      ps.setString(9, new String(new EventCodec().encode(event), StandardCharsets.UTF_8));
-      ps.executeUpdate();
-    }
+    new EventStore(db.dataSource())
+        .insert(EventRow.of(event, new EventCodec().encode(event), RAISED));
     module.listener().onStored(event, RAISED);
     return module.store().find(org.sharpeyes.ingest.alert.AlertFilter.all(10)).get(0).id();
   }
