@@ -69,12 +69,12 @@ login() { # an access token of the city supervisor (they live 15 minutes: one pe
     http://127.0.0.1:$HTTP/api/auth/login | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
 }
 java -Xmx512m -jar "$DIR/edge-agent.jar" run --config config/edge-agent-plates-only.yaml \
-  --status-port $STATUS --device-port 43070200001140000001=$PLATE --outbox-path "$DIR/edge-outbox.db" > "$DIR/edge-agent.log" 2>&1 &
+  --status-port $STATUS --device-port 43070200001320000101=$PLATE --outbox-path "$DIR/edge-outbox.db" > "$DIR/edge-agent.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$STATUS/healthz
 
 LOAD=(java -Xmx512m -jar "$DIR/device-sims.jar" load
-  --target http://127.0.0.1:$PLATE/plates --device-id 43070200001140000001
+  --target http://127.0.0.1:$PLATE/plates --device-id 43070200001320000101
   --stream http://127.0.0.1:$HTTP/api/alerts/stream --stream-user luo.supervisor --hot-share 0.5 --seed 1 --max-in-flight 64
   --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv
   --key-persons config/demo-city/key-persons.csv)

@@ -194,7 +194,11 @@ for sid, sname, skind, ccode, radius in SITES:
 # --------------------------------------------------------------------------
 # 5. Devices (GB/T 28181 ids; one per cell, at the cell centre)
 # --------------------------------------------------------------------------
-TYPE_CODES = {"plate-reader": ["114"], "camera": ["131", "132"], "gate": ["121"]}
+# GB/T 28181-2016 Appendix D type codes: a checkpoint (卡口) camera is an IP camera (132) whose
+# serials start at 101, apart from the plain IP cameras'; a door is an alarm input device (134,
+# "infrared, smoke, access control"); 114 would be a decoder and 121 is not assigned.
+TYPE_CODES = {"plate-reader": ["132"], "camera": ["131", "132"], "gate": ["134"]}
+SERIAL_BASE = {"plate-reader": 100}
 # per county: (kind, site name or None, device name); order fixes serial numbers.
 DEVICE_PLAN = {
     "430702": [
@@ -250,8 +254,8 @@ for ccode, cname, edge, _ in COUNTIES:
             cam_alt += 1
         else:
             tcode = TYPE_CODES[kind][0]
-        serials[tcode] = serials.get(tcode, 0) + 1
-        dev_id = f"{ccode}00" + "00" + tcode + "0" + f"{serials[tcode]:06d}"
+        serials[(tcode, kind)] = serials.get((tcode, kind), SERIAL_BASE.get(kind, 0)) + 1
+        dev_id = f"{ccode}00" + "00" + tcode + "0" + f"{serials[(tcode, kind)]:06d}"
         if site:
             ccell = site_by_name[site]["cell"]
             if ccell in [d["cell"] for d in devices]:
@@ -388,7 +392,7 @@ assert len(devices) == 30 and len({d["id"] for d in devices}) == 30
 kinds = [d["kind"] for d in devices]
 assert kinds.count("plate-reader") == 14 and kinds.count("camera") == 10 and kinds.count("gate") == 6
 first_pr = next(d for d in devices if d["kind"] == "plate-reader")
-assert first_pr["id"] == "43070200001140000001" and first_pr["edgeId"] == "edge-wuling-01"
+assert first_pr["id"] == "43070200001320000101" and first_pr["edgeId"] == "edge-wuling-01"
 for d in devices:
     assert re.fullmatch(r"\d{20}", d["id"]) and d["id"][:6] == d["county"], d["id"]
     hits = cells_containing(d["lon"] / U, d["lat"] / U)

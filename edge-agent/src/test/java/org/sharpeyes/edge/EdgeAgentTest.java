@@ -33,7 +33,7 @@ import org.sharpeyes.schema.topic.Topics;
 
 class EdgeAgentTest {
 
-  static final String DEVICE = "43070200001140000001";
+  static final String DEVICE = "43070200001320000101";
   static final String READ =
       "{\"plate\":\"湘J·A1234\",\"color\":\"蓝\",\"time\":\"2026-11-27T10:15:30+08:00\","
           + "\"confidence\":0.93}";

@@ -31,9 +31,9 @@ import org.sharpeyes.sims.gate.GateSimulatorExtension;
 abstract class GateAlertEndToEndContract {
 
   /** 柳湾小区东门门禁 and 桂园小区南门门禁 (devices.csv), the simulator's doors 1 and 2. */
-  static final String EAST_GATE = "43070200001210000001";
+  static final String EAST_GATE = "43070200001340000001";
 
-  static final String SOUTH_GATE = "43070200001210000002";
+  static final String SOUTH_GATE = "43070200001340000002";
   static final String KP0001_CARD = "CARD-000132";
 
   @RegisterExtension
@@ -149,7 +149,7 @@ abstract class GateAlertEndToEndContract {
         edgeId: edge-wuling-01
         broker: { url: tcp://127.0.0.1:1883 }
         devices:
-          - id: "43070200001210000000"
+          - id: "43070200001170000001"
             name: 柳湾小区门禁控制器
             kind: gate
             gate:

@@ -207,7 +207,8 @@ abstract class PlateAlertEndToEndContract {
             RunningPipeline.PLATE_READER,
             1,
             Instant.now(),
-            new VehicleSighted(MARKER, MARKER, null, null, null, null, null, null, 0.9, null));
+            new VehicleSighted(
+                MARKER, MARKER, null, null, null, null, null, null, null, 0.9, null));
     pipeline.publishRaw(
         Topics.events(edge, EventType.VEHICLE_SIGHTED), new EventCodec().encode(foreign));
 

@@ -46,7 +46,7 @@ import org.sharpeyes.schema.topic.Topics;
 final class RunningPipeline implements AutoCloseable {
 
   /** 火车站卡口, a plate reader in 桂园社区 (430702002001), 武陵区. */
-  static final String PLATE_READER = "43070200001140000001";
+  static final String PLATE_READER = "43070200001320000101";
 
   static final Path DEMO_CITY = Path.of("..", "config", "demo-city").toAbsolutePath().normalize();
 

@@ -49,7 +49,7 @@ import org.sharpeyes.sims.plate.PlateSimulatorOptions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class WorkflowEndToEndContract {
 
-  private static final String READER = "43070200001140000003";
+  private static final String READER = "43070200001320000103";
   private static final String PLATE = "湘JRT396"; // 布控车辆, medium: starts at the village desk
   private static final String SECRET = "it-webhook-secret-0123";
   private static final Duration WAIT = Duration.ofSeconds(45);

@@ -12,8 +12,8 @@ final class DeviceIds {
   private DeviceIds() {}
 
   /**
-   * Parses a plate reader's id; warns (does not fail) when its type code is not 114, since a camera
-   * doing plate recognition is legitimate.
+   * Parses a plate reader's id; warns (does not fail) when its type code is not a camera's (131 or
+   * 132, GB/T 28181 Appendix D): a checkpoint reader is an IP camera that reads plates.
    *
    * @throws IllegalArgumentException when it is not 20 digits
    */
@@ -23,14 +23,16 @@ final class DeviceIds {
       id = new GbDeviceId(value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--device-id: " + e.getMessage() + ", e.g. 43070200001140000001", e);
+          "--device-id: " + e.getMessage() + ", e.g. 43070200001320000101", e);
     }
-    if (!GbDeviceId.TYPE_PLATE_READER.equals(id.typeCode())) {
+    if (!GbDeviceId.TYPE_IPC.equals(id.typeCode())
+        && !GbDeviceId.TYPE_CAMERA.equals(id.typeCode())) {
       log.warn(
-          "--device-id {} has type code {}; a plate/checkpoint reader is {}",
+          "--device-id {} has type code {}; a checkpoint camera is {} (IP camera) or {} (camera)",
           id,
           id.typeCode(),
-          GbDeviceId.TYPE_PLATE_READER);
+          GbDeviceId.TYPE_IPC,
+          GbDeviceId.TYPE_CAMERA);
     }
     return id;
   }

@@ -78,7 +78,7 @@ final class GateCommand implements Callable<Integer> {
   @Option(
       names = "--first-device-id",
       paramLabel = "ID",
-      defaultValue = "43070200001210000001",
+      defaultValue = "43070200001340000001",
       description =
           "Door 1's 20-digit GB/T 28181 id (type code 121); door k gets the serial + k-1"
               + " (default: ${DEFAULT-VALUE}).")
@@ -226,14 +226,14 @@ final class GateCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       bad(
-                          "--first-device-id must be 20 digits, e.g. 43070200001210000001, was "
+                          "--first-device-id must be 20 digits, e.g. 43070200001340000001, was "
                               + firstDeviceId));
-      if (!GbDeviceId.TYPE_ACCESS_CONTROL.equals(first.typeCode())) {
+      if (!GbDeviceId.TYPE_ALARM_INPUT.equals(first.typeCode())) {
         log.warn(
-            "--first-device-id {} has type code {}; an access controller is {}",
+            "--first-device-id {} has type code {}; a door (alarm input device) is {}",
             first,
             first.typeCode(),
-            GbDeviceId.TYPE_ACCESS_CONTROL);
+            GbDeviceId.TYPE_ALARM_INPUT);
       }
       b.host(host)
           .port(port)

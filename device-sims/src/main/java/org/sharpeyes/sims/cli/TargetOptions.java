@@ -22,8 +22,8 @@ final class TargetOptions {
       required = true,
       paramLabel = "ID",
       description =
-          "The reader's 20-digit GB/T 28181 id (type 114 for a plate reader),"
-              + " e.g. 43070200001140000001. Sent as header X-Device-Id.")
+          "The reader's 20-digit GB/T 28181 id (type 132, an IP camera, for a checkpoint reader),"
+              + " e.g. 43070200001320000101. Sent as header X-Device-Id.")
   String deviceId;
 
   @Option(

@@ -22,7 +22,7 @@ public final class GateSimulatorOptions {
   public static final int DEFAULT_DOORS = 2;
   public static final int MAX_DOORS = 99;
   public static final double MAX_RATE = 1000;
-  public static final GbDeviceId DEFAULT_FIRST_DEVICE_ID = new GbDeviceId("43070200001210000001");
+  public static final GbDeviceId DEFAULT_FIRST_DEVICE_ID = new GbDeviceId("43070200001340000001");
   public static final double DEFAULT_FORCED_SHARE = 0.02;
   public static final double DEFAULT_HELD_SHARE = 0.05;
   public static final double DEFAULT_UNKNOWN_SHARE = 0.1;

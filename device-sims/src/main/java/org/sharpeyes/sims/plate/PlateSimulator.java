@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * var options = PlateSimulatorOptions.builder()
  *     .target(URI.create("http://127.0.0.1:8081/plates"))
- *     .deviceId("43070200001140000001")
+ *     .deviceId("43070200001320000101")
  *     .ratePerSecond(50).count(500).seed(7)
  *     .build();
  * SimulationReport report = PlateSimulator.of(options).run();

@@ -226,7 +226,7 @@ public record PlateSimulatorOptions(
       }
       if (deviceId == null) {
         throw new IllegalArgumentException(
-            "device id is required: the reader's 20-digit GB/T 28181 id, e.g. 43070200001140000001");
+            "device id is required: the reader's 20-digit GB/T 28181 id, e.g. 43070200001320000101");
       }
       return new PlateSimulatorOptions(
           target,

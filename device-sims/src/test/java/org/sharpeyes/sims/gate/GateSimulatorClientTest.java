@@ -71,7 +71,7 @@ class GateSimulatorClientTest {
                   GateClients.node(c, GateAddressSpace.doorVariableNodeId(door, "State"))));
       seen.add(values.get(0).value().value() + " " + values.get(1).value().value());
     }
-    assertThat(seen).containsExactly("43070200001210000001 closed", "43070200001210000002 forced");
+    assertThat(seen).containsExactly("43070200001340000001 closed", "43070200001340000002 forced");
     gate.simulator().close(2);
   }
 
@@ -103,7 +103,7 @@ class GateSimulatorClientTest {
     assertThat(java.util.Arrays.stream(fields).skip(3).map(v -> (String) v.value()))
         .containsExactly(
             "Door01",
-            "43070200001210000001",
+            "43070200001340000001",
             "credential",
             "CARD-000147",
             "card",

@@ -76,7 +76,7 @@ class LoadRunTest {
     PlateSimulatorOptions plates =
         PlateSimulatorOptions.builder()
             .target(target)
-            .deviceId("43070200001140000001")
+            .deviceId("43070200001320000101")
             .ratePerSecond(rate)
             .seed(5)
             .pool(PlatePool.of(List.of(), HOT))

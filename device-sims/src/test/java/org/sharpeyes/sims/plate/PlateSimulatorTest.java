@@ -19,7 +19,7 @@ import org.sharpeyes.sims.testing.FakeEdge.Answer;
 
 class PlateSimulatorTest {
 
-  private static final String DEVICE = "43070200001140000001";
+  private static final String DEVICE = "43070200001320000101";
   private static final List<HotPlate> HOT =
       List.of(
           new HotPlate("湘J38J91", HotPlate.SOURCE_HOTLIST, "涉案车辆/critical"),

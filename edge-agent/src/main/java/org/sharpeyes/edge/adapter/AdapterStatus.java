@@ -1,6 +1,9 @@
 package org.sharpeyes.edge.adapter;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A snapshot of one adapter, for {@code /status}.
@@ -16,6 +19,10 @@ import java.time.Instant;
  * @param lastErrorAt when it happened, or {@code null}
  * @param lastEventAt when the adapter last handed an event to the sink, or {@code null}
  * @param counters totals since start
+ * @param lastContactAt when the device last showed it was alive (a push, a keepalive, a frame, a
+ *     session message), or {@code null} when never since start
+ * @param details kind-specific facts for {@code /status} and {@code probe}, by name (e.g. a GA/T
+ *     1400 device's {@code registeredAt}, a camera's measured {@code fps}); sorted, never null
  */
 public record AdapterStatus(
     String deviceId,
@@ -27,7 +34,13 @@ public record AdapterStatus(
     String lastError,
     Instant lastErrorAt,
     Instant lastEventAt,
-    Counters counters) {
+    Counters counters,
+    Instant lastContactAt,
+    Map<String, String> details) {
+
+  public AdapterStatus {
+    details = details == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(details));
+  }
 
   /**
    * Totals since the adapter started.

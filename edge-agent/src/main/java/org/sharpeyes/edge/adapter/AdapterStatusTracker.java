@@ -1,6 +1,8 @@
 package org.sharpeyes.edge.adapter;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The mutable status behind {@link AdapterStatus}, written by an adapter from any of its threads
@@ -19,6 +21,11 @@ public final class AdapterStatusTracker {
   private long inputsRejected;
   private long eventsRefused;
   private long failures;
+  private Instant lastContactAt;
+  private final Map<String, String> details = new HashMap<>();
+
+  /** Bounds the details an adapter may publish, so a bug cannot grow the status without limit. */
+  static final int MAX_DETAILS = 32;
 
   public AdapterStatusTracker(DeviceConfig device) {
     this.device = device;
@@ -40,6 +47,24 @@ public final class AdapterStatusTracker {
   public synchronized void contact() {
     if (connection != ConnectionState.CONNECTED) {
       connection = ConnectionState.CONNECTED;
+    }
+  }
+
+  /** Like {@link #contact()}, and remembers when, for {@code lastContactAt}. */
+  public synchronized void contact(Instant at) {
+    contact();
+    lastContactAt = at;
+  }
+
+  /**
+   * Sets one kind-specific fact shown in the status ({@code null} removes it). At most {@value
+   * #MAX_DETAILS} names are kept; further new names are ignored.
+   */
+  public synchronized void detail(String name, String value) {
+    if (value == null) {
+      details.remove(name);
+    } else if (details.containsKey(name) || details.size() < MAX_DETAILS) {
+      details.put(name, value);
     }
   }
 
@@ -74,6 +99,8 @@ public final class AdapterStatusTracker {
         lastError,
         lastErrorAt,
         lastEventAt,
-        new AdapterStatus.Counters(eventsAccepted, inputsRejected, eventsRefused, failures));
+        new AdapterStatus.Counters(eventsAccepted, inputsRejected, eventsRefused, failures),
+        lastContactAt,
+        details);
   }
 }

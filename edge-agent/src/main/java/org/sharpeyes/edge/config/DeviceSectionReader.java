@@ -52,7 +52,7 @@ final class DeviceSectionReader {
   }
 
   private static String id(ConfigTree device) {
-    String id = device.text("id", "the 20-digit GB/T 28181 id, e.g. id: \"43070200001140000001\"");
+    String id = device.text("id", "the 20-digit GB/T 28181 id, e.g. id: \"43070200001320000101\"");
     if (id == null) {
       return null;
     }
@@ -60,7 +60,7 @@ final class DeviceSectionReader {
       String hint =
           device.isNumber("id")
               ? " — write the id in quotes (\"…\"): YAML reads bare digits as a number"
-              : " — expected exactly 20 digits, e.g. \"43070200001140000001\"";
+              : " — expected exactly 20 digits, e.g. \"43070200001320000101\"";
       device.problem("id", "'" + id + "' is not a GB/T 28181 id" + hint);
       return null;
     }

@@ -24,7 +24,7 @@ class AdapterLifecycleTest {
   private final ExecutorService blocking = Executors.newCachedThreadPool();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final DeviceConfig device =
-      new DeviceConfig("43070200001140000001", "火车站卡口", null, new NoSettings());
+      new DeviceConfig("43070200001320000101", "火车站卡口", null, new NoSettings());
   private final AdapterLifecycle lifecycle =
       new AdapterLifecycle(
           device,
@@ -50,7 +50,7 @@ class AdapterLifecycleTest {
     assertThat(lifecycle.status().snapshot().runtimeState()).isEqualTo(RuntimeState.STARTED);
     assertThatThrownBy(lifecycle::starting)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("adapter for 43070200001140000001 (火车站卡口) already started");
+        .hasMessage("adapter for 43070200001320000101 (火车站卡口) already started");
   }
 
   @Test

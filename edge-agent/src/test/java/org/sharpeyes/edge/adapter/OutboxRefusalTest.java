@@ -40,10 +40,10 @@ class OutboxRefusalTest {
 
   static final String OUTBOX_BEHIND =
       "the outbox cannot keep up with its disk (4096 events waiting to be written) — retry later";
-  static final String PLATE_READER = "43070200001140000001";
+  static final String PLATE_READER = "43070200001320000101";
   static final String CAMERA = "43070200001320000001";
-  static final String CONTROLLER = "43070200001210000000";
-  static final String DOOR = "43070200001210000001";
+  static final String CONTROLLER = "43070200001170000001";
+  static final String DOOR = "43070200001340000001";
 
   @RegisterExtension
   static GateSimulatorExtension gate = GateSimulatorExtension.builder().doors(1).build();

@@ -193,7 +193,7 @@ public final class GateAdapterBench {
         edgeId: edge-bench
         broker: { url: tcp://127.0.0.1:1883 }
         devices:
-          - id: "43070200001210000000"
+          - id: "43070200001170000001"
             kind: gate
             gate:
               endpoint: %s

@@ -32,7 +32,7 @@ class EdgeAgentMainTest {
             edgeId: edge-1
             broker: { urll: tcp://127.0.0.1:1883 }
             devices:
-              - { id: "43070200001140000001", kind: plate-reader, plateHttp: { port: 70000 } }
+              - { id: "43070200001320000101", kind: plate-reader, plateHttp: { port: 70000 } }
             """);
 
     int code = run("validate", "--config", file.toString());

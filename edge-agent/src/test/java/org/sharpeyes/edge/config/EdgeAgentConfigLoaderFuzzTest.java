@@ -41,7 +41,7 @@ class EdgeAgentConfigLoaderFuzzTest {
     "&a ",
     "*a",
     "{ lat: ",
-    "- id: \"43070200001140000001\""
+    "- id: \"43070200001320000101\""
   })
   @FuzzTest(maxDuration = "60m", maxExecutions = EXECUTIONS)
   void anyFileIsLoadedOrRefusedWithItsProblems(byte[] file) {

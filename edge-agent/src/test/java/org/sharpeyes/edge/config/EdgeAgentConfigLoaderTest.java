@@ -30,7 +30,7 @@ class EdgeAgentConfigLoaderTest {
       broker:
         url: tcp://127.0.0.1:1883
       devices:
-        - id: "43070200001140000001"
+        - id: "43070200001320000101"
           name: 火车站卡口
           kind: plate-reader
           location: { lat: 29.0435, lon: 111.68 }
@@ -48,7 +48,7 @@ class EdgeAgentConfigLoaderTest {
     assertThat(config.broker().serverUri()).isEqualTo("tcp://127.0.0.1:11883");
     assertThat(config.status()).isEqualTo(new StatusHttpConfig("127.0.0.1", 9180));
     DeviceConfig device = config.devices().get(0);
-    assertThat(device.id()).isEqualTo("43070200001140000001");
+    assertThat(device.id()).isEqualTo("43070200001320000101");
     assertThat(device.kind()).isEqualTo(DeviceKind.PLATE_READER);
     assertThat(device.location()).isEqualTo(new GeoPoint(29.0435, 111.68));
     assertThat(device.settings().listenPort()).hasValue(8081);
@@ -219,7 +219,7 @@ class EdgeAgentConfigLoaderTest {
             plateHttp:
               port: 8081
               maxBodyBytes: 2MB
-          - id: "43070200001140000002"
+          - id: "43070200001320000102"
             kind: viid
         """;
 
@@ -243,7 +243,7 @@ class EdgeAgentConfigLoaderTest {
         VALID
             .replace("  url: tcp://127.0.0.1:1883", "  url: tcp://127.0.0.1:1883\n  keepAlive: 30")
             .replace("port: 8081", "port: 8081\n      maxBodyBytes: 2MB")
-            .replace("id: \"43070200001140000001\"", "id: 43070200001140000001")
+            .replace("id: \"43070200001320000101\"", "id: 43070200001320000101")
             .replace("kind: plate-reader", "kind: plate-raeder");
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
@@ -255,7 +255,7 @@ class EdgeAgentConfigLoaderTest {
 
   @Test
   void anUnquotedDeviceIdThatYamlMangledIsExplained() {
-    String yaml = VALID.replace("id: \"43070200001140000001\"", "id: 0430702");
+    String yaml = VALID.replace("id: \"43070200001320000101\"", "id: 0430702");
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
         .singleElement()
@@ -268,17 +268,17 @@ class EdgeAgentConfigLoaderTest {
   void duplicateDeviceIdsAndPortClashesAreErrors() {
     String second =
         """
-          - id: "43070200001140000001"
+          - id: "43070200001320000101"
             kind: plate-reader
             plateHttp: { port: 8081 }
-          - id: "43070200001140000003"
+          - id: "43070200001320000103"
             kind: plate-reader
             plateHttp: { port: 9180 }
         """;
 
     assertThat(problems(EdgeAgentConfigLoader.parse(VALID + second)))
         .containsExactly(
-            "devices[1].id: '43070200001140000001' is already used by devices[0] — device ids"
+            "devices[1].id: '43070200001320000101' is already used by devices[0] — device ids"
                 + " must be unique",
             "devices[1].plateHttp.port: 8081 is already used by devices[0].plateHttp.port — give"
                 + " each listener its own port",
@@ -370,8 +370,8 @@ class EdgeAgentConfigLoaderTest {
   void commandLineOverridesReplaceFileValuesAndAreValidatedLikeThem() {
     ConfigOverrides overrides =
         new ConfigOverrides(
-            "tcp://10.0.0.5:1884", 0, Map.of("43070200001140000001", 0), ".demo/edge-outbox.db");
-    ConfigOverrides bad = new ConfigOverrides("mqtt://x", null, Map.of("43070200001149999999", 1));
+            "tcp://10.0.0.5:1884", 0, Map.of("43070200001320000101", 0), ".demo/edge-outbox.db");
+    ConfigOverrides bad = new ConfigOverrides("mqtt://x", null, Map.of("43070200001329999999", 1));
 
     EdgeAgentConfig config = EdgeAgentConfigLoader.parse(VALID, overrides).orThrow();
 
@@ -381,7 +381,7 @@ class EdgeAgentConfigLoaderTest {
     assertThat(config.outbox().path()).isEqualTo(Path.of(".demo/edge-outbox.db"));
     assertThat(problems(EdgeAgentConfigLoader.parse(VALID, bad)))
         .containsExactly(
-            "--device-port 43070200001149999999: no device with that id listens on a port in this"
+            "--device-port 43070200001329999999: no device with that id listens on a port in this"
                 + " file",
             "broker.url: 'mqtt://x' must start with tcp:// or ssl:// — e.g. tcp://127.0.0.1:1883");
   }
@@ -393,7 +393,7 @@ class EdgeAgentConfigLoaderTest {
                 "edge-test-01",
                 "tcp://127.0.0.1:1883",
                 new DeviceConfig(
-                    "43070200001140000001", "gate", null, PlateReaderAdapterConfig.onPort(8081)))
+                    "43070200001320000101", "gate", null, PlateReaderAdapterConfig.onPort(8081)))
             .withEphemeralPorts()
             .withBrokerUrl("tcp://127.0.0.1:11883");
 

@@ -30,7 +30,7 @@ class GateConfigTest {
       broker:
         url: tcp://127.0.0.1:1883
       devices:
-        - id: "43070200001210000000"
+        - id: "43070200001170000001"
           name: 柳湾小区门禁控制器
           kind: gate
           gate:
@@ -116,7 +116,7 @@ class GateConfigTest {
             "  eventIdMemory: 500",
             "  eventQueueSize: 50",
             "  doors:",
-            "    - { node: Door01, id: \"43070200001210000001\" }",
+            "    - { node: Door01, id: \"43070200001340000001\" }",
             "    - { node: Door02 }");
 
     GateAdapterConfig g = gate(EdgeAgentConfigLoader.load(write(dir, yaml)));
@@ -130,7 +130,7 @@ class GateConfigTest {
     assertThat(g.samplingInterval()).isEqualTo(Duration.ofMillis(50));
     assertThat(g.reconnect().initialDelay()).isEqualTo(Duration.ofSeconds(1));
     assertThat(g.doors())
-        .containsExactly(new Door("Door01", "43070200001210000001"), new Door("Door02", null));
+        .containsExactly(new Door("Door01", "43070200001340000001"), new Door("Door02", null));
     assertThat(g.maxDoors()).isEqualTo(8);
     assertThat(g.describeEndpoint())
         .isEqualTo("opc.tcp://127.0.0.1:4840/sharpeyes/gate (Basic256Sha256, Sign)");
@@ -158,7 +158,7 @@ class GateConfigTest {
                 "    - { node: Door01, id: \"4307020000121000001\" }",
                 "    - { node: Door02, id: \"43070200001310000002\" }",
                 "    - { node: Door03, id: 04307020000121000003 }",
-                "    - { node: Door01, id: \"43070200001210000004\", floor: 2 }")
+                "    - { node: Door01, id: \"43070200001340000004\", floor: 2 }")
             .replace("opc.tcp://127.0.0.1:4840/sharpeyes/gate", "http://127.0.0.1:4840/gate")
             .replace("profile: sharpeyes-gate-sim", "profile: sharpeyes-gate-simulator");
 
@@ -181,9 +181,9 @@ class GateConfigTest {
             "devices[0].gate.samplingInterval: 100 has no unit — write 100s or 100000ms",
             "devices[0].gate.publishingInterval: 2h is out of range — expected 10ms..1m",
             "devices[0].gate.doors[0].id: '4307020000121000001' is not a GB/T 28181 id —"
-                + " expected exactly 20 digits, e.g. \"43070200001210000001\"",
+                + " expected exactly 20 digits, e.g. \"43070200001340000001\"",
             "devices[0].gate.doors[1].id: '43070200001310000002' has type code 131 — a door is"
-                + " access control: digits 11–13 must be 121",
+                + " an alarm input device (GB/T 28181 Appendix D): digits 11–13 must be 134",
             "devices[0].gate.doors[3].floor: unknown key — expected one of: node, id",
             "devices[0].gate.doors[3].node: 'Door01' is listed twice — also at devices[0].gate.doors[0]")
         .anySatisfy(
@@ -309,7 +309,7 @@ class GateConfigTest {
     assertThat(out.toString()).startsWith("OK: 1 devices");
     assertThat(err.toString())
         .contains(
-            "warning: device 43070200001210000000 (柳湾小区门禁控制器): environment variable"
+            "warning: device 43070200001170000001 (柳湾小区门禁控制器): environment variable"
                 + " SHARPEYES_TEST_UNSET_GATE_USER is not set — the gate adapter will not start"
                 + " without it");
   }

@@ -42,7 +42,7 @@ class GateProfileConfigTest {
     Files.createDirectories(dir.resolve("profiles"));
     Files.writeString(dir.resolve("profiles/acme-ac2000.yaml"), ACME_PROFILE);
     String yaml =
-        withGateKeys("  doors: [{ node: Gate-A, id: \"43070200001210000011\" }]")
+        withGateKeys("  doors: [{ node: Gate-A, id: \"43070200001340000011\" }]")
             .replace("sharpeyes-gate-sim", "profiles/acme-ac2000.yaml");
 
     GateProfile p = gate(EdgeAgentConfigLoader.load(write(dir, yaml))).profile();
@@ -68,7 +68,7 @@ class GateProfileConfigTest {
     assertThat(problems(EdgeAgentConfigLoader.load(write(dir, unlisted))))
         .containsExactly(
             "devices[0].gate.doors: missing — profile acme.yaml reads no door id: list the doors,"
-                + " e.g. doors: [{ node: Door01, id: \"43070200001210000001\" }]");
+                + " e.g. doors: [{ node: Door01, id: \"43070200001340000001\" }]");
     assertThat(problems(EdgeAgentConfigLoader.load(write(dir, withoutId))))
         .containsExactly(
             "devices[0].gate.doors[0].id: missing — the profile reads no door id: give it, e.g."

@@ -15,7 +15,7 @@ class PlatePushAuthConfigTest {
         edgeId: edge-wuling-01
         broker: { url: tcp://127.0.0.1:1883 }
         devices:
-          - id: "43070200001140000001"
+          - id: "43070200001320000101"
             kind: plate-reader
             plateHttp: { port: 8081, auth: %s }
         """

@@ -24,7 +24,7 @@ import org.sharpeyes.schema.id.EventIds;
 final class OutboxFixture implements AutoCloseable {
 
   static final String EDGE = "edge-test-01";
-  static final String DEVICE = "43070200001140000001";
+  static final String DEVICE = "43070200001320000101";
 
   final EventCodec codec = new EventCodec();
   private final Path dir;
@@ -78,6 +78,7 @@ final class OutboxFixture implements AutoCloseable {
             "湘JA1234",
             "湘J·A1234",
             VehicleSighted.PlateColor.BLUE,
+            null,
             null,
             null,
             null,

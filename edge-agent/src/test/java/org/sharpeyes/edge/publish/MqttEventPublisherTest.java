@@ -222,9 +222,10 @@ class MqttEventPublisherTest {
             null,
             null,
             null,
+            null,
             0.9,
             withSnapshot ? new SnapshotRef(SnapshotRef.JPEG, 5000) : null);
     return new EdgeEvent(
-        ids.next(), edgeId, "43070200001140000001", 0, Clock.systemUTC().instant(), data);
+        ids.next(), edgeId, "43070200001320000101", 0, Clock.systemUTC().instant(), data);
   }
 }

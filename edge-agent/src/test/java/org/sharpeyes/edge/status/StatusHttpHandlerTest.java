@@ -63,7 +63,7 @@ class StatusHttpHandlerTest {
     assertThat(b.get("outbox").get("waiting").asInt()).isEqualTo(2);
     assertThat(b.get("outbox").get("oldestAgeSeconds").asDouble()).isEqualTo(4.5);
     JsonNode device = b.get("devices").get(0);
-    assertThat(device.get("deviceId").asText()).isEqualTo("43070200001140000001");
+    assertThat(device.get("deviceId").asText()).isEqualTo("43070200001320000101");
     assertThat(device.get("runtimeState").asText()).isEqualTo("STARTED");
     assertThat(device.get("connectionState").asText()).isEqualTo("ERROR");
     assertThat(device.get("lastError").asText()).isEqualTo("cannot listen on 0.0.0.0:8081");
@@ -98,7 +98,7 @@ class StatusHttpHandlerTest {
   private static StatusSource source(PublisherState state, String lastError) {
     AdapterStatus device =
         new AdapterStatus(
-            "43070200001140000001",
+            "43070200001320000101",
             "火车站卡口",
             DeviceKind.PLATE_READER,
             RuntimeState.STARTED,
@@ -107,7 +107,9 @@ class StatusHttpHandlerTest {
             "cannot listen on 0.0.0.0:8081",
             T,
             T,
-            new AdapterStatus.Counters(7, 1, 0, 1));
+            new AdapterStatus.Counters(7, 1, 0, 1),
+            T,
+            java.util.Map.of());
     AgentStatus status =
         new AgentStatus(
             "edge-test-01",

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param plateNumber normalised plate (see {@code PlateNumbers#normalise})
  * @param plateRaw the plate exactly as the reader sent it
  * @param plateColor colour of the plate, or {@code null} when unknown
+ * @param plateClass the plate's class as a GA 24.7 two-digit code (e.g. {@code 02} small car,
+ *     {@code 52} small new-energy car), or {@code null} when unknown
  * @param vehicleClass e.g. {@code car}, {@code truck}; {@code null} when unknown
  * @param vehicleColor {@code null} when unknown
  * @param direction travel direction as the reader reports it, or {@code null}
@@ -20,6 +22,7 @@ public record VehicleSighted(
     String plateNumber,
     String plateRaw,
     PlateColor plateColor,
+    String plateClass,
     String vehicleClass,
     String vehicleColor,
     String direction,
@@ -45,6 +48,9 @@ public record VehicleSighted(
     @JsonProperty("white")
     WHITE,
     @JsonProperty("black")
-    BLACK
+    BLACK,
+    /** Yellow-green: large new-energy vehicles. */
+    @JsonProperty("yellow-green")
+    YELLOW_GREEN
   }
 }

@@ -11,13 +11,34 @@ public record GbDeviceId(String value) {
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{20}");
 
-  /** Type codes used by this project (GB/T 28181 Appendix D). */
-  public static final String TYPE_PLATE_READER = "114";
+  /*
+   * Type codes used by this project, from GB/T 28181-2016 Appendix D (table D.1, digits 11-13);
+   * config/demo-city/README.md prints the whole table used. A checkpoint (卡口) or plate-reading
+   * camera is an IP camera; a door of an access-control system is an alarm input device.
+   */
 
-  public static final String TYPE_ACCESS_CONTROL = "121";
-  public static final String TYPE_CAMERA = "131";
-  public static final String TYPE_IPC = "132";
+  /** 111: digital video recorder. */
+  public static final String TYPE_DVR = "111";
+
+  /** 114: decoder (not a plate reader). */
+  public static final String TYPE_DECODER = "114";
+
+  /** 117: alarm controller, e.g. an access controller with several doors. */
+  public static final String TYPE_ALARM_CONTROLLER = "117";
+
+  /** 118: network video recorder. */
   public static final String TYPE_NVR = "118";
+
+  /** 131: camera. */
+  public static final String TYPE_CAMERA = "131";
+
+  /** 132: IP camera; also checkpoint and GA/T 1400 capture cameras. */
+  public static final String TYPE_IPC = "132";
+
+  /** 134: alarm input device (infrared, smoke, access control): a door of a gate. */
+  public static final String TYPE_ALARM_INPUT = "134";
+
+  /** 200: central signalling control server. */
   public static final String TYPE_CENTRE = "200";
 
   public GbDeviceId {
@@ -40,7 +61,7 @@ public record GbDeviceId(String value) {
     return value.substring(0, 8);
   }
 
-  /** Digits 11–13: the device type, e.g. {@code 114} for a plate reader. */
+  /** Digits 11–13: the device type, e.g. {@code 132} for an IP camera. */
   public String typeCode() {
     return value.substring(10, 13);
   }

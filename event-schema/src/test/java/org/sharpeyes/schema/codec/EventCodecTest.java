@@ -21,8 +21,8 @@ import org.sharpeyes.schema.event.VehicleSighted;
 
 class EventCodecTest {
 
-  private static final String DEVICE = "43070200001140000001";
-  private static final String DOOR = "43070200001210000001";
+  private static final String DEVICE = "43070200001320000101";
+  private static final String DOOR = "43070200001340000001";
   private final EventCodec codec = new EventCodec();
 
   static EdgeEvent event(EventData data) {
@@ -40,6 +40,7 @@ class EventCodecTest {
         "湘JA1234",
         "湘J·A1234",
         VehicleSighted.PlateColor.BLUE,
+        null,
         "car",
         "white",
         "in",
@@ -54,7 +55,8 @@ class EventCodecTest {
     List<EventData> all =
         List.of(
             plateRead(),
-            new VehicleSighted("湘JA1234", "湘JA1234", null, null, null, null, null, null, 0.5, null),
+            new VehicleSighted(
+                "湘JA1234", "湘JA1234", null, null, null, null, null, null, null, 0.5, null),
             new FaceCaptured(
                 new BoundingBox(10, 20, 64, 80),
                 0.88,

@@ -45,9 +45,9 @@ class EventIdsTest {
 
   @Test
   void gbDeviceIdExposesItsParts() {
-    GbDeviceId id = new GbDeviceId("43070200001140000001");
+    GbDeviceId id = new GbDeviceId("43070200001320000101");
     assertThat(id.centreCode()).isEqualTo("43070200");
-    assertThat(id.typeCode()).isEqualTo(GbDeviceId.TYPE_PLATE_READER);
+    assertThat(id.typeCode()).isEqualTo(GbDeviceId.TYPE_IPC);
     assertThat(GbDeviceId.isValid("4307020000114000000")).isFalse();
     assertThat(GbDeviceId.parse("4307020000114000000A")).isEmpty();
     assertThatThrownBy(() -> new GbDeviceId("123")).hasMessageContaining("20 digits");

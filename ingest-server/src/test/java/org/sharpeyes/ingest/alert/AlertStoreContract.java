@@ -207,11 +207,11 @@ abstract class AlertStoreContract {
   }
 
   static AlertLocation wuling() {
-    return location("43070200001140000001");
+    return location("43070200001320000101");
   }
 
   static AlertLocation dingcheng() {
-    return location("43070300001140000001");
+    return location("43070300001320000101");
   }
 
   private static AlertLocation location(String deviceId) {

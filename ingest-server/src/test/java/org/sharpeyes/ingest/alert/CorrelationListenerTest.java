@@ -154,7 +154,7 @@ class CorrelationListenerTest {
   @Test
   void aDeviceMissingFromReferenceDataStillRaisesAnAlertPlacedByItsCountyPrefix()
       throws SQLException {
-    listener(new PlateHotlistRule()).onStored(sighting("湘J38J91", "43070200001149999999", 0), NOW);
+    listener(new PlateHotlistRule()).onStored(sighting("湘J38J91", "43070200001329999999", 0), NOW);
 
     Alert alert = store.find(AlertFilter.all(10)).get(0);
     assertThat(alert.regionPath()).isEqualTo("/430700/430702/");

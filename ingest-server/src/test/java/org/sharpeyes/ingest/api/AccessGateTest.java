@@ -109,7 +109,7 @@ class AccessGateTest {
 
   @Test
   void anAlertTheReferenceDataCannotPlaceIsSeenAtCityLevelOnly() throws Exception {
-    server.sight("湘J38J91", "99999900001140000001"); // no such county: placed nowhere
+    server.sight("湘J38J91", "99999900001320000101"); // no such county: placed nowhere
 
     assertThat(server.getJson("/api/alerts").getInteger("count")).isEqualTo(1);
     assertThat(

@@ -74,7 +74,7 @@ class AuthorisationMatrixTest {
     ALERT.put("own", alertOf(server.sight("湘JJN407", Sightings.WULING_READER)));
     EdgeEvent plate = server.sight("湘J38J91", Sightings.WULING_READER);
     ALERT.put("child", alertOf(plate));
-    EdgeEvent taoyuan = server.sight("湘J3B924", "43072500001140000001");
+    EdgeEvent taoyuan = server.sight("湘J3B924", "43072500001320000101");
     ALERT.put("parent", alertOf(taoyuan));
     EdgeEvent dingcheng = server.sight("湘J20E22", Sightings.DINGCHENG_READER);
     ALERT.put("sibling", alertOf(dingcheng));

@@ -40,7 +40,7 @@ import org.sharpeyes.schema.topic.Topics;
 class WorkflowRoutesTest {
 
   private static final String EDGE = "edge-wuling-01";
-  private static final String LIUWAN_READER = "43070200001140000003";
+  private static final String LIUWAN_READER = "43070200001320000103";
   private static final Account VILLAGE = new Account("wu.liuwancun", "demo-liuwancun-2026");
   private static final Account GRID = new Account("he.grid", "demo-grid-he-2026");
   private static final Account OTHER_COUNTY = new Account("qin.dingcheng", "demo-dingcheng-2026");

@@ -53,7 +53,7 @@ import org.sharpeyes.schema.testing.MutableClock;
  */
 public final class WorkflowBench {
 
-  private static final String READER = "43070200001140000003";
+  private static final String READER = "43070200001320000103";
   private static final AlertLocation LIUWAN =
       new AlertLocation(
           READER, "43070200100103", "430702001001", "/430700/430702/430702001/430702001001/");

@@ -58,7 +58,7 @@ class IngestServerConfigLoaderTest {
                 rules:
                   accessDeniedBurst: { count: 3, within: 90s }
                   doorHeld: { longerThan: 2m }
-                  offHoursAccess: { allowed: "22:00-06:00", zone: Asia/Urumqi, doors: ["43070200001210000001"] }
+                  offHoursAccess: { allowed: "22:00-06:00", zone: Asia/Urumqi, doors: ["43070200001340000001"] }
                 watchlist:
                   maxPhotosPerPerson: 3
                   thresholds: { red: 0.5 }
@@ -73,7 +73,7 @@ class IngestServerConfigLoaderTest {
     assertThat(rules.allowedAt(java.time.LocalTime.of(23, 0))).isTrue();
     assertThat(rules.allowedAt(java.time.LocalTime.of(12, 0))).isFalse();
     assertThat(rules.zone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
-    assertThat(rules.offHoursDoors()).containsExactly("43070200001210000001");
+    assertThat(rules.offHoursDoors()).containsExactly("43070200001340000001");
     assertThat(config.watchlist().maxPhotosPerPerson()).isEqualTo(3);
     assertThat(config.watchlist().thresholds())
         .containsEntry("red", 0.5)

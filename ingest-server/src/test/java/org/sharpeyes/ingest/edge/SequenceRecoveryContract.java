@@ -53,7 +53,7 @@ abstract class SequenceRecoveryContract {
               id,
               "vehicle.sighted",
               edgeId,
-              "43070200001140000001",
+              "43070200001320000101",
               seq,
               receivedAt.minusSeconds(1),
               receivedAt,

@@ -23,7 +23,7 @@ class AlertEventKindTest {
           "湘J3B924",
           "湘J3B924",
           AlertState.NEW,
-          "43070200001140000001",
+          "43070200001320000101",
           null,
           null,
           "/430700/430702/",

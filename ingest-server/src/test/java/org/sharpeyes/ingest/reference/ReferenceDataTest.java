@@ -25,7 +25,7 @@ class ReferenceDataTest {
 
   @Test
   void demoPlateReaderStandsInGuiyuanCellTwoUnderWulingDistrict() {
-    DeviceLocation at = city.locate("43070200001140000001").orElseThrow();
+    DeviceLocation at = city.locate("43070200001320000101").orElseThrow();
 
     assertThat(at.grid().code()).isEqualTo("43070200200102");
     assertThat(at.regions())

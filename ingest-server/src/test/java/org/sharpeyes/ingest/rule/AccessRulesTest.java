@@ -24,9 +24,9 @@ import org.sharpeyes.schema.event.EventData;
 class AccessRulesTest {
 
   /** 柳湾小区东门门禁 and 桂园小区南门门禁 (devices.csv). */
-  private static final String EAST_GATE = "43070200001210000001";
+  private static final String EAST_GATE = "43070200001340000001";
 
-  private static final String SOUTH_GATE = "43070200001210000002";
+  private static final String SOUTH_GATE = "43070200001340000002";
   private static final String KP0001_CARD = "CARD-000132"; // 王建军, red
   private static final Instant T0 = Instant.parse("2026-11-27T02:00:00Z"); // 10:00 in Beijing
   private static final RuleContext CONTEXT =
@@ -111,7 +111,7 @@ class AccessRulesTest {
     rule.evaluate(denied(EAST_GATE, KP0001_CARD, T0), CONTEXT);
     rule.evaluate(denied(SOUTH_GATE, KP0001_CARD, T0.plusSeconds(10)), CONTEXT);
     AlertCandidate alert =
-        rule.evaluate(denied("43070300001210000001", KP0001_CARD, T0.plusSeconds(20)), CONTEXT)
+        rule.evaluate(denied("43070300001340000001", KP0001_CARD, T0.plusSeconds(20)), CONTEXT)
             .orElseThrow();
 
     assertThat(alert.subjectType()).isEqualTo(SubjectType.PERSON);

@@ -72,7 +72,7 @@ class PlateHotlistRuleTest {
         new EdgeEvent(
             "e-1",
             "edge-wuling-01",
-            "43070200001210000001",
+            "43070200001340000001",
             1,
             DEMO_DAY,
             new DoorState("door-1", DoorState.State.FORCED));

@@ -9,10 +9,10 @@ import org.sharpeyes.schema.event.VehicleSighted;
 public final class Sightings {
 
   /** The demo's first plate reader, in 桂园社区 cell 02 of 武陵区. */
-  public static final String WULING_READER = "43070200001140000001";
+  public static final String WULING_READER = "43070200001320000101";
 
   /** A plate reader of 鼎城区. */
-  public static final String DINGCHENG_READER = "43070300001140000001";
+  public static final String DINGCHENG_READER = "43070300001320000101";
 
   private Sightings() {}
 
@@ -23,6 +23,7 @@ public final class Sightings {
             plate,
             plate,
             VehicleSighted.PlateColor.BLUE,
+            null,
             "car",
             "white",
             "north",

@@ -28,7 +28,7 @@ abstract class StoreContract {
         id,
         "vehicle.sighted",
         "edge-1",
-        "43070200001140000001",
+        "43070200001320000101",
         7,
         T0,
         T0.plusMillis(250),

@@ -43,7 +43,7 @@ class SuppressionTest {
   private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
   private static final String PLATE = "湘J38J91"; // hotlisted, critical
   private static final String STATION_READER = Sightings.WULING_READER; // at SITE-02 常德火车站
-  private static final String OTHER_WULING_READER = "43070200001140000002"; // at no site
+  private static final String OTHER_WULING_READER = "43070200001320000102"; // at no site
   private static final Principal WULING_DESK =
       new Principal("peng.wuling", Role.OPERATOR, "430702", Clearance.FULL, "local");
   private static final Principal DINGCHENG_DESK =
@@ -258,7 +258,7 @@ class SuppressionTest {
                 "for", "is longer than workflow.maxSnooze (" + config.maxSnooze() + ")"));
     assertThat(
             suppressions.snooze(
-                WULING_DESK, "test", snooze("43070200001149999999", null, Duration.ofHours(1))))
+                WULING_DESK, "test", snooze("43070200001329999999", null, Duration.ofHours(1))))
         .extracting(o -> ((Suppressions.Invalid) o).field())
         .isEqualTo("deviceId");
     assertThat(audit).extracting(AuditEntry::outcome).containsExactly("refused");

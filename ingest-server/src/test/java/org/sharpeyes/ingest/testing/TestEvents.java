@@ -9,7 +9,7 @@ import org.sharpeyes.schema.event.VehicleSighted;
 public final class TestEvents {
 
   public static final String EDGE = "edge-wuling-01";
-  public static final String PLATE_READER = "43070200001140000001";
+  public static final String PLATE_READER = "43070200001320000101";
 
   private TestEvents() {}
 
@@ -29,6 +29,7 @@ public final class TestEvents {
             plate,
             plate,
             VehicleSighted.PlateColor.BLUE,
+            null,
             "car",
             "white",
             "north",

@@ -33,7 +33,7 @@ final class WorkflowFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-12-01T02:00:00Z");
 
   /** A plate reader in grid cell 43070200100103 of the village 柳湾社区 (430702001001). */
-  static final String LIUWAN_READER = "43070200001140000003";
+  static final String LIUWAN_READER = "43070200001320000103";
 
   /** Hotlisted at medium severity: starts at the village desk. */
   static final String MEDIUM_PLATE = "湘JRT396";

@@ -19,8 +19,8 @@ final class ChaosCluster implements AutoCloseable {
   /** 火车站卡口 of edge-wuling-01 and 鹤鸣大道卡口 of edge-dingcheng-01 (config/demo-city). */
   static final List<EdgeSite> EDGES =
       List.of(
-          new EdgeSite("edge-wuling-01", "43070200001140000001"),
-          new EdgeSite("edge-dingcheng-01", "43070300001140000001"));
+          new EdgeSite("edge-wuling-01", "43070200001320000101"),
+          new EdgeSite("edge-dingcheng-01", "43070300001320000101"));
 
   /** An edge box and the one plate reader that pushes to it. */
   record EdgeSite(String edgeId, String deviceId) {}

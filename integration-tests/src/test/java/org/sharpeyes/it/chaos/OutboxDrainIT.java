@@ -55,7 +55,7 @@ class OutboxDrainIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainIT.class);
   private static final String EDGE = "edge-drain-01";
-  private static final String DEVICE = "43070200001140000001";
+  private static final String DEVICE = "43070200001320000101";
   private static final int OFFERS_IN_FLIGHT = 256;
 
   private final EventCodec codec = new EventCodec();
@@ -184,6 +184,7 @@ class OutboxDrainIT {
             plate,
             plate,
             VehicleSighted.PlateColor.BLUE,
+            null,
             "car",
             "white",
             "north",

@@ -252,7 +252,7 @@ final class GateSectionReader {
           "missing — profile "
               + profile.name()
               + " reads no door id: list the doors, e.g. doors: [{ node: Door01, id:"
-              + " \"43070200001210000001\" }]");
+              + " \"43070200001340000001\" }]");
     }
     if (maxDoors != null && nodes.size() > maxDoors) {
       gate.problem("doors", nodes.size() + " doors listed, more than maxDoors (" + maxDoors + ")");
@@ -289,19 +289,19 @@ final class GateSectionReader {
       String hint =
           d.isNumber("id")
               ? " — write the id in quotes (\"…\"): YAML reads bare digits as a number"
-              : " — expected exactly 20 digits, e.g. \"43070200001210000001\"";
+              : " — expected exactly 20 digits, e.g. \"43070200001340000001\"";
       d.problem("id", "'" + id + "' is not a GB/T 28181 id" + hint);
       return null;
     }
     String type = new GbDeviceId(id).typeCode();
-    if (!GbDeviceId.TYPE_ACCESS_CONTROL.equals(type)) {
+    if (!GbDeviceId.TYPE_ALARM_INPUT.equals(type)) {
       d.problem(
           "id",
           "'"
               + id
               + "' has type code "
               + type
-              + " — a door is access control: digits 11–13 must be 121");
+              + " — a door is an alarm input device (GB/T 28181 Appendix D): digits 11–13 must be 134");
       return null;
     }
     return id;

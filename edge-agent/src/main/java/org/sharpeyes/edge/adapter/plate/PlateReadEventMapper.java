@@ -33,6 +33,7 @@ public final class PlateReadEventMapper {
             PlateNumbers.normalise(read.plateRaw()),
             read.plateRaw(),
             read.color(),
+            null,
             read.vehicleClass(),
             read.vehicleColor(),
             read.direction(),

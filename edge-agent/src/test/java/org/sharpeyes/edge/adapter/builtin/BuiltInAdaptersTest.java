@@ -54,7 +54,7 @@ class BuiltInAdaptersTest {
         edgeId: edge-1
         broker: { url: tcp://127.0.0.1:1883 }
         devices:
-          - { id: "43070200001140000002", kind: viid }
+          - { id: "43070200001320000102", kind: viid }
         """;
 
     ConfigResult<EdgeAgentConfig> loaded = EdgeAgentConfigLoader.parse(yaml);
@@ -68,7 +68,7 @@ class BuiltInAdaptersTest {
 
   @Test
   void aDeviceOfAKindWithoutAnAdapterIsRefusedByTheRegistryNotCreated() {
-    DeviceConfig viid = new DeviceConfig("43070200001140000002", "卡口平台", null, new ViidSettings());
+    DeviceConfig viid = new DeviceConfig("43070200001320000102", "卡口平台", null, new ViidSettings());
     AdapterContext context =
         AdapterContext.builder("edge-1", new RecordingSink())
             .io(io)
@@ -78,7 +78,7 @@ class BuiltInAdaptersTest {
 
     assertThatThrownBy(() -> BuiltInAdapters.CATALOG.create(viid, context))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("device 43070200001140000002 (卡口平台): no adapter for kind viid in this version");
+        .hasMessage("device 43070200001320000102 (卡口平台): no adapter for kind viid in this version");
   }
 
   /** What a GA/T 1400 device's settings would be, before its adapter exists. */

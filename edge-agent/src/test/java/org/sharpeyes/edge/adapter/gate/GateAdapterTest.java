@@ -163,15 +163,15 @@ class GateAdapterTest {
 
   @Test
   void onlyTheListedDoorsAreWatchedUnderTheIdsTheConfigGivesThem() {
-    GateAdapter adapter = connected("doors:", "  - { node: Door02, id: \"43070200001210000099\" }");
+    GateAdapter adapter = connected("doors:", "  - { node: Door02, id: \"43070200001340000099\" }");
 
     gate.simulator().present(1, "CARD-000132");
     gate.simulator().present(2, "CARD-000174");
 
     await().atMost(WAIT).until(() -> adapter.counters().ignored() == 1);
     await().atMost(WAIT).until(() -> fixture.accesses().size() == 1);
-    assertThat(fixture.accesses().get(0).doorId()).isEqualTo("43070200001210000099");
-    assertThat(fixture.events().get(0).deviceId()).isEqualTo("43070200001210000099");
+    assertThat(fixture.accesses().get(0).doorId()).isEqualTo("43070200001340000099");
+    assertThat(fixture.events().get(0).deviceId()).isEqualTo("43070200001340000099");
     assertThat(adapter.counters().doors()).isEqualTo(1);
   }
 

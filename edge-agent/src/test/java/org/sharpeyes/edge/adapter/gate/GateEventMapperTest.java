@@ -18,7 +18,7 @@ import org.sharpeyes.schema.id.EventIds;
 /** A controller model whose words differ from ours: the profile's maps translate them. */
 class GateEventMapperTest {
 
-  static final String DOOR = "43070200001210000011";
+  static final String DOOR = "43070200001340000011";
   static final Instant AT = Instant.parse("2026-11-27T02:15:30.1234567Z");
 
   /** The second example of docs/config.md: "Granted", "HeldOpen", "Card"… */

@@ -31,9 +31,9 @@ import org.sharpeyes.schema.id.EventIds;
  */
 final class GateFixture implements AutoCloseable {
 
-  static final String CONTROLLER_ID = "43070200001210000000";
-  static final String DOOR_1 = "43070200001210000001";
-  static final String DOOR_2 = "43070200001210000002";
+  static final String CONTROLLER_ID = "43070200001170000001";
+  static final String DOOR_1 = "43070200001340000001";
+  static final String DOOR_2 = "43070200001340000002";
 
   /** A random whose jitter is always the whole ceiling: delays are exactly the backoff's. */
   static final RandomGenerator NO_JITTER =

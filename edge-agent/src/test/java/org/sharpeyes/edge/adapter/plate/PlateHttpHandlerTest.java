@@ -49,7 +49,7 @@ class PlateHttpHandlerTest {
   final RecordingSink sink = new RecordingSink();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final PlateReaderAdapterConfig config = PlateReaderAdapterConfig.onPort(0).withLimits(8192, 4096);
-  final DeviceConfig device = new DeviceConfig("43070200001140000001", "火车站卡口", null, config);
+  final DeviceConfig device = new DeviceConfig("43070200001320000101", "火车站卡口", null, config);
   final AdapterStatusTracker status = new AdapterStatusTracker(device);
   final EmbeddedChannel channel = newChannel();
 

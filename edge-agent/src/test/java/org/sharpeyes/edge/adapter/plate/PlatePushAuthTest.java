@@ -30,7 +30,7 @@ import org.sharpeyes.edge.testing.RecordingSink;
 /** A plate reader's push listener that asks for credentials, over a real HTTP connection. */
 class PlatePushAuthTest {
 
-  static final String READER = "43070200001140000001";
+  static final String READER = "43070200001320000101";
   static final Map<String, String> ENV =
       Map.of(
           "PLATE_PUSH_USER", "reader-wuling",

@@ -23,7 +23,7 @@ class PlateReadEventMapperTest {
   final PlateReadEventMapper mapper =
       new PlateReadEventMapper(
           "edge-wuling-01",
-          "43070200001140000001",
+          "43070200001320000101",
           new EventIds(Clock.fixed(NOW, ZoneOffset.UTC), new Random(1)));
 
   @Test
@@ -53,7 +53,7 @@ class PlateReadEventMapperTest {
     assertThat(EventIds.timestampMillis(event.id())).isEqualTo(NOW.toEpochMilli());
     assertThat(event.seq()).isZero();
     assertThat(event.edgeId()).isEqualTo("edge-wuling-01");
-    assertThat(event.deviceId()).isEqualTo("43070200001140000001");
+    assertThat(event.deviceId()).isEqualTo("43070200001320000101");
   }
 
   @Test

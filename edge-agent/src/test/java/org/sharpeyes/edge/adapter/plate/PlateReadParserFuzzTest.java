@@ -47,7 +47,7 @@ class PlateReadParserFuzzTest {
   private static final PlateReadEventMapper MAPPER =
       new PlateReadEventMapper(
           "edge-fuzz-01",
-          "43070200001140000001",
+          "43070200001320000101",
           new EventIds(
               Clock.fixed(Instant.parse("2026-11-27T02:15:30Z"), ZoneOffset.UTC),
               new SplittableRandom(7)));
