@@ -15,6 +15,7 @@ import org.sharpeyes.config.ConfigYaml;
 import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
+import org.sharpeyes.edge.health.HealthConfig;
 import org.sharpeyes.edge.http.ListenHost;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
@@ -33,7 +34,7 @@ public final class EdgeAgentConfigLoader {
   /** Largest config file accepted, and how deep it may nest. */
   public static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS;
 
-  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices");
+  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices", "health");
 
   /** Where each device's kind-specific section is read. */
   private static final AdapterCatalog ADAPTERS = BuiltInAdapters.CATALOG;
@@ -99,6 +100,11 @@ public final class EdgeAgentConfigLoader {
               + " broker.maxInFlight");
     }
     StatusHttpConfig status = status(root);
+    ConfigTree healthNode = root.section("health");
+    HealthConfig health =
+        healthNode == null
+            ? (root.has("health") ? null : HealthConfig.DEFAULTS)
+            : HealthSectionReader.read(healthNode);
     List<ConfigTree> deviceNodes =
         root.list("devices", "list the devices this edge serves under devices:", null);
     if (root.isEmptyList("devices")) {
@@ -116,7 +122,7 @@ public final class EdgeAgentConfigLoader {
     checkUniqueIds(root, devices, devicePaths);
     checkPortClashes(root, status, devices, devicePaths);
     String id = edgeId;
-    return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices));
+    return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices, health));
   }
 
   private static StatusHttpConfig status(ConfigTree root) {
