@@ -34,7 +34,8 @@ public final class EdgeAgentConfigLoader {
   /** Largest config file accepted, and how deep it may nest. */
   public static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS;
 
-  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices", "health");
+  static final List<String> TOP_KEYS =
+      List.of("edgeId", "broker", "outbox", "status", "devices", "health");
 
   /** Where each device's kind-specific section is read. */
   private static final AdapterCatalog ADAPTERS = BuiltInAdapters.CATALOG;

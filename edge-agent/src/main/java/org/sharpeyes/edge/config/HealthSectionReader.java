@@ -10,13 +10,7 @@ final class HealthSectionReader {
 
   static final List<String> KEYS =
       List.of(
-          "enabled",
-          "period",
-          "hold",
-          "grace",
-          "refresh",
-          "plateReaderSilence",
-          "cameraFpsFactor");
+          "enabled", "period", "hold", "grace", "refresh", "plateReaderSilence", "cameraFpsFactor");
 
   private static final Duration DAY = Duration.ofDays(1);
 
@@ -34,8 +28,7 @@ final class HealthSectionReader {
         health.duration("hold", HealthConfig.DEFAULT_HOLD, Duration.ZERO, Duration.ofHours(1));
     Duration grace =
         health.duration("grace", HealthConfig.DEFAULT_GRACE, Duration.ZERO, Duration.ofHours(1));
-    Duration refresh =
-        health.duration("refresh", HealthConfig.DEFAULT_REFRESH, Duration.ZERO, DAY);
+    Duration refresh = health.duration("refresh", HealthConfig.DEFAULT_REFRESH, Duration.ZERO, DAY);
     Duration silence =
         health.duration(
             "plateReaderSilence",

@@ -31,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches every adapter's {@link AdapterStatus} and sends a {@code device.status} event for a device
- * when its availability changes, through the agent's outbox like every other event, with the
+ * Watches every adapter's {@link AdapterStatus} and sends a {@code device.status} event for a
+ * device when its availability changes, through the agent's outbox like every other event, with the
  * device's own id as {@code deviceId}.
  *
  * <p>When it reports, on the agent's shared timer every {@link HealthConfig#period()}:
@@ -51,13 +51,13 @@ import org.slf4j.LoggerFactory;
  * {@code sharpeyes_edge_device_status_refused_total}, and sent again at the next tick. Every event
  * offered is counted in {@code sharpeyes_edge_device_status_total{status}}.
  *
- * <p><b>Child devices</b> (the contract with adapters that speak for several devices, such as a GA/T
- * 1400 platform): an adapter status detail named {@code <20-digit id>.online} whose value is {@code
- * true} or {@code false} makes that id a device of its own, online or offline; when its value is
- * {@code false} and a detail {@code <id>.lastKeepaliveAt} exists, the reason is {@code no keepalive
- * since <that value>}. Any other value is ignored. A child whose detail disappears is no longer
- * watched (nothing is sent for it). At most {@value #MAX_DEVICES} devices are watched; more are
- * left out with a warning.
+ * <p><b>Child devices</b> (the contract with adapters that speak for several devices, such as a
+ * GA/T 1400 platform): an adapter status detail named {@code <20-digit id>.online} whose value is
+ * {@code true} or {@code false} makes that id a device of its own, online or offline; when its
+ * value is {@code false} and a detail {@code <id>.lastKeepaliveAt} exists, the reason is {@code no
+ * keepalive since <that value>}. Any other value is ignored. A child whose detail disappears is no
+ * longer watched (nothing is sent for it). At most {@value #MAX_DEVICES} devices are watched; more
+ * are left out with a warning.
  *
  * <p>Thread-safe: {@link #tick()} runs on the timer, {@link #availability()} on any thread.
  */
@@ -127,7 +127,8 @@ public final class DeviceHealthMonitor implements AutoCloseable {
       return;
     }
     long periodMs = config.period().toMillis();
-    timer = scheduler.scheduleAtFixedRate(this::safeTick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    timer =
+        scheduler.scheduleAtFixedRate(this::safeTick, periodMs, periodMs, TimeUnit.MILLISECONDS);
   }
 
   /** Stops the timer; nothing more is sent. Idempotent. */
@@ -282,8 +283,7 @@ public final class DeviceHealthMonitor implements AutoCloseable {
       } else if (reported.availability() != current.availability()) {
         send = !at.isBefore(since.plus(config.hold()));
       } else {
-        send =
-            !config.refresh().isZero() && !at.isBefore(reportedAt.plus(config.refresh()));
+        send = !config.refresh().isZero() && !at.isBefore(reportedAt.plus(config.refresh()));
       }
       if (send) {
         previous = reported;

@@ -27,8 +27,8 @@ import org.sharpeyes.schema.event.DeviceStatus.Availability;
  *   <li>plate reader: nothing pushed (no contact, no event) for {@code plateReaderSilence} →
  *       offline "silent for 12m"; a listener in {@code ERROR} (port taken) → offline;
  *   <li>gate, GA/T 1400 and any other kind: connection not {@code CONNECTED} → offline;
- *   <li>child devices: every detail named {@code <20-digit id>.online} ({@code true}/{@code
- *       false}) is a device of its own, online or offline by that value.
+ *   <li>child devices: every detail named {@code <20-digit id>.online} ({@code true}/{@code false})
+ *       is a device of its own, online or offline by that value.
  * </ul>
  */
 public final class DeviceHealthRules {

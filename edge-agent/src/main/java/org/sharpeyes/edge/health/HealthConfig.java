@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of the device health monitor (the {@code health} section of the edge config); see
- * {@code docs/config.md}. Every value has a default, so configs without the section keep working.
+ * Settings of the device health monitor (the {@code health} section of the edge config); see {@code
+ * docs/config.md}. Every value has a default, so configs without the section keep working.
  *
  * @param enabled whether the agent sends {@code device.status} events at all
  * @param period how often every device's status is looked at

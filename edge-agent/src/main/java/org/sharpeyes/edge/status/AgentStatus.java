@@ -18,9 +18,8 @@ import org.sharpeyes.edge.watchlist.WatchlistStatus;
  * @param outbox the durable outbox
  * @param watchlist the cameras' watchlist; null when the edge has no camera
  * @param devices one entry per configured device, in config order
- * @param availability each device's availability as the health monitor sees it (configured
- *     devices and the child devices they report); empty when the monitor is off or has not looked
- *     yet
+ * @param availability each device's availability as the health monitor sees it (configured devices
+ *     and the child devices they report); empty when the monitor is off or has not looked yet
  */
 public record AgentStatus(
     String edgeId,

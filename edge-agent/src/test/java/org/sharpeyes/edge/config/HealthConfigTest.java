@@ -69,8 +69,6 @@ class HealthConfigTest {
                   silence: 5m
                 """);
 
-    assertThat(paths(result))
-        .contains(
-            "health.period", "health.cameraFpsFactor", "health.silence");
+    assertThat(paths(result)).contains("health.period", "health.cameraFpsFactor", "health.silence");
   }
 }

@@ -216,7 +216,8 @@ class DeviceHealthMonitorTest {
     trackers.get(GATE).detail(CHILD + ".lastKeepaliveAt", "2026-12-07T08:00:20Z");
     run(Duration.ofSeconds(30));
 
-    assertThat(eventsOf(CHILD)).extracting(e -> data(e).status())
+    assertThat(eventsOf(CHILD))
+        .extracting(e -> data(e).status())
         .containsExactly(Availability.ONLINE, Availability.OFFLINE);
     assertThat(data(eventsOf(CHILD).get(1)).reason())
         .isEqualTo("no keepalive since 2026-12-07T08:00:20Z");
