@@ -58,8 +58,8 @@ public final class CameraAdapter implements DeviceAdapter {
   private volatile CameraStream stream;
   private CompletableFuture<Void> streaming; // guarded by this; completes when the task ends
   private ScheduledFuture<?> fpsTimer; // guarded by this
-  private long fpsAnalysed; // on the scheduler only
-  private Instant fpsSince; // on the scheduler only
+  private long fpsAnalysed; // on the scheduler only (set before its timer starts)
+  private Instant fpsSince; // on the scheduler only (set before its timer starts)
 
   /**
    * @param watchlist the current watchlist matcher; {@code null} or empty while there is none
@@ -161,6 +161,7 @@ public final class CameraAdapter implements DeviceAdapter {
     stream = s;
     status.connection(ConnectionState.CONNECTING);
     long window = FPS_WINDOW.toMillis();
+    fpsSince = context.clock().instant(); // before the timer starts: it reads these first
     fpsTimer =
         context
             .scheduler()
