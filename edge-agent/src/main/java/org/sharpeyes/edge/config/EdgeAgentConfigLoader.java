@@ -14,6 +14,7 @@ import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.ConfigYaml;
 import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
 import org.sharpeyes.edge.health.HealthConfig;
 import org.sharpeyes.edge.http.ListenHost;
@@ -121,6 +122,7 @@ public final class EdgeAgentConfigLoader {
       }
     }
     checkUniqueIds(root, devices, devicePaths);
+    checkSilencedReaders(root, health, devices);
     checkPortClashes(root, status, devices, devicePaths);
     String id = edgeId;
     return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices, health));
@@ -149,6 +151,23 @@ public final class EdgeAgentConfigLoader {
         root.problem(
             prefix + ".id",
             "'" + id + "' is already used by " + earlier + " — device ids must be unique");
+      }
+    }
+  }
+
+  /** Every id in {@code health.plateReaderSilenceByDevice} must be a plate reader of this file. */
+  private static void checkSilencedReaders(
+      ConfigTree root, HealthConfig health, List<DeviceConfig> devices) {
+    if (health == null) {
+      return;
+    }
+    for (String id : health.plateReaderSilenceByDevice().keySet()) {
+      boolean reader =
+          devices.stream().anyMatch(d -> d.id().equals(id) && d.kind() == DeviceKind.PLATE_READER);
+      if (!reader) {
+        root.problem(
+            "health.plateReaderSilenceByDevice." + id,
+            "no plate reader with this id under devices: — check the id");
       }
     }
   }

@@ -24,7 +24,7 @@ import org.sharpeyes.schema.event.DeviceStatus.Availability;
  *   <li>an adapter that is not running (stopped, failed to start) → offline;
  *   <li>camera: stream not {@code CONNECTED} → offline; its measured {@code fps} detail below
  *       {@code analysisFps × cameraFpsFactor} → degraded with the fps;
- *   <li>plate reader: nothing pushed (no contact, no event) for {@code plateReaderSilence} →
+ *   <li>plate reader: nothing pushed (no contact, no event) for its {@code plateReaderSilence} →
  *       offline "silent for 12m"; a listener in {@code ERROR} (port taken) → offline;
  *   <li>gate, GA/T 1400 and any other kind: connection not {@code CONNECTED} → offline;
  *   <li>child devices: every detail named {@code <20-digit id>.online} ({@code true}/{@code false})
@@ -71,7 +71,7 @@ public final class DeviceHealthRules {
         Instant last = latest(s.lastContactAt(), s.lastEventAt());
         Instant since = last == null ? watchedSince : last;
         Duration silent = Duration.between(since, now);
-        if (silent.compareTo(config.plateReaderSilence()) > 0) {
+        if (silent.compareTo(config.plateReaderSilence(id)) > 0) {
           return new Observation(
               id,
               Availability.OFFLINE,

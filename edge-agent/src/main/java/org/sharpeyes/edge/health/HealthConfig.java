@@ -1,6 +1,7 @@
 package org.sharpeyes.edge.health;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param plateReaderSilence a plate reader that pushed nothing for this long is offline
  * @param cameraFpsFactor a camera analysing fewer than {@code analysisFps × factor} frames a second
  *     is degraded
+ * @param plateReaderSilenceByDevice {@code plateReaderSilence} of single plate readers, by device
+ *     id
  */
 public record HealthConfig(
     boolean enabled,
@@ -24,7 +27,8 @@ public record HealthConfig(
     Duration grace,
     Duration refresh,
     Duration plateReaderSilence,
-    double cameraFpsFactor) {
+    double cameraFpsFactor,
+    Map<String, Duration> plateReaderSilenceByDevice) {
 
   public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(5);
   public static final Duration DEFAULT_HOLD = Duration.ofSeconds(10);
@@ -41,7 +45,13 @@ public record HealthConfig(
           DEFAULT_GRACE,
           DEFAULT_REFRESH,
           DEFAULT_PLATE_READER_SILENCE,
-          DEFAULT_CAMERA_FPS_FACTOR);
+          DEFAULT_CAMERA_FPS_FACTOR,
+          Map.of());
+
+  /** The silence after which this plate reader is offline. */
+  public Duration plateReaderSilence(String deviceId) {
+    return plateReaderSilenceByDevice.getOrDefault(deviceId, plateReaderSilence);
+  }
 
   public HealthConfig {
     Objects.requireNonNull(period, "period");
@@ -49,6 +59,7 @@ public record HealthConfig(
     Objects.requireNonNull(grace, "grace");
     Objects.requireNonNull(refresh, "refresh");
     Objects.requireNonNull(plateReaderSilence, "plateReaderSilence");
+    plateReaderSilenceByDevice = Map.copyOf(plateReaderSilenceByDevice);
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("health.period must be above 0");
     }

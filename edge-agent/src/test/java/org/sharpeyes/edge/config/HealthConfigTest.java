@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sharpeyes.edge.config.EdgeAgentConfigLoaderTest.paths;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sharpeyes.edge.health.HealthConfig;
 
@@ -40,6 +41,8 @@ class HealthConfigTest {
                       refresh: 0s
                       plateReaderSilence: 12m
                       cameraFpsFactor: 0.8
+                      plateReaderSilenceByDevice:
+                        "43070200001320000101": 2h
                     """)
             .orThrow()
             .health();
@@ -53,7 +56,10 @@ class HealthConfigTest {
                 Duration.ofMinutes(1),
                 Duration.ZERO,
                 Duration.ofMinutes(12),
-                0.8));
+                0.8,
+                Map.of("43070200001320000101", Duration.ofHours(2))));
+    assertThat(h.plateReaderSilence("43070200001320000101")).isEqualTo(Duration.ofHours(2));
+    assertThat(h.plateReaderSilence("43070200001320000102")).isEqualTo(Duration.ofMinutes(12));
   }
 
   @Test
@@ -67,6 +73,9 @@ class HealthConfigTest {
                   refresh: 2s
                   cameraFpsFactor: 3
                   silence: 5m
+                  plateReaderSilenceByDevice:
+                    "43070200001320000999": 30m
+                    gate-1: 30m
                 """);
 
     assertThat(paths(result)).contains("health.period", "health.cameraFpsFactor", "health.silence");
