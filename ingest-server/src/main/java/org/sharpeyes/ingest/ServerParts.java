@@ -42,6 +42,7 @@ import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.broker.ServerAccount;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
+import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
@@ -307,13 +308,27 @@ final class ServerParts {
             new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics),
             new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds)),
             snapshots,
-            edges,
+            edgeStatusSinks(),
             subscriber,
             listeners,
             metrics,
             clock,
             ingest.batchSize(),
             ingest.maxMessageBytes());
+  }
+
+  /** The server's edge presence first, then each extension that asks for edge status messages. */
+  private EdgeStatusSink edgeStatusSinks() {
+    List<EdgeStatusSink> more =
+        extensions.stream().flatMap(e -> e.edgeStatus().stream()).toList();
+    if (more.isEmpty()) {
+      return edges;
+    }
+    return (message, receivedAt) -> {
+      boolean tracked = edges.update(message, receivedAt);
+      more.forEach(sink -> sink.update(message, receivedAt));
+      return tracked;
+    };
   }
 
   void startListeners(Clock clock) {
