@@ -42,7 +42,6 @@ import org.sharpeyes.ingest.broker.EmbeddedBroker;
 import org.sharpeyes.ingest.broker.ServerAccount;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.edge.EdgePresence;
-import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
 import org.sharpeyes.ingest.edge.SequenceRecovery;
@@ -58,6 +57,7 @@ import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
+import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
@@ -319,8 +319,7 @@ final class ServerParts {
 
   /** The server's edge presence first, then each extension that asks for edge status messages. */
   private EdgeStatusSink edgeStatusSinks() {
-    List<EdgeStatusSink> more =
-        extensions.stream().flatMap(e -> e.edgeStatus().stream()).toList();
+    List<EdgeStatusSink> more = extensions.stream().flatMap(e -> e.edgeStatus().stream()).toList();
     if (more.isEmpty()) {
       return edges;
     }

@@ -102,11 +102,7 @@ public final class AlertModule implements AutoCloseable {
             .orElseThrow();
     this.listener =
         new CorrelationListener(
-            rules,
-            new RuleContext(reference, clock),
-            store,
-            feed,
-            new AlertMetrics(registry));
+            rules, new RuleContext(reference, clock), store, feed, new AlertMetrics(registry));
     this.ticks = timer.scheduleWithFixedDelay(listener::tick, 1, 1, TimeUnit.SECONDS);
   }
 

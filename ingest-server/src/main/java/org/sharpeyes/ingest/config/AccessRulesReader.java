@@ -57,8 +57,7 @@ final class AccessRulesReader {
     if (rules.problemCount() > before) {
       return null;
     }
-    return new AccessRulesConfig(
-        count, within, longer, window[0], window[1], zone, doors, offline);
+    return new AccessRulesConfig(count, within, longer, window[0], window[1], zone, doors, offline);
   }
 
   private static LocalTime[] window(ConfigTree off, String allowed) {

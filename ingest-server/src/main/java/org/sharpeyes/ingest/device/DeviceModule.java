@@ -264,10 +264,16 @@ public final class DeviceModule {
       Duration down = Duration.between(open.get().downSince(), backAt);
       recoverer.recover(open.get().alertId(), "back online after " + human(down));
       recovered.increment();
-      LOG.info("{} {} back online after {}: alert {} closed", type.label(), key, human(down), open.get().alertId());
+      LOG.info(
+          "{} {} back online after {}: alert {} closed",
+          type.label(),
+          key,
+          human(down),
+          open.get().alertId());
     } catch (SQLException | RuntimeException e) {
       recoveryFailures.increment();
-      LOG.error("{} {} is back, but its device-offline alert could not be closed", type.label(), key, e);
+      LOG.error(
+          "{} {} is back, but its device-offline alert could not be closed", type.label(), key, e);
     }
   }
 

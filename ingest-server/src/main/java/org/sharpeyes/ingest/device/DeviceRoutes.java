@@ -68,8 +68,7 @@ public final class DeviceRoutes {
         query.problem("status", "'" + s + "' is not one of: online, offline, degraded, unknown");
       }
     }
-    String region =
-        query.known("region", places.regions()::contains, "no region has the code ");
+    String region = query.known("region", places.regions()::contains, "no region has the code ");
     if (query.refused(ctx)) {
       return;
     }
@@ -98,7 +97,10 @@ public final class DeviceRoutes {
     for (DeviceState s : states.all()) {
       boolean inside =
           within == null
-              || places.pathOfDevice(s.deviceId()).map(p -> p.contains("/" + within + "/")).orElse(false);
+              || places
+                  .pathOfDevice(s.deviceId())
+                  .map(p -> p.contains("/" + within + "/"))
+                  .orElse(false);
       if (inside && (wanted.isEmpty() || wanted.contains(s.availability()))) {
         listed.add(s);
       }

@@ -81,8 +81,7 @@ final class DeviceStateStore {
               new DeviceState(
                   rs.getString("device_id"),
                   rs.getString("edge_id"),
-                  Availability.fromLabel(rs.getString("availability"))
-                      .orElse(Availability.UNKNOWN),
+                  Availability.fromLabel(rs.getString("availability")).orElse(Availability.UNKNOWN),
                   AlertRows.instant(rs, "since"),
                   rs.getString("reason"),
                   number(rs, "fps"),

@@ -38,8 +38,8 @@ final class DeviceStates {
   /**
    * Records a report, unless a later one is known.
    *
-   * @return the state before it (for the listed device never heard of: {@code unknown}); empty
-   *     when the report was older than the known one or the device is not tracked (the bound)
+   * @return the state before it (for the listed device never heard of: {@code unknown}); empty when
+   *     the report was older than the known one or the device is not tracked (the bound)
    */
   synchronized Optional<DeviceState> apply(DeviceState s) {
     DeviceState before = reported.get(s.deviceId());

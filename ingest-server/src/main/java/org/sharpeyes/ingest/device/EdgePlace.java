@@ -37,12 +37,15 @@ record EdgePlace(String placeBy, String regionCode, int devices) {
         continue;
       }
       int same = 0;
-      while (same < shared.size() && same < chain.size() && shared.get(same).equals(chain.get(same))) {
+      while (same < shared.size()
+          && same < chain.size()
+          && shared.get(same).equals(chain.get(same))) {
         same++;
       }
       shared.subList(same, shared.size()).clear();
     }
-    String region = shared == null || shared.isEmpty() ? null : shared.get(shared.size() - 1).code();
+    String region =
+        shared == null || shared.isEmpty() ? null : shared.get(shared.size() - 1).code();
     String placeBy =
         devices.isEmpty()
             ? edgeId.substring(0, Math.min(20, edgeId.length()))

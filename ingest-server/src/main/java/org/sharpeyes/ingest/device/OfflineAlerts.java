@@ -60,8 +60,7 @@ final class OfflineAlerts {
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               String key = rs.getString("subject_key");
-              open.put(
-                  key, new Open(rs.getString("id"), key, AlertRows.instant(rs, "first_seen")));
+              open.put(key, new Open(rs.getString("id"), key, AlertRows.instant(rs, "first_seen")));
             }
           }
         }

@@ -24,7 +24,8 @@ import org.sharpeyes.schema.event.EdgeEvent;
  *
  * <p>Tracks at most {@code maxTracked} outages of devices and as many of edges; past that the
  * oldest is forgotten and counted ({@link #forgotten}). Thread-safe: {@link #evaluate} runs on the
- * ingest worker, {@link #due} on the alert timer, the edge calls on the pipeline's edge-status path.
+ * ingest worker, {@link #due} on the alert timer, the edge calls on the pipeline's edge-status
+ * path.
  */
 public final class DeviceOfflineRule implements TimedRule {
 

@@ -22,7 +22,11 @@ public interface TimedRule extends CorrelationRule {
    *     placed at the region all its devices share), or {@code null}
    */
   record Finding(
-      AlertCandidate candidate, String deviceId, String eventId, Instant seenAt, String regionCode) {
+      AlertCandidate candidate,
+      String deviceId,
+      String eventId,
+      Instant seenAt,
+      String regionCode) {
 
     public Finding(AlertCandidate candidate, String deviceId, String eventId, Instant seenAt) {
       this(candidate, deviceId, eventId, seenAt, null);

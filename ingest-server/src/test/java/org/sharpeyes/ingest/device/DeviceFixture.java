@@ -3,7 +3,6 @@ package org.sharpeyes.ingest.device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,8 +107,10 @@ final class DeviceFixture implements AutoCloseable {
             deviceId,
             ++seq,
             clock.instant(),
-            new DeviceStatus(status, reason, status == DeviceStatus.Availability.ONLINE ? 25.0 : null, null));
-    new EventStore(db.dataSource()).insert(EventRow.of(event, codec.encode(event), clock.instant()));
+            new DeviceStatus(
+                status, reason, status == DeviceStatus.Availability.ONLINE ? 25.0 : null, null));
+    new EventStore(db.dataSource())
+        .insert(EventRow.of(event, codec.encode(event), clock.instant()));
     Runnable after;
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);

@@ -24,7 +24,9 @@ import org.sharpeyes.ingest.rule.SubjectType;
 import org.sharpeyes.schema.testing.MutableClock;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
-/** Device health on one database engine; H2DeviceOfflineTest and PostgresDeviceOfflineTest run it. */
+/**
+ * Device health on one database engine; H2DeviceOfflineTest and PostgresDeviceOfflineTest run it.
+ */
 abstract class DeviceOfflineContract {
 
   static final Instant T0 = Instant.parse("2026-12-01T02:00:00Z");
@@ -145,7 +147,9 @@ abstract class DeviceOfflineContract {
 
     Alert alert = server.offlineAlerts(EDGE).get(0);
     assertThat(alert.subjectType()).isEqualTo(SubjectType.EDGE);
-    assertThat(alert.regionPath()).as("武陵区, where all its devices stand").isEqualTo("/430700/430702/");
+    assertThat(alert.regionPath())
+        .as("武陵区, where all its devices stand")
+        .isEqualTo("/430700/430702/");
     assertThat(server.workflow.store().get(alert.id()).orElseThrow().handling().deskCode())
         .isEqualTo("430702");
 
@@ -154,7 +158,9 @@ abstract class DeviceOfflineContract {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () -> assertThat(server.offlineAlerts(EDGE).get(0).state()).isEqualTo(AlertState.RESOLVED));
+            () ->
+                assertThat(server.offlineAlerts(EDGE).get(0).state())
+                    .isEqualTo(AlertState.RESOLVED));
     assertThat(server.workflow.store().timeline(alert.id(), 10))
         .anySatisfy(s -> assertThat(s.note()).isEqualTo("back online after 6m 0s"));
     assertThat(server.devices.state(READER).orElseThrow().availability())

@@ -99,7 +99,8 @@ class DeviceRoutesTest {
 
     assertThat(seen).extracting(d -> d.getString("id")).allMatch(id -> id.startsWith("430702"));
     assertThat(seen).hasSize(12);
-    JsonObject reader = seen.stream().filter(d -> READER.equals(d.getString("id"))).findFirst().orElseThrow();
+    JsonObject reader =
+        seen.stream().filter(d -> READER.equals(d.getString("id"))).findFirst().orElseThrow();
     assertThat(reader.getString("availability")).isEqualTo("offline");
     assertThat(reader.getString("since")).isEqualTo("2026-12-01T02:00:00Z");
     assertThat(reader.getString("reason")).isEqualTo("no answer");
