@@ -1,6 +1,7 @@
 package org.sharpeyes.ingest.device;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sql.DataSource;
+import org.sharpeyes.ingest.alert.Alert;
+import org.sharpeyes.ingest.alert.AlertChange;
 import org.sharpeyes.ingest.alert.AlertModule;
 import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.pipeline.TransactionalListener;
@@ -108,6 +111,30 @@ public final class DeviceModule {
         Counter.builder("sharpeyes.devices.recovery.failures")
             .description("device-offline alerts that could not be closed on recovery")
             .register(registry);
+    FunctionCounter.builder("sharpeyes.devices.untracked", states, DeviceStates::untracked)
+        .description("Reports of unlisted devices, and edge wills, not kept: a bound was reached")
+        .register(registry);
+    alertModule.feed().subscribe(this::raisedWhileBack);
+  }
+
+  /**
+   * The rule's timer may raise an alert just as its device or edge comes back (it decided before
+   * the online report, and stored after the look-up for an open alert): such an alert is closed as
+   * soon as it is announced.
+   */
+  private void raisedWhileBack(AlertChange change) {
+    Alert a = change.alert();
+    if (change.kind() != AlertChange.Kind.RAISED || !DeviceOfflineRule.ID.equals(a.rule())) {
+      return;
+    }
+    Optional<Instant> backAt =
+        a.subjectType() == SubjectType.EDGE
+            ? states.edgeBackSince(a.subjectKey())
+            : states
+                .reported(a.subjectKey())
+                .filter(s -> s.availability() == Availability.ONLINE)
+                .map(DeviceState::since);
+    backAt.ifPresent(at -> closeLater(a.subjectType(), a.subjectKey(), at));
   }
 
   /** Give this to the pipeline (with the alert module's listener, in one transaction). */
@@ -233,7 +260,7 @@ public final class DeviceModule {
           receivedAt,
           "edge " + edgeId + " (" + place.devices() + " devices)");
     } else {
-      states.edgeOnline(edgeId);
+      states.edgeOnline(edgeId, receivedAt);
       rule.edgeOnline(edgeId);
       closeLater(SubjectType.EDGE, edgeId, receivedAt);
     }
@@ -242,7 +269,7 @@ public final class DeviceModule {
 
   /** Stands for a last will in an alert's evidence (there is no event). */
   static String evidenceId(String edgeId, Instant at) {
-    String id = "edge-will/" + at.toEpochMilli() + "/" + edgeId;
+    String id = "edge-will-" + at.toEpochMilli() + "-" + edgeId;
     return id.length() <= 64 ? id : id.substring(0, 64);
   }
 

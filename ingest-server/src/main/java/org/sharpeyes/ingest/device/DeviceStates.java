@@ -15,15 +15,20 @@ import org.sharpeyes.ingest.reference.Device;
  * The availability of every device, in memory: every device of devices.csv (starting {@code
  * unknown}), plus devices that reported without being listed, up to {@code maxUnlisted} (more are
  * not tracked, and counted). A device whose edge left its last will reads {@code unknown} with
- * reason {@code edge-offline} until the edge is back; then its latest report shows again.
+ * reason {@code edge-offline} until the edge is back; then its latest report shows again. Edges are
+ * tracked as their status messages come (as many as the server's edge presence tracks).
  * Thread-safe.
  */
 final class DeviceStates {
+
+  /** Most edges whose status is kept (as {@code ingest.maxEdges}' default). */
+  static final int MAX_EDGES = 10_000;
 
   private final int maxUnlisted;
   private final Map<String, DeviceState> reported = new LinkedHashMap<>();
   private final Map<String, String> listedEdge = new HashMap<>();
   private final Map<String, Instant> offlineEdges = new HashMap<>();
+  private final Map<String, Instant> edgesBack = new HashMap<>();
   private int unlisted;
   private long untracked;
 
@@ -66,12 +71,25 @@ final class DeviceStates {
 
   /** The edge left its last will at {@code at}: its devices read unknown until it is back. */
   synchronized void edgeOffline(String edgeId, Instant at) {
-    offlineEdges.putIfAbsent(edgeId, at);
+    edgesBack.remove(edgeId);
+    if (offlineEdges.size() < MAX_EDGES || offlineEdges.containsKey(edgeId)) {
+      offlineEdges.putIfAbsent(edgeId, at);
+    } else {
+      untracked++;
+    }
   }
 
-  /** The edge is back online. */
-  synchronized void edgeOnline(String edgeId) {
+  /** The edge is back online at {@code at}. */
+  synchronized void edgeOnline(String edgeId, Instant at) {
     offlineEdges.remove(edgeId);
+    if (edgesBack.size() < MAX_EDGES || edgesBack.containsKey(edgeId)) {
+      edgesBack.put(edgeId, at);
+    }
+  }
+
+  /** When the edge came back, if its last status message said online. */
+  synchronized Optional<Instant> edgeBackSince(String edgeId) {
+    return Optional.ofNullable(edgesBack.get(edgeId));
   }
 
   /** When the edge went offline, if it is. */
@@ -102,7 +120,10 @@ final class DeviceStates {
     return counts;
   }
 
-  /** Reports of unlisted devices not tracked because {@code maxUnlisted} were. */
+  /**
+   * Reports of unlisted devices not tracked because {@code maxUnlisted} were, and edge wills not
+   * kept because {@link #MAX_EDGES} edges were offline.
+   */
   synchronized long untracked() {
     return untracked;
   }

@@ -34,7 +34,7 @@ import org.sharpeyes.schema.topic.EdgeStatusMessage;
 /**
  * One server's alert, workflow and device modules over a test database, wired as the server wires
  * them, with a clock the test moves. Rule {@code device-offline} waits 5 min. Events go through the
- * same transactional path as in the pipeline; the timed rules are asked with {@link #tick()}.
+ * same transactional path as in the pipeline; the timed rules are asked only by {@link #tick()}.
  */
 final class DeviceFixture implements AutoCloseable {
 
@@ -85,6 +85,7 @@ final class DeviceFixture implements AutoCloseable {
                 rules),
             timer,
             WorkflowModule.placement(config, clock));
+    alerts.close(); // stops only its one-second timer: the tests ask the timed rules by tick()
     this.workflow =
         new WorkflowModule(alerts, db.dataSource(), config, clock, registry, e -> {}, timer);
     this.devices =

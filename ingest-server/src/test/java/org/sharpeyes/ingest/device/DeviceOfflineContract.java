@@ -17,10 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sharpeyes.ingest.alert.Alert;
+import org.sharpeyes.ingest.alert.AlertChange;
+import org.sharpeyes.ingest.alert.AlertLocation;
 import org.sharpeyes.ingest.alert.AlertState;
 import org.sharpeyes.ingest.alert.AlertStep;
 import org.sharpeyes.ingest.alert.TestDatabase;
+import org.sharpeyes.ingest.rule.RuleContext;
 import org.sharpeyes.ingest.rule.SubjectType;
+import org.sharpeyes.ingest.rule.TimedRule;
 import org.sharpeyes.schema.testing.MutableClock;
 import org.sharpeyes.schema.topic.EdgeStatusMessage;
 
@@ -204,5 +208,39 @@ abstract class DeviceOfflineContract {
 
     assertThat(server.devices.state(READER).orElseThrow().availability())
         .isEqualTo(Availability.OFFLINE);
+  }
+
+  @Test
+  void anAlertTheTimerStoresJustAfterTheDeviceCameBackIsClosedAtOnce() throws Exception {
+    server.report(READER, OFFLINE, "no answer");
+    clock.advance(Duration.ofMinutes(6));
+    // The timer decided before the online report, and stores its alert only after it.
+    List<TimedRule.Finding> decided = server.alerts.deviceOffline().due(clock.instant(), context());
+    server.report(READER, ONLINE, null);
+    TimedRule.Finding late = decided.get(0);
+    AlertChange raised =
+        server
+            .alerts
+            .store()
+            .record(
+                late.candidate(),
+                new AlertLocation(READER, null, null, "/430700/430702/"),
+                late.eventId(),
+                late.seenAt());
+    server.alerts.feed().publish(raised);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(server.offlineAlerts(READER))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.state()).isEqualTo(AlertState.RESOLVED)));
+    assertThat(server.workflow.store().timeline(raised.alert().id(), 10))
+        .anySatisfy(s -> assertThat(s.note()).isEqualTo("back online after 6m 0s"));
+  }
+
+  private RuleContext context() {
+    return new RuleContext(server.alerts.reference(), clock);
   }
 }
