@@ -15,6 +15,7 @@ import java.util.Set;
  * @param allowedUntil …until (local time; a window may cross midnight)
  * @param zone the time zone of the allowed hours
  * @param offHoursDoors the doors (device ids) the off-hours rule watches; empty means every door
+ * @param deviceOffline {@code device-offline}: how long a device may be offline
  */
 public record AccessRulesConfig(
     int deniedCount,
@@ -23,10 +24,31 @@ public record AccessRulesConfig(
     LocalTime allowedFrom,
     LocalTime allowedUntil,
     ZoneId zone,
-    Set<String> offHoursDoors) {
+    Set<String> offHoursDoors,
+    DeviceOfflineConfig deviceOffline) {
 
   public AccessRulesConfig {
     offHoursDoors = Set.copyOf(offHoursDoors);
+  }
+
+  /** The access rules' parameters, with rule {@code device-offline}'s defaults. */
+  public AccessRulesConfig(
+      int deniedCount,
+      Duration deniedWithin,
+      Duration heldLongerThan,
+      LocalTime allowedFrom,
+      LocalTime allowedUntil,
+      ZoneId zone,
+      Set<String> offHoursDoors) {
+    this(
+        deniedCount,
+        deniedWithin,
+        heldLongerThan,
+        allowedFrom,
+        allowedUntil,
+        zone,
+        offHoursDoors,
+        DeviceOfflineConfig.defaults());
   }
 
   public static AccessRulesConfig defaults() {

@@ -14,7 +14,8 @@ import org.sharpeyes.config.ConfigTree;
 /** Reads the {@code rules} section: the access-control rules' parameters. */
 final class AccessRulesReader {
 
-  static final List<String> KEYS = List.of("accessDeniedBurst", "doorHeld", "offHoursAccess");
+  static final List<String> KEYS =
+      List.of("accessDeniedBurst", "doorHeld", "offHoursAccess", "deviceOffline");
 
   private static final Pattern HOURS = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
   private static final Pattern DEVICE_ID = Pattern.compile("\\d{20}");
@@ -52,10 +53,11 @@ final class AccessRulesReader {
       }
     }
     Set<String> doors = doors(off);
+    DeviceOfflineConfig offline = DeviceOfflineReader.read(rules.sectionOrEmpty("deviceOffline"));
     if (rules.problemCount() > before) {
       return null;
     }
-    return new AccessRulesConfig(count, within, longer, window[0], window[1], zone, doors);
+    return new AccessRulesConfig(count, within, longer, window[0], window[1], zone, doors, offline);
   }
 
   private static LocalTime[] window(ConfigTree off, String allowed) {
