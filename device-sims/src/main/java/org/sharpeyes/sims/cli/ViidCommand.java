@@ -54,10 +54,13 @@ final class ViidCommand implements Callable<Integer> {
       names = "--url",
       paramLabel = "URL",
       defaultValue = "http://127.0.0.1:8088",
-      description = "The platform (the edge-agent's GA/T 1400 endpoint) (default: ${DEFAULT-VALUE}).")
+      description =
+          "The platform (the edge-agent's GA/T 1400 endpoint) (default: ${DEFAULT-VALUE}).")
   URI url;
 
-  @Option(names = "--allow-remote", description = "Allow a platform other than 127.0.0.1/localhost.")
+  @Option(
+      names = "--allow-remote",
+      description = "Allow a platform other than 127.0.0.1/localhost.")
   boolean allowRemote;
 
   @Option(
@@ -183,7 +186,8 @@ final class ViidCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "Fixes the sequence of kinds, plates, faces and ids (default: random, printed).")
+      description =
+          "Fixes the sequence of kinds, plates, faces and ids (default: random, printed).")
   Long seed;
 
   @Option(
@@ -226,7 +230,8 @@ final class ViidCommand implements Callable<Integer> {
             .build();
     PrintWriter out = spec.commandLine().getOut();
     ViidSimulator simulator =
-        new ViidSimulator(options, Clock.systemUTC(), quiet ? new ViidListener() {} : new Lines(out));
+        new ViidSimulator(
+            options, Clock.systemUTC(), quiet ? new ViidListener() {} : new Lines(out));
     CountDownLatch printed = new CountDownLatch(1);
     Thread hook =
         NamedThreads.daemon("viid-sim-shutdown")

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Realistic plate OCR misreads: a reader confuses characters that look alike ({@code 0↔D},
- * {@code 8↔B}, {@code 5↔S}, {@code 2↔Z}, {@code 1↔I}, {@code 6↔G}). Position-aware: the province
- * character and the city letter (the first two) are never touched, as readers constrain those
- * positions to their own alphabets; only the serial part after them is misread.
+ * Realistic plate OCR misreads: a reader confuses characters that look alike ({@code 0↔D}, {@code
+ * 8↔B}, {@code 5↔S}, {@code 2↔Z}, {@code 1↔I}, {@code 6↔G}). Position-aware: the province character
+ * and the city letter (the first two) are never touched, as readers constrain those positions to
+ * their own alphabets; only the serial part after them is misread.
  *
  * <p>TEMPORARY minimal version written on the {@code viidsim} branch so that {@code device-sims
  * viid} compiles; the full class comes from another branch and replaces this one at merge (same

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sharpeyes.sims.plate.HotPlate;
 
 /**
- * One object a simulated device sends: a vehicle or a face, with what the run needs to know
- * about it besides its JSON.
+ * One object a simulated device sends: a vehicle or a face, with what the run needs to know about
+ * it besides its JSON.
  *
  * @param id its {@code MotorVehicleID} or {@code FaceID} (48 characters)
  * @param plate the vehicle's true plate; {@code null} for a face

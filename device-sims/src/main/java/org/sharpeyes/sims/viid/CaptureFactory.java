@@ -14,9 +14,9 @@ import org.sharpeyes.sims.plate.PlatePool;
 import org.sharpeyes.sims.plate.PlateStyle;
 
 /**
- * Makes the objects a simulated device sends, from one seeded generator: the same seed and the
- * same capture instants give the same sequence of kinds, plates, misreads, portraits, attributes
- * and ids. Codes follow GA/T 1400.3: plate class (GA 24.7: {@code 02} small car, {@code 01} large
+ * Makes the objects a simulated device sends, from one seeded generator: the same seed and the same
+ * capture instants give the same sequence of kinds, plates, misreads, portraits, attributes and
+ * ids. Codes follow GA/T 1400.3: plate class (GA 24.7: {@code 02} small car, {@code 01} large
  * vehicle, {@code 52} small new-energy car), colours as {@code ColorType} ({@code 1} black, {@code
  * 2} white, {@code 3} grey, {@code 4} red, {@code 5} blue, {@code 6} yellow, {@code 9} green),
  * picture types ({@code 01} vehicle picture, {@code 02} plate picture, {@code 11} face picture,

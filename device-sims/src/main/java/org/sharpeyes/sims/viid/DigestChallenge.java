@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param realm the protection space; the password is per realm
  * @param nonce the server's nonce, quoted back in every answer to this challenge
  * @param opaque returned unchanged, or {@code null}
- * @param qopAuth true when the server offers {@code qop=auth}; without qop the RFC 2069 form is used
+ * @param qopAuth true when the server offers {@code qop=auth}; without qop the RFC 2069 form is
+ *     used
  * @param algorithm {@code MD5} or {@code SHA-256}
  * @param stale true when the previous nonce was merely too old: retry with this one, the password
  *     was right

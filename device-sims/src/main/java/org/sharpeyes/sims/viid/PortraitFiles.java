@@ -46,7 +46,9 @@ public final class PortraitFiles {
     }
     if (files.isEmpty()) {
       throw new IllegalArgumentException(
-          "--portraits " + folder + " holds no .jpg or .jpeg file (device-sims portraits makes some)");
+          "--portraits "
+              + folder
+              + " holds no .jpg or .jpeg file (device-sims portraits makes some)");
     }
     if (files.size() > MAX_PORTRAITS) {
       throw new IllegalArgumentException(

@@ -13,8 +13,8 @@ import java.util.Optional;
  * Talks to a GA/T 1400 platform as one device: JSON bodies as {@code application/VIID+JSON}, the
  * {@code User-Identify} header, and HTTP Digest. The first request goes without credentials; a 401
  * brings the challenge, and the request is sent once more with an answer to it. Later requests
- * answer the same challenge with the next nonce count. A 401 to an answered request is retried
- * once when the nonce was stale or has changed (the platform restarted); otherwise it stands, with
+ * answer the same challenge with the next nonce count. A 401 to an answered request is retried once
+ * when the nonce was stale or has changed (the platform restarted); otherwise it stands, with
  * {@link Exchange#authRejected()} set. Blocking; one caller at a time.
  */
 final class ViidClient {
@@ -67,8 +67,7 @@ final class ViidClient {
         return done(response, true, started);
       }
       DigestChallenge fresh = challenge.get();
-      boolean retry =
-          authorization == null || fresh.stale() || !fresh.nonce().equals(used.nonce());
+      boolean retry = authorization == null || fresh.stale() || !fresh.nonce().equals(used.nonce());
       digest.accept(fresh);
       if (!retry) {
         return done(response, true, started);

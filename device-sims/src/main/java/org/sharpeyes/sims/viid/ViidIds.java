@@ -39,7 +39,9 @@ public final class ViidIds {
     return deviceId + SUBTYPE_IMAGE + time(shotAt) + fiveDigits(serial);
   }
 
-  /** A 48-character object id for the {@code index}-th object (from 1) in image {@code sourceId}. */
+  /**
+   * A 48-character object id for the {@code index}-th object (from 1) in image {@code sourceId}.
+   */
   public static String objectId(String sourceId, String objectType, int index) {
     return sourceId + objectType + fiveDigits(index);
   }

@@ -16,8 +16,8 @@ import org.sharpeyes.sims.load.LatencySummary;
  * @param reasonByCode the first {@code StatusString} seen for each refusing code
  * @param unansweredByReason objects without a verdict: no answer, HTTP error, unreadable body
  * @param requests object requests (batches) sent
- * @param registrationRefusal why the platform refused the device (wrong password, unknown
- *     device), or {@code null} when it did not
+ * @param registrationRefusal why the platform refused the device (wrong password, unknown device),
+ *     or {@code null} when it did not
  * @param latency object requests' round trips
  * @param elapsed from the start to the end of sending
  */
@@ -97,8 +97,7 @@ public record ViidReport(
             keepalivesOk,
             keepalivesFailed));
     out.append(String.format(Locale.ROOT, "  latency   %s%n", latency.describe()));
-    out.append(
-        String.format(Locale.ROOT, "  elapsed   %.1f s%n", elapsed.toMillis() / 1000.0));
+    out.append(String.format(Locale.ROOT, "  elapsed   %.1f s%n", elapsed.toMillis() / 1000.0));
     if (pictureFailures > 0) {
       out.append(String.format(Locale.ROOT, "  without pictures  %d%n", pictureFailures));
     }

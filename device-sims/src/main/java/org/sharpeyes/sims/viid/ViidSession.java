@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device's standing with the platform: registration (with a capped, jittered backoff between
- * attempts), keepalives, and unregistration. A refused registration (HTTP 401 to the Digest
- * answer, 403, or a status code other than busy/reboot) is final: {@link #refusal()} says why. Used
- * by the simulator thread only, except the volatile state getters.
+ * attempts), keepalives, and unregistration. A refused registration (HTTP 401 to the Digest answer,
+ * 403, or a status code other than busy/reboot) is final: {@link #refusal()} says why. Used by the
+ * simulator thread only, except the volatile state getters.
  */
 final class ViidSession {
 
@@ -104,8 +104,10 @@ final class ViidSession {
       long n = tally.registrations.incrementAndGet();
       backoff = FIRST_BACKOFF;
       nextKeepalive = clock.instant().plus(options.keepalive());
-      log.info("device {} registered with {} (registration {})", options.deviceId(), options.url(), n);
+      log.info(
+          "device {} registered with {} (registration {})", options.deviceId(), options.url(), n);
       tell.accept(l -> l.registered((int) n));
+      checkTime();
       return true;
     } catch (IOException e) {
       registrationFailed("no answer: " + e);
@@ -113,6 +115,27 @@ final class ViidSession {
       registrationFailed("unreadable answer: " + e.getMessage());
     }
     return false;
+  }
+
+  /**
+   * Asks the platform's time, as devices do after registering to set their clocks; the simulator
+   * only logs how far apart the clocks are (its capture times come from its own clock).
+   */
+  private void checkTime() throws InterruptedException {
+    try {
+      Exchange answer = client.get("/VIID/System/Time");
+      String local =
+          answer.status() == 200
+              ? JSON.readTree(answer.body()).path("SystemTimeObject").path("LocalTime").asText("")
+              : "";
+      if (local.isEmpty()) {
+        log.info("the platform gave no time (HTTP {})", answer.status());
+      } else {
+        log.info("platform time {} (Beijing), ours {}", local, ViidIds.time(clock.instant()));
+      }
+    } catch (IOException e) {
+      log.info("the platform gave no time: {}", e.toString());
+    }
   }
 
   void keepalive() throws InterruptedException {

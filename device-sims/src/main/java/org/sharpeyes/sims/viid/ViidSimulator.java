@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.sharpeyes.runtime.NamedThreads;
@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * A simulated GA/T 1400 capture device: registers with the platform (HTTP Digest), keeps alive,
  * posts vehicles and/or faces at a fixed rate in batches, and unregisters at the end. When the
  * platform forgets it (a keepalive or a post refused) or goes away (connection refused), it
- * registers again, with a capped, jittered backoff. A refused registration (wrong password,
- * unknown device) ends the run: {@link ViidReport#registrationRefusal()} says why. Objects are
- * made only while registered, so the pace restarts after each registration instead of bursting.
+ * registers again, with a capped, jittered backoff. A refused registration (wrong password, unknown
+ * device) ends the run: {@link ViidReport#registrationRefusal()} says why. Objects are made only
+ * while registered, so the pace restarts after each registration instead of bursting.
  *
  * <p>{@link #run()} blocks; {@link #start()} runs on a thread of its own; {@link #stop()} ends
- * either (pending objects are still sent, then the device unregisters). Safe to {@link
- * #snapshot()} from any thread.
+ * either (pending objects are still sent, then the device unregisters). Safe to {@link #snapshot()}
+ * from any thread.
  */
 public final class ViidSimulator {
 
@@ -128,7 +128,11 @@ public final class ViidSimulator {
         continue;
       }
       if (!now.isBefore(session.nextKeepalive())) {
-        call(() -> { session.keepalive(); return true; });
+        call(
+            () -> {
+              session.keepalive();
+              return true;
+            });
         continue;
       }
       if (countReached()) {
@@ -142,7 +146,11 @@ public final class ViidSimulator {
     if (session.isRegistered() && !silent) {
       new ArrayList<>(pending.keySet()).forEach(this::push);
       if (session.isRegistered()) {
-        call(() -> { session.unregister(); return true; });
+        call(
+            () -> {
+              session.unregister();
+              return true;
+            });
       }
     }
     return snapshot();

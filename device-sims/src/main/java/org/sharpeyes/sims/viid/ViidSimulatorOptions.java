@@ -97,7 +97,8 @@ public record ViidSimulatorOptions(
     public Builder url(URI url) {
       String scheme = url.getScheme();
       if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
-        throw new IllegalArgumentException("the platform URL must be http(s)://host:port, was " + url);
+        throw new IllegalArgumentException(
+            "the platform URL must be http(s)://host:port, was " + url);
       }
       this.url = url;
       return this;
@@ -129,7 +130,8 @@ public record ViidSimulatorOptions(
 
     public Builder ratePerSecond(double rate) {
       if (!(rate > 0 && rate <= 10_000)) {
-        throw new IllegalArgumentException("the rate must be above 0 and at most 10000/s, was " + rate);
+        throw new IllegalArgumentException(
+            "the rate must be above 0 and at most 10000/s, was " + rate);
       }
       this.ratePerSecond = rate;
       return this;
@@ -162,7 +164,8 @@ public record ViidSimulatorOptions(
 
     public Builder keepalive(Duration keepalive) {
       if (keepalive.toMillis() < 100) {
-        throw new IllegalArgumentException("the keepalive interval must be at least 100ms, was " + keepalive);
+        throw new IllegalArgumentException(
+            "the keepalive interval must be at least 100ms, was " + keepalive);
       }
       this.keepalive = keepalive;
       return this;
@@ -204,7 +207,8 @@ public record ViidSimulatorOptions(
 
     public Builder silentAfter(Duration silentAfter) {
       if (silentAfter != null && silentAfter.isNegative()) {
-        throw new IllegalArgumentException("the silence must start at 0s or later, was " + silentAfter);
+        throw new IllegalArgumentException(
+            "the silence must start at 0s or later, was " + silentAfter);
       }
       this.silentAfter = silentAfter;
       return this;
@@ -220,7 +224,8 @@ public record ViidSimulatorOptions(
 
     public Builder maxBackoff(Duration maxBackoff) {
       if (maxBackoff.toMillis() < 1) {
-        throw new IllegalArgumentException("the longest backoff must be above 0, was " + maxBackoff);
+        throw new IllegalArgumentException(
+            "the longest backoff must be above 0, was " + maxBackoff);
       }
       this.maxBackoff = maxBackoff;
       return this;

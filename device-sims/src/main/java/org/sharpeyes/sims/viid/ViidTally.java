@@ -29,9 +29,10 @@ final class ViidTally {
   private final Map<String, Long> unansweredByReason = new TreeMap<>();
 
   synchronized void refused(ResponseStatus status) {
-    int code = refusedByCode.containsKey(status.statusCode()) || refusedByCode.size() < MAX_CODES
-        ? status.statusCode()
-        : -1;
+    int code =
+        refusedByCode.containsKey(status.statusCode()) || refusedByCode.size() < MAX_CODES
+            ? status.statusCode()
+            : -1;
     refusedByCode.merge(code, 1L, Long::sum);
     reasonByCode.putIfAbsent(code, status.statusString());
   }

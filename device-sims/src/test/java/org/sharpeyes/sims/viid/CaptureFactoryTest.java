@@ -39,11 +39,16 @@ class CaptureFactoryTest {
     List<Capture> again = make(options().seed(42).misreadShare(0.3).build(), 30);
     List<Capture> other = make(options().seed(43).misreadShare(0.3).build(), 30);
 
-    assertThat(again).extracting(Capture::sentPlate).isEqualTo(first.stream().map(Capture::sentPlate).toList());
+    assertThat(again)
+        .extracting(Capture::sentPlate)
+        .isEqualTo(first.stream().map(Capture::sentPlate).toList());
     assertThat(again).extracting(Capture::id).isEqualTo(first.stream().map(Capture::id).toList());
-    assertThat(again).extracting(c -> c.json().toString())
+    assertThat(again)
+        .extracting(c -> c.json().toString())
         .isEqualTo(first.stream().map(c -> c.json().toString()).toList());
-    assertThat(other).extracting(Capture::plate).isNotEqualTo(first.stream().map(Capture::plate).toList());
+    assertThat(other)
+        .extracting(Capture::plate)
+        .isNotEqualTo(first.stream().map(Capture::plate).toList());
   }
 
   @Test
@@ -89,8 +94,7 @@ class CaptureFactoryTest {
   void theTemporaryOcrMisreadsLeavesProvinceAndCityAlone() {
     assertThat(OcrMisreads.misread("湘DA777", 3, new java.util.SplittableRandom(1)))
         .isEqualTo("湘DA777");
-    assertThat(OcrMisreads.misread("湘J80", 2, new java.util.SplittableRandom(1)))
-        .isEqualTo("湘JBD");
+    assertThat(OcrMisreads.misread("湘J80", 2, new java.util.SplittableRandom(1))).isEqualTo("湘JBD");
   }
 
   @Test

@@ -17,7 +17,8 @@ class DigestAuthorizerTest {
   void answersTheRfc7616ExamplesForMd5AndSha256() {
     DigestAuthorizer mufasa = new DigestAuthorizer("Mufasa", "Circle of Life", () -> CNONCE);
     DigestChallenge md5 = DigestChallenge.parse(String.format(RFC_CHALLENGE, "MD5")).orElseThrow();
-    DigestChallenge sha = DigestChallenge.parse(String.format(RFC_CHALLENGE, "SHA-256")).orElseThrow();
+    DigestChallenge sha =
+        DigestChallenge.parse(String.format(RFC_CHALLENGE, "SHA-256")).orElseThrow();
 
     assertThat(mufasa.response(md5, "GET", "/dir/index.html", "00000001", CNONCE))
         .isEqualTo("8ca523f5e9506fed4657c9700eebdbec");
@@ -30,13 +31,15 @@ class DigestAuthorizerTest {
     DigestAuthorizer device = new DigestAuthorizer("43070200001320000201", "pw", () -> "c");
     assertThat(device.authorization("POST", "/VIID/System/Register")).isNull();
 
-    device.accept(DigestChallenge.parse("Digest realm=\"r\", nonce=\"n1\", qop=auth").orElseThrow());
+    device.accept(
+        DigestChallenge.parse("Digest realm=\"r\", nonce=\"n1\", qop=auth").orElseThrow());
     assertThat(device.authorization("POST", "/VIID/Faces")).contains("nc=00000001");
     String second = device.authorization("POST", "/VIID/Faces");
     assertThat(second)
         .contains("nc=00000002", "username=\"43070200001320000201\"", "uri=\"/VIID/Faces\"");
 
-    device.accept(DigestChallenge.parse("Digest realm=\"r\", nonce=\"n2\", qop=auth").orElseThrow());
+    device.accept(
+        DigestChallenge.parse("Digest realm=\"r\", nonce=\"n2\", qop=auth").orElseThrow());
     assertThat(device.authorization("POST", "/VIID/Faces")).contains("nc=00000001", "nonce=\"n2\"");
   }
 
@@ -51,8 +54,10 @@ class DigestAuthorizerTest {
     assertThat(c.qopAuth()).isTrue();
 
     assertThat(DigestChallenge.parse("Basic realm=\"x\"")).isEmpty();
-    assertThat(DigestChallenge.parse("Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\"")).isEmpty();
-    assertThat(DigestChallenge.parse("Digest realm=\"x\", nonce=\"n\", algorithm=MD5-sess")).isEmpty();
+    assertThat(DigestChallenge.parse("Digest realm=\"x\", nonce=\"n\", qop=\"auth-int\""))
+        .isEmpty();
+    assertThat(DigestChallenge.parse("Digest realm=\"x\", nonce=\"n\", algorithm=MD5-sess"))
+        .isEmpty();
     assertThat(DigestChallenge.parse("Digest realm=\"x\"")).isEmpty();
     assertThat(
             DigestChallenge.first(

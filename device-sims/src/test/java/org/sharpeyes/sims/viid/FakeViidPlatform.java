@@ -25,12 +25,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A tiny GA/T 1400 platform for tests, on 127.0.0.1: demands HTTP Digest (MD5, qop=auth) from
- * known devices, checks every answer (realm, nonce, uri, increasing nc, response), keeps who is
+ * A tiny GA/T 1400 platform for tests, on 127.0.0.1: demands HTTP Digest (MD5, qop=auth) from known
+ * devices, checks every answer (realm, nonce, uri, increasing nc, response), keeps who is
  * registered, and answers objects one status each, as {@link #objectAnswer} decides. Its Digest
  * check is written here from RFC 7616, not borrowed from the simulator's client.
  */
-final class FakeViidPlatform implements AutoCloseable {
+public final class FakeViidPlatform implements AutoCloseable {
 
   static final String REALM = "fake-viid";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,24 +45,25 @@ final class FakeViidPlatform implements AutoCloseable {
   private HttpServer server;
   private int port;
 
-  final AtomicInteger registrations = new AtomicInteger();
+  public final AtomicInteger registrations = new AtomicInteger();
   final AtomicInteger keepalives = new AtomicInteger();
+  final AtomicInteger timeRequests = new AtomicInteger();
   final AtomicInteger unregistrations = new AtomicInteger();
   final AtomicInteger digestFailures = new AtomicInteger();
-  final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-  final List<JsonNode> objects = new CopyOnWriteArrayList<>();
+  public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> objects = new CopyOnWriteArrayList<>();
   final List<String> userIdentify = new CopyOnWriteArrayList<>();
   final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
   /** The status code and string for one object; OK by default. */
   volatile Function<JsonNode, Object[]> objectAnswer = o -> new Object[] {0, "OK"};
 
-  FakeViidPlatform(Map<String, String> passwords) throws IOException {
+  public FakeViidPlatform(Map<String, String> passwords) throws IOException {
     this.passwords = Map.copyOf(passwords);
     start(0);
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + port);
   }
 
@@ -111,7 +112,9 @@ final class FakeViidPlatform implements AutoCloseable {
         return;
       }
       userIdentify.add(String.valueOf(exchange.getRequestHeaders().getFirst("User-Identify")));
-      contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+      if ("POST".equals(exchange.getRequestMethod())) {
+        contentTypes.add(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+      }
       JsonNode request = body.length == 0 ? JSON.nullNode() : JSON.readTree(body);
       switch (path) {
         case "/VIID/System/Register" -> {
@@ -132,6 +135,16 @@ final class FakeViidPlatform implements AutoCloseable {
           unregistrations.incrementAndGet();
           answer(exchange, status(path, 0, "OK", device));
         }
+        case "/VIID/System/Time" -> {
+          timeRequests.incrementAndGet();
+          ObjectNode time = JSON.createObjectNode();
+          time.putObject("SystemTimeObject")
+              .put("VIIDServerID", "43070200005030000001")
+              .put("TimeMode", "2")
+              .put("LocalTime", "20261207120000")
+              .put("TimeZone", "Asia/Shanghai");
+          answer(exchange, time);
+        }
         case "/VIID/MotorVehicles" -> objects(exchange, path, request, "MotorVehicle", device);
         case "/VIID/Faces" -> objects(exchange, path, request, "Face", device);
         default -> send(exchange, 404, "{}");
@@ -139,7 +152,8 @@ final class FakeViidPlatform implements AutoCloseable {
     }
   }
 
-  private void objects(HttpExchange exchange, String path, JsonNode request, String name, String device)
+  private void objects(
+      HttpExchange exchange, String path, JsonNode request, String name, String device)
       throws IOException {
     if (!registered.contains(device)) {
       answer(exchange, status(path, 4, "device not registered", device));
@@ -148,7 +162,8 @@ final class FakeViidPlatform implements AutoCloseable {
     JsonNode list = request.path(name + "ListObject").path(name + "Object");
     batchSizes.add(list.size());
     ObjectNode root = JSON.createObjectNode();
-    ArrayNode statuses = root.putObject("ResponseStatusListObject").putArray("ResponseStatusObject");
+    ArrayNode statuses =
+        root.putObject("ResponseStatusListObject").putArray("ResponseStatusObject");
     for (JsonNode object : list) {
       objects.add(object);
       Object[] verdict = objectAnswer.apply(object);
@@ -184,7 +199,13 @@ final class FakeViidPlatform implements AutoCloseable {
             ? null
             : md5(
                 md5(user + ":" + REALM + ":" + password)
-                    + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":auth:"
+                    + ":"
+                    + nonce
+                    + ":"
+                    + p.get("nc")
+                    + ":"
+                    + p.get("cnonce")
+                    + ":auth:"
                     + md5(exchange.getRequestMethod() + ":" + uri));
     if (expected == null
         || !expected.equals(p.get("response"))
@@ -204,8 +225,12 @@ final class FakeViidPlatform implements AutoCloseable {
         .getResponseHeaders()
         .add(
             "WWW-Authenticate",
-            "Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + nonce
-                + "\", opaque=\"op-1\", algorithm=MD5" + (stale ? ", stale=true" : ""));
+            "Digest realm=\""
+                + REALM
+                + "\", qop=\"auth\", nonce=\""
+                + nonce
+                + "\", opaque=\"op-1\", algorithm=MD5"
+                + (stale ? ", stale=true" : ""));
     send(exchange, 401, "");
     return null;
   }
@@ -243,7 +268,8 @@ final class FakeViidPlatform implements AutoCloseable {
   static String md5(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
