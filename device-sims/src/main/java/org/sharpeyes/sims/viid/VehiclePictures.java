@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.sharpeyes.sims.plate.SnapshotRenderer;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * SnapshotRenderer}'s plate image) and the vehicle picture (a road, the vehicle's body in its
  * colour, the plate on it), padded to the wanted size. If this JVM cannot render (no fonts on a
  * minimal image), it says so once and vehicles go without pictures; the number is in {@link
- * #failures()}. Not thread-safe: one simulator thread.
+ * #failures()} (readable from any thread). Otherwise used by one simulator thread.
  */
 final class VehiclePictures {
 
@@ -30,12 +31,12 @@ final class VehiclePictures {
   static final int[] VEHICLE_BOX = {180, 70, 460, 330};
 
   private boolean broken;
-  private long failures;
+  private final AtomicLong failures = new AtomicLong();
 
   /** Both pictures, or {@code null} when this JVM cannot render. */
   Rendered render(String plateText, String plateColorName, Color body, int sceneBytes) {
     if (broken) {
-      failures++;
+      failures.incrementAndGet();
       return null;
     }
     try {
@@ -73,14 +74,14 @@ final class VehiclePictures {
       return new Rendered(JpegPadding.pad(out.toByteArray(), sceneBytes), plate);
     } catch (IOException | RuntimeException | LinkageError | AWTError e) {
       broken = true;
-      failures++;
+      failures.incrementAndGet();
       log.warn("cannot render vehicle pictures ({}); sending vehicles without them", e.toString());
       return null;
     }
   }
 
   long failures() {
-    return failures;
+    return failures.get();
   }
 
   /** The vehicle picture (scene) and the plate crop, as JPEG bytes. */
