@@ -165,8 +165,8 @@ final class ViidCommand implements Callable<Integer> {
       paramLabel = "SHARE",
       defaultValue = "0",
       description =
-          "Share of vehicles whose plate is sent with one OCR confusion (0↔D, 8↔B, 5↔S, 2↔Z,"
-              + " 1↔I, 6↔G), 0..1 (default: ${DEFAULT-VALUE}).")
+          "Share of vehicles whose plate is sent with one OCR confusion, a character read as a"
+              + " lookalike (8↔B, 0↔D, 5↔S...), 0..1 (default: ${DEFAULT-VALUE}).")
   double misreadShare;
 
   @Option(
