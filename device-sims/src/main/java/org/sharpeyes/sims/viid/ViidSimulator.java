@@ -261,11 +261,15 @@ public final class ViidSimulator {
       ResponseStatus verdict = status;
       tell(l -> l.answered(capture, verdict));
     }
-    if (one
-        && statuses.get(0).statusCode() == ResponseStatus.INVALID_OPERATION
-        && statuses.get(0).statusString().toLowerCase(Locale.ROOT).contains("regist")) {
+    if (!statuses.isEmpty() && statuses.stream().allMatch(ViidSimulator::saysNotRegistered)) {
       session.lost(false);
     }
+  }
+
+  /** A platform's way of saying "register first": code 4 with a reason that mentions it. */
+  private static boolean saysNotRegistered(ResponseStatus status) {
+    return status.statusCode() == ResponseStatus.INVALID_OPERATION
+        && status.statusString().toLowerCase(Locale.ROOT).contains("regist");
   }
 
   private void noVerdict(List<Capture> batch, String reason) {

@@ -156,7 +156,15 @@ public final class FakeViidPlatform implements AutoCloseable {
       HttpExchange exchange, String path, JsonNode request, String name, String device)
       throws IOException {
     if (!registered.contains(device)) {
-      answer(exchange, status(path, 4, "device not registered", device));
+      // as the edge does: a list with one status, for the device
+      ObjectNode refused = JSON.createObjectNode();
+      refused
+          .putObject("ResponseStatusListObject")
+          .putArray("ResponseStatusObject")
+          .add(
+              status(path, 4, "device " + device + " is not registered", device)
+                  .get("ResponseStatusObject"));
+      answer(exchange, refused);
       return;
     }
     JsonNode list = request.path(name + "ListObject").path(name + "Object");

@@ -179,6 +179,25 @@ class ViidSimulatorTest {
   }
 
   @Test
+  void objectsRefusedAsNotRegisteredAreCountedAndTheDeviceRegistersAgain() throws Exception {
+    running =
+        ViidSimulator.of(options().ratePerSecond(50).keepalive(Duration.ofMinutes(5)).build());
+    CompletableFuture<ViidReport> done = running.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> running.snapshot().ok() >= 3);
+
+    platform.forgetDevices();
+    await().atMost(Duration.ofSeconds(5)).until(() -> running.snapshot().registrations() == 2);
+    long okBefore = running.snapshot().ok();
+    await().atMost(Duration.ofSeconds(5)).until(() -> running.snapshot().ok() > okBefore);
+    running.stop();
+    ViidReport report = done.get(10, TimeUnit.SECONDS);
+
+    assertThat(report.refused(4)).isPositive();
+    assertThat(report.reasonByCode().get(4)).contains("is not registered");
+    assertThat(platform.keepalives).hasValue(0);
+  }
+
+  @Test
   void aSilentDeviceStopsKeepingAliveAndDoesNotUnregister() {
     ViidReport report =
         ViidSimulator.of(
