@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -201,9 +200,6 @@ final class ViidCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Do not print a line per object; only the summary.")
   boolean quiet;
 
-  /** Where the password comes from; tests replace it. */
-  Map<String, String> environment = System.getenv();
-
   @Override
   public Integer call() {
     LoopbackTargets.require(url, "--url", allowRemote);
@@ -265,7 +261,7 @@ final class ViidCommand implements Callable<Integer> {
     if (password != null) {
       return password;
     }
-    String value = environment.get(passwordEnv);
+    String value = System.getenv(passwordEnv);
     if (value == null) {
       throw new IllegalArgumentException(
           "the device's password is read from the environment variable "

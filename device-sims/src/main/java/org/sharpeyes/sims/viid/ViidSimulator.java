@@ -222,7 +222,7 @@ public final class ViidSimulator {
         noVerdict(batch, "HTTP 401 (device not registered)");
         session.lost(false);
       } else if (answer.status() != 200) {
-        noVerdict(batch, "HTTP " + answer.status());
+        noVerdict(batch, "HTTP " + answer.status() + reasonIn(answer.body()));
       } else {
         verdicts(batch, ResponseStatus.parse(answer.body()));
       }
@@ -263,6 +263,16 @@ public final class ViidSimulator {
     }
     if (!statuses.isEmpty() && statuses.stream().allMatch(ViidSimulator::saysNotRegistered)) {
       session.lost(false);
+    }
+  }
+
+  /** {@code ": <StatusString>"} when an error answer carries a status object, else empty. */
+  private static String reasonIn(String body) {
+    try {
+      List<ResponseStatus> statuses = ResponseStatus.parse(body);
+      return statuses.isEmpty() ? "" : ": " + statuses.get(0).statusString();
+    } catch (IllegalArgumentException notAStatus) {
+      return "";
     }
   }
 

@@ -11,8 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ViidTally {
 
-  /** Status codes (and so reasons) kept at most; further codes count under {@code -1}. */
+  /** Status codes (and reasons) kept at most; further ones count under {@code -1} / other. */
   static final int MAX_CODES = 64;
+
+  /** Where objects without a verdict count once {@link #MAX_CODES} reasons are kept. */
+  static final String OTHER_REASONS = "other reasons";
 
   final AtomicLong sent = new AtomicLong();
   final AtomicLong hotSent = new AtomicLong();
@@ -39,9 +42,11 @@ final class ViidTally {
 
   synchronized void unanswered(String reasonKind) {
     unanswered.incrementAndGet();
-    if (unansweredByReason.containsKey(reasonKind) || unansweredByReason.size() < MAX_CODES) {
-      unansweredByReason.merge(reasonKind, 1L, Long::sum);
-    }
+    String key =
+        unansweredByReason.containsKey(reasonKind) || unansweredByReason.size() < MAX_CODES - 1
+            ? reasonKind
+            : OTHER_REASONS;
+    unansweredByReason.merge(key, 1L, Long::sum);
   }
 
   synchronized Map<Integer, Long> refusedByCode() {

@@ -55,6 +55,9 @@ public final class FakeViidPlatform implements AutoCloseable {
   final List<String> userIdentify = new CopyOnWriteArrayList<>();
   final List<String> contentTypes = new CopyOnWriteArrayList<>();
 
+  /** The HTTP status object posts are answered with; 200 by default. */
+  volatile int objectsHttpStatus = 200;
+
   /** The status code and string for one object; OK by default. */
   volatile Function<JsonNode, Object[]> objectAnswer = o -> new Object[] {0, "OK"};
 
@@ -165,6 +168,12 @@ public final class FakeViidPlatform implements AutoCloseable {
               status(path, 4, "device " + device + " is not registered", device)
                   .get("ResponseStatusObject"));
       answer(exchange, refused);
+      return;
+    }
+    if (objectsHttpStatus != 200) {
+      byte[] refused = JSON.writeValueAsBytes(status(path, 1, "the request is too large", device));
+      exchange.sendResponseHeaders(objectsHttpStatus, refused.length);
+      exchange.getResponseBody().write(refused);
       return;
     }
     JsonNode list = request.path(name + "ListObject").path(name + "Object");

@@ -126,6 +126,19 @@ class ViidSimulatorTest {
   }
 
   @Test
+  void anHttpErrorLeavesTheObjectsWithoutAVerdictAndSaysWhy() {
+    platform.objectsHttpStatus = 413;
+
+    ViidReport report = ViidSimulator.of(options().count(6).batch(3).build()).run();
+
+    assertThat(report.sent()).isEqualTo(6);
+    assertThat(report.ok()).isZero();
+    assertThat(report.unansweredByReason())
+        .containsExactly(Map.entry("HTTP 413: the request is too large", 6L));
+    assertThat(report.summary()).contains("no verdict 6", "HTTP 413: the request is too large ×6");
+  }
+
+  @Test
   void aWrongPasswordEndsTheRunWithTheReason() {
     ViidReport report = ViidSimulator.of(options().password("wrong").count(5).build()).run();
 
