@@ -1,8 +1,10 @@
 package org.sharpeyes.sims.viid;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,9 @@ import java.util.Optional;
 final class ViidClient {
 
   static final String CONTENT_TYPE = "application/VIID+JSON;charset=UTF-8";
+
+  /** Answer bytes read at most; the rest is dropped (a status list for 100 objects is ~15 KB). */
+  static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
   private final HttpClient http;
   private final URI base;
@@ -59,8 +64,8 @@ final class ViidClient {
     long started = System.nanoTime();
     DigestChallenge used = digest.challenge();
     String authorization = digest.authorization(method, path);
-    HttpResponse<String> response = send(method, path, json, authorization);
-    if (response.statusCode() == 401) {
+    Answer response = send(method, path, json, authorization);
+    if (response.status() == 401) {
       Optional<DigestChallenge> challenge =
           DigestChallenge.first(response.headers().allValues("WWW-Authenticate"));
       if (challenge.isEmpty()) {
@@ -73,7 +78,7 @@ final class ViidClient {
         return done(response, true, started);
       }
       response = send(method, path, json, digest.authorization(method, path));
-      if (response.statusCode() == 401) {
+      if (response.status() == 401) {
         DigestChallenge.first(response.headers().allValues("WWW-Authenticate"))
             .ifPresent(digest::accept);
         return done(response, true, started);
@@ -82,15 +87,18 @@ final class ViidClient {
     return done(response, false, started);
   }
 
-  private static Exchange done(HttpResponse<String> response, boolean rejected, long started) {
+  private static Exchange done(Answer response, boolean rejected, long started) {
     return new Exchange(
-        response.statusCode(),
+        response.status(),
         response.body(),
         rejected,
         Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private HttpResponse<String> send(String method, String path, String json, String authorization)
+  /** An answer with its body cut at {@link #MAX_ANSWER_BYTES}. */
+  private record Answer(int status, HttpHeaders headers, String body) {}
+
+  private Answer send(String method, String path, String json, String authorization)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
@@ -107,6 +115,11 @@ final class ViidClient {
           .header("Content-Type", CONTENT_TYPE)
           .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<InputStream> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      String body = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+      return new Answer(response.statusCode(), response.headers(), body);
+    }
   }
 }
