@@ -234,7 +234,7 @@ class EdgeAgentConfigLoaderTest {
             "devices[0].id",
             "devices[0].location.lat",
             "devices[0].plateHttp.maxBodyBytes",
-            "devices[1].kind");
+            "devices[1].viid");
   }
 
   @Test
@@ -287,13 +287,14 @@ class EdgeAgentConfigLoaderTest {
   }
 
   @Test
-  void aGaT1400DeviceIsReadFromItsViidSection() {
+  void aGaT1400DeviceIsToldWhichSectionItNeeds() {
     String yaml = VALID.replace("kind: plate-reader", "kind: viid");
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .startsWith("devices[0]")
-        .contains("viid");
+        .containsExactly(
+            "devices[0].plateHttp: only for kind plate-reader — this device is a viid; remove it",
+            "devices[0].viid: missing — a GA/T 1400 listener needs viid: { port: 8088, devices: [{"
+                + " id: <20 digits>, passwordEnv: SHARPEYES_VIID_PASSWORD_<id> }] }");
   }
 
   @Test

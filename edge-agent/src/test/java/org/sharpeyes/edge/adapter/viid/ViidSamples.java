@@ -28,7 +28,7 @@ final class ViidSamples {
   }
 
   static String vehicle(String id, String deviceId, String plate, String time, String images) {
-    return "{\"MotorVehicleID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, 41)
+    return "{\"MotorVehicleID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, Math.min(41, id.length()))
         + "\",\"DeviceID\":\"" + deviceId + "\",\"HasPlate\":\"1\",\"PlateClass\":\"02\","
         + "\"PlateColor\":\"5\",\"PlateNo\":\"" + plate + "\",\"Speed\":62.5,\"LaneNo\":2,"
         + "\"Direction\":\"1\",\"VehicleClass\":\"K33\",\"VehicleColor\":\"2\","
@@ -42,7 +42,7 @@ final class ViidSamples {
   }
 
   static String face(String id, String deviceId, String time, String images) {
-    return "{\"FaceID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, 41)
+    return "{\"FaceID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, Math.min(41, id.length()))
         + "\",\"DeviceID\":\"" + deviceId + "\",\"LeftTopX\":163,\"LeftTopY\":726,"
         + "\"RightBtmX\":334,\"RightBtmY\":897,\"FaceAppearTime\":\"" + time + "\","
         + "\"SubImageList\":{\"SubImageInfoObject\":[" + images + "]}}";
