@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.FaceWatchlist;
 import org.sharpeyes.edge.testing.RecordingSink;
 
 /** A started GA/T 1400 listener on 127.0.0.1, port 0, with a recording outbox. */
@@ -33,6 +34,7 @@ final class ViidListener implements AutoCloseable {
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
   private final ExecutorService blocking = Executors.newCachedThreadPool();
   ViidAdapter adapter;
+  FaceWatchlist watchlist = FaceWatchlist.NONE;
 
   static ViidAdapterConfig config() {
     return new ViidAdapterConfig(
@@ -59,6 +61,7 @@ final class ViidListener implements AutoCloseable {
             .scheduler(scheduler)
             .blocking(blocking)
             .environment(ENV)
+            .faceWatchlist(watchlist)
             .build();
     adapter =
         new ViidAdapter(new DeviceConfig(LISTENER_ID, "卡口 GA/T 1400", null, config), config, context);
