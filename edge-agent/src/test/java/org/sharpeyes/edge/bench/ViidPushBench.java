@@ -38,10 +38,10 @@ import org.sharpeyes.schema.event.EdgeEvent;
 /**
  * GA/T 1400 pushes at the edge (not part of the test run): {@code clients} connections of one
  * registered camera post {@code /VIID/MotorVehicles} with {@code perRequest} vehicles, each with a
- * 100 KB plate picture, for {@code seconds}; prints requests/s and objects/s. The sink accepts every
- * event at once, so this measures the listener, Digest-registered session, JSON and base64 reading
- * and the mapping, not the disk outbox (see the outbox figures in {@code docs/performance.md}).
- * Arguments: {@code clients perRequest seconds}, defaults {@code 4 1 10}.
+ * 100 KB plate picture, for {@code seconds}; prints requests/s and objects/s. The sink accepts
+ * every event at once, so this measures the listener, Digest-registered session, JSON and base64
+ * reading and the mapping, not the disk outbox (see the outbox figures in {@code
+ * docs/performance.md}). Arguments: {@code clients perRequest seconds}, defaults {@code 4 1 10}.
  *
  * <pre>
  * java -cp "$CLASSPATH" org.sharpeyes.edge.bench.ViidPushBench 4 1 10
@@ -75,8 +75,16 @@ public final class ViidPushBench {
         ViidAdapterConfig.of(0, List.of(new ViidAdapterConfig.Device(CAMERA, "PW")));
     config =
         new ViidAdapterConfig(
-            "127.0.0.1", 0, config.devices(), config.keepaliveTimeout(), config.nonceLifetime(),
-            config.zone(), config.limits(), null, config.maxConnections(), config.idleTimeout());
+            "127.0.0.1",
+            0,
+            config.devices(),
+            config.keepaliveTimeout(),
+            config.nonceLifetime(),
+            config.zone(),
+            config.limits(),
+            null,
+            config.maxConnections(),
+            config.idleTimeout());
     AdapterContext context =
         AdapterContext.builder("edge-bench", sink)
             .io(io)
@@ -174,13 +182,24 @@ public final class ViidPushBench {
       String s = String.format("%05d", serial.incrementAndGet() % 100_000);
       String source = CAMERA + "02" + time + s;
       b.append(i == 0 ? "" : ",")
-          .append("{\"MotorVehicleID\":\"").append(source).append("02").append(s)
-          .append("\",\"DeviceID\":\"").append(CAMERA)
-          .append("\",\"PlateNo\":\"湘A").append(s).append("\",\"PlateColor\":\"5\",")
-          .append("\"PlateClass\":\"02\",\"LaneNo\":1,\"Speed\":50,\"PassTime\":\"").append(time)
-          .append("\",\"SubImageList\":{\"SubImageInfoObject\":[{\"ImageID\":\"").append(source)
-          .append("\",\"Type\":\"02\",\"FileFormat\":\"Jpeg\",\"ShotTime\":\"").append(time)
-          .append("\",\"Data\":\"").append(data).append("\"}]}}");
+          .append("{\"MotorVehicleID\":\"")
+          .append(source)
+          .append("02")
+          .append(s)
+          .append("\",\"DeviceID\":\"")
+          .append(CAMERA)
+          .append("\",\"PlateNo\":\"湘A")
+          .append(s)
+          .append("\",\"PlateColor\":\"5\",")
+          .append("\"PlateClass\":\"02\",\"LaneNo\":1,\"Speed\":50,\"PassTime\":\"")
+          .append(time)
+          .append("\",\"SubImageList\":{\"SubImageInfoObject\":[{\"ImageID\":\"")
+          .append(source)
+          .append("\",\"Type\":\"02\",\"FileFormat\":\"Jpeg\",\"ShotTime\":\"")
+          .append(time)
+          .append("\",\"Data\":\"")
+          .append(data)
+          .append("\"}]}}");
     }
     return b.append("]}}").toString();
   }
@@ -202,9 +221,19 @@ public final class ViidPushBench {
     String ha2 = md5("POST:" + uri);
     String response = md5(ha1 + ":" + nonce + ":00000001:c0ffee:auth:" + ha2);
     String auth =
-        "Digest username=\"" + CAMERA + "\", realm=\"" + realm + "\", nonce=\"" + nonce
-            + "\", uri=\"" + uri + "\", qop=auth, nc=00000001, cnonce=\"c0ffee\", response=\""
-            + response + "\", opaque=\"" + param(h, "opaque") + "\"";
+        "Digest username=\""
+            + CAMERA
+            + "\", realm=\""
+            + realm
+            + "\", nonce=\""
+            + nonce
+            + "\", uri=\""
+            + uri
+            + "\", qop=auth, nc=00000001, cnonce=\"c0ffee\", response=\""
+            + response
+            + "\", opaque=\""
+            + param(h, "opaque")
+            + "\"";
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(base + uri))

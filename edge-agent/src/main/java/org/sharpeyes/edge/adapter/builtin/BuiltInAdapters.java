@@ -19,8 +19,8 @@ import org.sharpeyes.edge.adapter.viid.ViidAdapterFactory;
 public final class BuiltInAdapters {
 
   /**
-   * Plate readers (HTTP push), cameras (RTSP/HTTP video, faces), gates (OPC UA), GA/T 1400
-   * capture devices.
+   * Plate readers (HTTP push), cameras (RTSP/HTTP video, faces), gates (OPC UA), GA/T 1400 capture
+   * devices.
    */
   public static final AdapterCatalog CATALOG =
       AdapterCatalog.of(

@@ -119,9 +119,15 @@ final class DigestAuthenticator {
     String cnonce = p.get("cnonce");
     String digestUri = p.get("uri");
     String algorithm = p.getOrDefault("algorithm", "MD5");
-    if (user == null || nonce == null || response == null || digestUri == null
-        || nc == null || cnonce == null || !"auth".equals(qop)
-        || !algorithm.equalsIgnoreCase("MD5") || !nc.matches("[0-9a-fA-F]{8}")
+    if (user == null
+        || nonce == null
+        || response == null
+        || digestUri == null
+        || nc == null
+        || cnonce == null
+        || !"auth".equals(qop)
+        || !algorithm.equalsIgnoreCase("MD5")
+        || !nc.matches("[0-9a-fA-F]{8}")
         || !realm.equals(p.get("realm"))
         || (p.containsKey("opaque") && !opaque.equals(p.get("opaque")))) {
       return new Verdict(Outcome.MALFORMED, user);
@@ -161,7 +167,8 @@ final class DigestAuthenticator {
   static String md5Hex(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has MD5", e);
     }

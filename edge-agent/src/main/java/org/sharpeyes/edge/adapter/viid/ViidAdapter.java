@@ -108,8 +108,12 @@ public final class ViidAdapter implements DeviceAdapter {
       if (pw == null || pw.isEmpty()) {
         return CompletableFuture.failedFuture(
             lifecycle.startFailed(
-                "environment variable " + d.passwordEnv() + " (viid.devices[" + d.id()
-                    + "].passwordEnv) is not set: set it to the password device " + d.id()
+                "environment variable "
+                    + d.passwordEnv()
+                    + " (viid.devices["
+                    + d.id()
+                    + "].passwordEnv) is not set: set it to the password device "
+                    + d.id()
                     + " is configured with before starting",
                 null));
       }
@@ -147,7 +151,11 @@ public final class ViidAdapter implements DeviceAdapter {
                 String message =
                     port == null && cause instanceof IllegalArgumentException
                         ? "face models: " + cause.getMessage()
-                        : "cannot listen on " + config.host() + ":" + config.port() + ": "
+                        : "cannot listen on "
+                            + config.host()
+                            + ":"
+                            + config.port()
+                            + ": "
                             + cause.getMessage();
                 throw new CompletionException(lifecycle.startFailed(message, cause));
               }
@@ -210,7 +218,8 @@ public final class ViidAdapter implements DeviceAdapter {
       timer.cancel(false);
     }
     ViidHttpServer s = server;
-    CompletableFuture<Void> closed = s == null ? CompletableFuture.completedFuture(null) : s.close();
+    CompletableFuture<Void> closed =
+        s == null ? CompletableFuture.completedFuture(null) : s.close();
     return closed.whenComplete(
         (v, e) -> {
           faces.close();

@@ -43,6 +43,7 @@ public record ViidAdapterConfig(
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
   public static final int DEFAULT_MAX_CONNECTIONS = 128;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
+
   /** Status details hold 3 facts per device and 4 of the listener: 9 devices fit in 32. */
   public static final int MAX_DEVICES = 9;
 
@@ -120,7 +121,8 @@ public record ViidAdapterConfig(
       throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
     if (devices.isEmpty() || devices.size() > MAX_DEVICES) {
-      throw new IllegalArgumentException("devices must list 1.." + MAX_DEVICES + " capture devices");
+      throw new IllegalArgumentException(
+          "devices must list 1.." + MAX_DEVICES + " capture devices");
     }
     if (devices.stream().map(Device::id).distinct().count() != devices.size()) {
       throw new IllegalArgumentException("device ids must be unique");
@@ -148,8 +150,16 @@ public record ViidAdapterConfig(
   /** A copy with other bounds. */
   public ViidAdapterConfig withLimits(Limits newLimits) {
     return new ViidAdapterConfig(
-        host, port, devices, keepaliveTimeout, nonceLifetime, zone, newLimits, faces,
-        maxConnections, idleTimeout);
+        host,
+        port,
+        devices,
+        keepaliveTimeout,
+        nonceLifetime,
+        zone,
+        newLimits,
+        faces,
+        maxConnections,
+        idleTimeout);
   }
 
   /** A copy with other timeouts. */
@@ -161,8 +171,16 @@ public record ViidAdapterConfig(
   /** A copy with face analysis settings ({@code null}: none). */
   public ViidAdapterConfig withFaces(ViidFaceSettings newFaces) {
     return new ViidAdapterConfig(
-        host, port, devices, keepaliveTimeout, nonceLifetime, zone, limits, newFaces,
-        maxConnections, idleTimeout);
+        host,
+        port,
+        devices,
+        keepaliveTimeout,
+        nonceLifetime,
+        zone,
+        limits,
+        newFaces,
+        maxConnections,
+        idleTimeout);
   }
 
   @Override
@@ -183,8 +201,16 @@ public record ViidAdapterConfig(
   @Override
   public ViidAdapterConfig withListenPort(int newPort) {
     return new ViidAdapterConfig(
-        host, newPort, devices, keepaliveTimeout, nonceLifetime, zone, limits, faces,
-        maxConnections, idleTimeout);
+        host,
+        newPort,
+        devices,
+        keepaliveTimeout,
+        nonceLifetime,
+        zone,
+        limits,
+        faces,
+        maxConnections,
+        idleTimeout);
   }
 
   @Override

@@ -20,9 +20,9 @@ import org.sharpeyes.schema.id.GbDeviceId;
 
 /**
  * Reads the body of a GA/T 1400 object push ({@code {"MotorVehicleListObject": {
- * "MotorVehicleObject": [...]}}} and its siblings) into one {@link ViidObject} per object: read,
- * or refused with the status to answer. A body that is not JSON, or not the list the path expects,
- * is one {@link Result#whole} refusal. Bounds: {@code maxObjects} per body (the ones beyond are
+ * "MotorVehicleObject": [...]}}} and its siblings) into one {@link ViidObject} per object: read, or
+ * refused with the status to answer. A body that is not JSON, or not the list the path expects, is
+ * one {@link Result#whole} refusal. Bounds: {@code maxObjects} per body (the ones beyond are
  * refused one by one), {@code maxImagesPerObject}, {@code maxImageBytes} per decoded image, times
  * within {@code maxTimeSkew} of now. Never throws on any input. Thread-safe.
  */
@@ -121,7 +121,8 @@ final class ViidBodyParser {
           "DeviceID must be 20 digits, was '" + clip(deviceId) + "'",
           "bad-id");
     }
-    Images images = images(o, kind == ViidObjectKind.FACES ? FACE_IMAGE_ORDER : VEHICLE_IMAGE_ORDER);
+    Images images =
+        images(o, kind == ViidObjectKind.FACES ? FACE_IMAGE_ORDER : VEHICLE_IMAGE_ORDER);
     if (images.refusal != null) {
       return refused(id, ViidStatusCode.INVALID_JSON_CONTENT, images.refusal, images.outcome);
     }
@@ -143,8 +144,15 @@ final class ViidBodyParser {
       return refused(
           id,
           ViidStatusCode.INVALID_JSON_CONTENT,
-          timeField + " " + timeText + " is " + skew.toMinutes() + " min from the edge's clock"
-              + " (limit " + limits.maxTimeSkew().toMinutes() + " min); check the device's time",
+          timeField
+              + " "
+              + timeText
+              + " is "
+              + skew.toMinutes()
+              + " min from the edge's clock"
+              + " (limit "
+              + limits.maxTimeSkew().toMinutes()
+              + " min); check the device's time",
           "time-skew");
     }
     return kind == ViidObjectKind.FACES
@@ -221,8 +229,11 @@ final class ViidBodyParser {
         return new Images(
             null,
             null,
-            "image " + clip(text(image, image.get("ImageID"))) + " is larger than "
-                + limits.maxImageBytes() + " bytes (viid.maxImageBytes)",
+            "image "
+                + clip(text(image, image.get("ImageID")))
+                + " is larger than "
+                + limits.maxImageBytes()
+                + " bytes (viid.maxImageBytes)",
             "image-too-large");
       }
       int r = order.indexOf(text(image, image.get("Type")));

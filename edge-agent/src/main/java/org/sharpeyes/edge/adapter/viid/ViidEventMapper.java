@@ -68,8 +68,8 @@ final class ViidEventMapper {
   /**
    * The one place plates are normalised (the lead swaps in the {@code PlateNumber} type here).
    *
-   * @return the normalised plate, or {@code null} when it is not 2..16 characters after
-   *     normalising (no plate read, or garbage)
+   * @return the normalised plate, or {@code null} when it is not 2..16 characters after normalising
+   *     (no plate read, or garbage)
    */
   static String plateNumber(String raw) {
     String normalised = PlateNumbers.normalise(raw);

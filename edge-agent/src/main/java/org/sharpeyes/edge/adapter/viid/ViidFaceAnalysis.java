@@ -24,9 +24,10 @@ import org.sharpeyes.vision.matching.FaceMatcher;
 /**
  * Face analysis of GA/T 1400 captures with the edge's own models: the device's face picture is
  * decoded, its largest face detected and embedded, matched against the watchlist of the embedder's
- * model, and put through {@link ViidFaceConfirmer}. A confirmed person becomes {@code face.matched};
- * anything else {@code face.captured} (quality: the detector's score). Models are loaded once, on
- * the blocking executor, and used one capture at a time there (they are not thread-safe).
+ * model, and put through {@link ViidFaceConfirmer}. A confirmed person becomes {@code
+ * face.matched}; anything else {@code face.captured} (quality: the detector's score). Models are
+ * loaded once, on the blocking executor, and used one capture at a time there (they are not
+ * thread-safe).
  */
 final class ViidFaceAnalysis implements ViidFaces {
 

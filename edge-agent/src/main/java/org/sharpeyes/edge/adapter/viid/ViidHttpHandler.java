@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.sharpeyes.edge.adapter.AdapterFaults;
@@ -75,6 +76,17 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      faults.report(FaultKind.INPUT_REJECTED, "malformed HTTP request", null);
+      responses.count(HttpResponseStatus.BAD_REQUEST.code());
+      HttpReplies.send(
+          ctx,
+          null,
+          ViidReplies.body(
+              HttpResponseStatus.BAD_REQUEST, Map.of("error", "malformed HTTP request")),
+          true);
+      return;
+    }
     String path = new QueryStringDecoder(request.uri()).path();
     Instant now = clock.instant();
     String url = requestUrl(request, path);
@@ -108,7 +120,8 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     }
   }
 
-  private void register(ChannelHandlerContext ctx, FullHttpRequest request, String url, Instant now) {
+  private void register(
+      ChannelHandlerContext ctx, FullHttpRequest request, String url, Instant now) {
     DigestAuthenticator.Verdict v =
         digest.check(
             request.headers().get(HttpHeaderNames.AUTHORIZATION),
@@ -146,7 +159,8 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
     } else if (!bodyId.equals(user)) {
       problem = "RegisterObject.DeviceID " + bodyId + " is not the Digest user " + user;
     } else if (identify != null && !identify.equals(user)) {
-      problem = "User-Identify " + ViidBodyParser.clip(identify) + " is not the Digest user " + user;
+      problem =
+          "User-Identify " + ViidBodyParser.clip(identify) + " is not the Digest user " + user;
     }
     if (problem != null) {
       faults.report(FaultKind.INPUT_REJECTED, "register of " + user + " refused: " + problem, null);
@@ -233,7 +247,8 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                         ViidObjectStatus.refused(
                             "",
                             ViidStatusCode.INVALID_JSON_FORMAT,
-                            "Content-Type " + ViidBodyParser.clip(type)
+                            "Content-Type "
+                                + ViidBodyParser.clip(type)
                                 + " — send application/VIID+JSON",
                             "bad-json"))));
     done.thenAccept(
@@ -362,9 +377,8 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
           null,
           ViidReplies.body(
               HttpResponseStatus.INTERNAL_SERVER_ERROR,
-              java.util.Map.of("error", "internal error; see the agent log")),
+              Map.of("error", "internal error; see the agent log")),
           true);
     }
   }
-
 }

@@ -72,7 +72,9 @@ final class ViidHttpInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
       String message =
-          "request body larger than the limit of " + maxBodyBytes + " bytes (viid.maxBodyBytes)"
+          "request body larger than the limit of "
+              + maxBodyBytes
+              + " bytes (viid.maxBodyBytes)"
               + " — send fewer objects per request";
       faults.report(FaultKind.INPUT_REJECTED, "413 " + message, null);
       responses.count(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code());

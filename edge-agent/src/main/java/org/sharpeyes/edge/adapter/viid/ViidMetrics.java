@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code sharpeyes.edge.viid.objects{listener,device,kind,outcome}}: every object of every push,
- * by what became of it. Devices are only the configured ones (others are {@code unknown}), kinds
- * and outcomes are fixed words, so the series are bounded. Thread-safe.
+ * {@code sharpeyes.edge.viid.objects{listener,device,kind,outcome}}: every object of every push, by
+ * what became of it. Devices are only the configured ones (others are {@code unknown}), kinds and
+ * outcomes are fixed words, so the series are bounded. Thread-safe.
  */
 final class ViidMetrics {
 

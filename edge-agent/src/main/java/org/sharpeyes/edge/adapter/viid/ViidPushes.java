@@ -56,14 +56,15 @@ final class ViidPushes {
   /**
    * Handles one push body of {@code deviceId} (registered, checked by the caller).
    *
-   * @return the statuses, one per object (one for the whole body when it could not be read);
-   *     never completes exceptionally
+   * @return the statuses, one per object (one for the whole body when it could not be read); never
+   *     completes exceptionally
    */
   CompletableFuture<List<ViidObjectStatus>> handle(
       String deviceId, ViidObjectKind kind, byte[] body, Instant now) {
     ViidBodyParser.Result result = parser.parse(kind, body, now);
     if (result.whole() != null) {
-      return CompletableFuture.completedFuture(List.of(refuseWhole(deviceId, kind, result.whole())));
+      return CompletableFuture.completedFuture(
+          List.of(refuseWhole(deviceId, kind, result.whole())));
     }
     List<CompletableFuture<ViidObjectStatus>> statuses = new ArrayList<>();
     for (ViidObject o : result.objects()) {
@@ -87,10 +88,12 @@ final class ViidPushes {
   /** Counts a push refused before its body was read (device not registered). */
   void countRefusedRequest(String device, ViidObjectKind kind, ViidObjectStatus status) {
     metrics.count(device, kind, status.outcome());
-    faults.report(FaultKind.INPUT_REJECTED, "push to " + kind.path() + ": " + status.reason(), null);
+    faults.report(
+        FaultKind.INPUT_REJECTED, "push to " + kind.path() + ": " + status.reason(), null);
   }
 
-  private CompletableFuture<ViidObjectStatus> one(String deviceId, ViidObjectKind kind, ViidObject o) {
+  private CompletableFuture<ViidObjectStatus> one(
+      String deviceId, ViidObjectKind kind, ViidObject o) {
     if (o instanceof ViidObject.Refused r) {
       return CompletableFuture.completedFuture(r.status());
     }
@@ -192,8 +195,18 @@ final class ViidPushes {
     if (refused > 0) {
       faults.report(
           FaultKind.INPUT_REJECTED,
-          "device " + deviceId + ": " + refused + " of " + statuses.size() + " " + kind.tag()
-              + " objects refused, e.g. " + first.id() + ": " + first.reason(),
+          "device "
+              + deviceId
+              + ": "
+              + refused
+              + " of "
+              + statuses.size()
+              + " "
+              + kind.tag()
+              + " objects refused, e.g. "
+              + first.id()
+              + ": "
+              + first.reason(),
           null);
     }
   }

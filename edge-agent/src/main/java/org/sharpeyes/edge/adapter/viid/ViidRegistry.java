@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.sharpeyes.edge.adapter.AdapterFaults;
 import org.sharpeyes.edge.adapter.AdapterStatusTracker;
+import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.FaultKind;
 
 /**
- * Which of a listener's capture devices are registered, from which address, and when each was
- * last heard from; publishes it in the adapter's status details ({@code registered}, {@code
- * registeredAt}, {@code lastKeepaliveAt}, and the same per device as {@code <id>.registered}…).
- * Any accepted request of a registered device keeps it alive (as GA/T 1400 platforms do); a device
- * silent for {@code keepaliveTimeout} is unregistered and reported through the failure path as
- * "no keepalive for …", which marks the adapter {@code DISCONNECTED} unless another of its devices
- * is still registered. Thread-safe.
+ * Which of a listener's capture devices are registered, from which address, and when each was last
+ * heard from; publishes it in the adapter's status details ({@code registered}, {@code
+ * registeredAt}, {@code lastKeepaliveAt}, and the same per device as {@code <id>.registered}…). Any
+ * accepted request of a registered device keeps it alive (as GA/T 1400 platforms do); a device
+ * silent for {@code keepaliveTimeout} is unregistered and reported through the failure path as "no
+ * keepalive for …", which marks the adapter {@code DISCONNECTED} unless another of its devices is
+ * still registered. Thread-safe.
  */
 final class ViidRegistry {
 
@@ -74,13 +75,13 @@ final class ViidRegistry {
     s.registered = false;
     publish();
     if (noneRegistered()) {
-      status.connection(org.sharpeyes.edge.adapter.ConnectionState.DISCONNECTED);
+      status.connection(ConnectionState.DISCONNECTED);
     }
   }
 
   /**
-   * Whether {@code id} is registered from {@code address}; when it is, the request counts as a
-   * sign of life.
+   * Whether {@code id} is registered from {@code address}; when it is, the request counts as a sign
+   * of life.
    *
    * @param keepalive whether the request is a keepalive (recorded as {@code lastKeepaliveAt})
    */
@@ -115,8 +116,13 @@ final class ViidRegistry {
         changed = true;
         faults.report(
             FaultKind.DEVICE_UNREACHABLE,
-            "device " + e.getKey() + ": no keepalive for " + keepaliveTimeout.toSeconds()
-                + "s (since " + s.lastSeen + "); it must register again",
+            "device "
+                + e.getKey()
+                + ": no keepalive for "
+                + keepaliveTimeout.toSeconds()
+                + "s (since "
+                + s.lastSeen
+                + "); it must register again",
             null);
       }
     }

@@ -55,7 +55,8 @@ final class ViidReplies {
   }
 
   /** A bare HTTP status with a status object (401, 404, 405, 413). */
-  FullHttpResponse http(HttpResponseStatus http, String requestUrl, ViidObjectStatus s, Instant now) {
+  FullHttpResponse http(
+      HttpResponseStatus http, String requestUrl, ViidObjectStatus s, Instant now) {
     return body(http, Map.of("ResponseStatusObject", object(requestUrl, s, now)));
   }
 

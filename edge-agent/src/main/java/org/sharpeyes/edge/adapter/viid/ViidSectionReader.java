@@ -117,7 +117,8 @@ final class ViidSectionReader {
         item.problem(
             "passwordEnv",
             "missing — name the environment variable holding this device's Digest password,"
-                + " e.g. SHARPEYES_VIID_PASSWORD_" + (id == null ? "<id>" : id));
+                + " e.g. SHARPEYES_VIID_PASSWORD_"
+                + (id == null ? "<id>" : id));
       }
       if (id != null && !GbDeviceId.isValid(id)) {
         item.problem("id", "'" + id + "' is not a 20-digit GB/T 28181 / GA/T 1400 device id");
@@ -170,8 +171,7 @@ final class ViidSectionReader {
     if (body == null || objects == null || images == null || image == null || skew == null) {
       return null;
     }
-    return new ViidAdapterConfig.Limits(
-        body.intValue(), objects, images, image.intValue(), skew);
+    return new ViidAdapterConfig.Limits(body.intValue(), objects, images, image.intValue(), skew);
   }
 
   private static ViidFaceSettings faces(ConfigTree f) {
@@ -207,11 +207,14 @@ final class ViidSectionReader {
             ViidFaceSettings.DEFAULT_CONFIRM_WITHIN,
             Duration.ofMillis(100),
             Duration.ofMinutes(10));
-    Double strict =
-        f.decimal("strictThreshold", ViidFaceSettings.DEFAULT_STRICT_THRESHOLD, 0, 1);
+    Double strict = f.decimal("strictThreshold", ViidFaceSettings.DEFAULT_STRICT_THRESHOLD, 0, 1);
     Duration cooldown =
-        f.duration("cooldown", ViidFaceSettings.DEFAULT_COOLDOWN, Duration.ZERO, Duration.ofDays(1));
-    if (minScore == null || captures == null || within == null || strict == null
+        f.duration(
+            "cooldown", ViidFaceSettings.DEFAULT_COOLDOWN, Duration.ZERO, Duration.ofDays(1));
+    if (minScore == null
+        || captures == null
+        || within == null
+        || strict == null
         || cooldown == null) {
       return null;
     }

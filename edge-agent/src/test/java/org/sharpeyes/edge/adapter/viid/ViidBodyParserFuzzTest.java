@@ -36,8 +36,7 @@ class ViidBodyParserFuzzTest {
       new ViidBodyParser(ViidAdapterConfig.Limits.DEFAULTS, ViidAdapterConfig.DEFAULT_ZONE);
   private static final ViidEventMapper MAPPER =
       new ViidEventMapper(
-          "edge-fuzz-01",
-          new EventIds(Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(7)));
+          "edge-fuzz-01", new EventIds(Clock.fixed(NOW, ZoneOffset.UTC), new SplittableRandom(7)));
   private static final EventCodec CODEC = new EventCodec();
 
   @FuzzTest(maxDuration = "60m", maxExecutions = EXECUTIONS)
@@ -67,6 +66,8 @@ class ViidBodyParserFuzzTest {
 
   private static void checkDecodes(EdgeEvent event) {
     DecodeResult decoded = CODEC.decode(CODEC.encode(event.withSeq(1)));
-    assertThat(decoded).as("the event of an accepted object").isInstanceOf(DecodeResult.Decoded.class);
+    assertThat(decoded)
+        .as("the event of an accepted object")
+        .isInstanceOf(DecodeResult.Decoded.class);
   }
 }

@@ -37,8 +37,8 @@ class ViidDigestTest {
 
     HttpResponse<String> first =
         camera.post(ViidHttpHandler.REGISTER, camera.registerBody(), Map.of());
-    HttpResponse<String> second = camera.register(ViidTestDevice.parse(first).orElseThrow(), 1,
-        ViidListener.PASSWORD);
+    HttpResponse<String> second =
+        camera.register(ViidTestDevice.parse(first).orElseThrow(), 1, ViidListener.PASSWORD);
 
     assertThat(first.statusCode()).isEqualTo(401);
     assertThat(first.headers().firstValue("WWW-Authenticate").orElseThrow())
@@ -142,7 +142,8 @@ class ViidDigestTest {
   @Test
   void theLiveNoncesAreBounded() {
     DigestAuthenticator digest =
-        new DigestAuthenticator("r", Map.of(ViidListener.CAMERA, "pw"), Duration.ofMinutes(5), clock);
+        new DigestAuthenticator(
+            "r", Map.of(ViidListener.CAMERA, "pw"), Duration.ofMinutes(5), clock);
 
     for (int i = 0; i < DigestAuthenticator.MAX_NONCES + 50; i++) {
       digest.challenge(false);

@@ -46,7 +46,8 @@ class ViidFaceAnalysisTest {
     byte[] portrait = SamplePhotos.portrait(6, 0);
     float[] template = embed(portrait);
     FaceMatcher matcher =
-        new FaceMatcher(MODEL, template.length, List.of(new FaceTemplate("kp-0042", 0.5, MODEL, template)));
+        new FaceMatcher(
+            MODEL, template.length, List.of(new FaceTemplate("kp-0042", 0.5, MODEL, template)));
     ViidFaceSettings faces =
         new ViidFaceSettings(
             SamplePhotos.blazeFace(),
@@ -69,8 +70,10 @@ class ViidFaceAnalysisTest {
 
     for (int i = 1; i <= 2; i++) {
       String id = source + "06" + String.format("%05d", i);
-      String images = ViidSamples.image(ViidSamples.sourceId(CAMERA, TIME, 10 + i), "11", TIME, portrait);
-      camera.push("/VIID/Faces", ViidSamples.faces(List.of(ViidSamples.face(id, CAMERA, TIME, images))));
+      String images =
+          ViidSamples.image(ViidSamples.sourceId(CAMERA, TIME, 10 + i), "11", TIME, portrait);
+      camera.push(
+          "/VIID/Faces", ViidSamples.faces(List.of(ViidSamples.face(id, CAMERA, TIME, images))));
     }
 
     assertThat(listener.outbox.offers()).hasSize(2);
@@ -89,9 +92,10 @@ class ViidFaceAnalysisTest {
         Mat raw = new Mat(1, jpeg.length, opencv_core.CV_8UC1, bytes);
         Mat image = imdecode(raw, IMREAD_COLOR)) {
       FaceBox face =
-          detector.detect(image).stream().max(Comparator.comparingDouble(FaceBox::area)).orElseThrow();
+          detector.detect(image).stream()
+              .max(Comparator.comparingDouble(FaceBox::area))
+              .orElseThrow();
       return embedder.embed(image, face);
     }
   }
-
 }

@@ -25,11 +25,13 @@ class ViidFaceConfirmerTest {
 
     var second = confirmer.onCapture(CAMERA, "t1", T0.plusSeconds(2), match("kp-0042", 0.68));
 
-    assertThat(second).hasValueSatisfying(c -> {
-      assertThat(c.personId()).isEqualTo("kp-0042");
-      assertThat(c.captures()).isEqualTo(2);
-      assertThat(c.similarity()).isEqualTo(0.68);
-    });
+    assertThat(second)
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.personId()).isEqualTo("kp-0042");
+              assertThat(c.captures()).isEqualTo(2);
+              assertThat(c.similarity()).isEqualTo(0.68);
+            });
   }
 
   @Test

@@ -25,8 +25,10 @@ final class ViidListener implements AutoCloseable {
   static final String PASSWORD = "k4kou-Pa55";
   static final Map<String, String> ENV =
       Map.of(
-          "SHARPEYES_VIID_PASSWORD_" + CAMERA, PASSWORD,
-          "SHARPEYES_VIID_PASSWORD_" + CAMERA_2, "other-Pa55");
+          "SHARPEYES_VIID_PASSWORD_" + CAMERA,
+          PASSWORD,
+          "SHARPEYES_VIID_PASSWORD_" + CAMERA_2,
+          "other-Pa55");
 
   final RecordingSink outbox = new RecordingSink();
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -64,7 +66,8 @@ final class ViidListener implements AutoCloseable {
             .faceWatchlist(watchlist)
             .build();
     adapter =
-        new ViidAdapter(new DeviceConfig(LISTENER_ID, "卡口 GA/T 1400", null, config), config, context);
+        new ViidAdapter(
+            new DeviceConfig(LISTENER_ID, "卡口 GA/T 1400", null, config), config, context);
     adapter.start().get(30, TimeUnit.SECONDS);
     return this;
   }

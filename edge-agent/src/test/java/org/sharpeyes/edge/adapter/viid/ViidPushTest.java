@@ -23,6 +23,7 @@ import org.sharpeyes.schema.event.VehicleSighted.PlateColor;
 class ViidPushTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** 2026-12-07 20:00:00 in Beijing. */
   static final String TIME = "20261207200000";
 
@@ -36,7 +37,11 @@ class ViidPushTest {
         ViidListener.config()
             .withLimits(
                 new ViidAdapterConfig.Limits(
-                    8 * 1024 * 1024, 64, 4, 200 * 1024, ViidAdapterConfig.Limits.DEFAULT_MAX_TIME_SKEW));
+                    8 * 1024 * 1024,
+                    64,
+                    4,
+                    200 * 1024,
+                    ViidAdapterConfig.Limits.DEFAULT_MAX_TIME_SKEW));
     listener = new ViidListener().start(config, clock);
     camera = listener.camera();
     assertThat(camera.register().statusCode()).isEqualTo(200);
@@ -69,8 +74,7 @@ class ViidPushTest {
                     "湘A·12345",
                     TIME,
                     ViidSamples.image(good.substring(0, 41), "02", TIME, Jpegs.ofSize(2000))),
-                ViidSamples.vehicle(
-                    "4307020000132000020102", CAMERA, "湘A54321", TIME, ""),
+                ViidSamples.vehicle("4307020000132000020102", CAMERA, "湘A54321", TIME, ""),
                 ViidSamples.vehicle(
                     bigImage,
                     CAMERA,
@@ -99,7 +103,8 @@ class ViidPushTest {
     assertThat(listener.objects(CAMERA, "motor-vehicle", "accepted")).isEqualTo(1);
     assertThat(listener.objects(CAMERA, "motor-vehicle", "bad-id")).isEqualTo(1);
     assertThat(listener.objects(CAMERA, "motor-vehicle", "image-too-large")).isEqualTo(1);
-    assertThat(listener.adapter.status().lastError()).contains("2 of 3 motor-vehicle objects refused");
+    assertThat(listener.adapter.status().lastError())
+        .contains("2 of 3 motor-vehicle objects refused");
   }
 
   @Test
@@ -143,10 +148,13 @@ class ViidPushTest {
             "/VIID/MotorVehicles",
             ViidSamples.vehicles(List.of(ViidSamples.vehicle(id, CAMERA_2, "湘A12345", TIME, ""))));
 
-    assertThat(statuses(r)).singleElement().satisfies(s -> {
-      assertThat(s.get("StatusCode").asInt()).isEqualTo(4);
-      assertThat(s.get("StatusString").asText()).contains("is not registered");
-    });
+    assertThat(statuses(r))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.get("StatusCode").asInt()).isEqualTo(4);
+              assertThat(s.get("StatusString").asText()).contains("is not registered");
+            });
     assertThat(listener.outbox.offers()).isEmpty();
     assertThat(listener.objects(CAMERA_2, "motor-vehicle", "unregistered")).isEqualTo(1);
   }
@@ -155,8 +163,9 @@ class ViidPushTest {
   void aBodyThatIsNotJsonIsRefusedAsAWholeWithInvalidJsonFormat() throws Exception {
     HttpResponse<String> r = camera.push("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":");
 
-    assertThat(statuses(r)).singleElement().satisfies(s ->
-        assertThat(s.get("StatusCode").asInt()).isEqualTo(7));
+    assertThat(statuses(r))
+        .singleElement()
+        .satisfies(s -> assertThat(s.get("StatusCode").asInt()).isEqualTo(7));
   }
 
   @Test
@@ -210,7 +219,8 @@ class ViidPushTest {
             + ViidSamples.image(ViidSamples.sourceId(CAMERA, TIME, 9), "11", TIME, crop);
 
     HttpResponse<String> r =
-        camera.push("/VIID/Faces", ViidSamples.faces(List.of(ViidSamples.face(id, CAMERA, TIME, images))));
+        camera.push(
+            "/VIID/Faces", ViidSamples.faces(List.of(ViidSamples.face(id, CAMERA, TIME, images))));
 
     assertThat(statuses(r).get(0).get("StatusString").asText())
         .contains("face.captured", "face analysis is off");

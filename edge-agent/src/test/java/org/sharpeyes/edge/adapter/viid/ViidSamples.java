@@ -21,35 +21,63 @@ final class ViidSamples {
   }
 
   static String image(String imageId, String type, String time, byte[] jpeg) {
-    return "{\"ImageID\":\"" + imageId + "\",\"EventSort\":2,\"DeviceID\":\"" + imageId.substring(0, 20)
-        + "\",\"Type\":\"" + type + "\",\"FileFormat\":\"Jpeg\",\"ShotTime\":\"" + time
+    return "{\"ImageID\":\""
+        + imageId
+        + "\",\"EventSort\":2,\"DeviceID\":\""
+        + imageId.substring(0, 20)
+        + "\",\"Type\":\""
+        + type
+        + "\",\"FileFormat\":\"Jpeg\",\"ShotTime\":\""
+        + time
         + "\",\"Width\":1920,\"Height\":1080,\"Data\":\""
-        + Base64.getEncoder().encodeToString(jpeg) + "\"}";
+        + Base64.getEncoder().encodeToString(jpeg)
+        + "\"}";
   }
 
   static String vehicle(String id, String deviceId, String plate, String time, String images) {
-    return "{\"MotorVehicleID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, Math.min(41, id.length()))
-        + "\",\"DeviceID\":\"" + deviceId + "\",\"HasPlate\":\"1\",\"PlateClass\":\"02\","
-        + "\"PlateColor\":\"5\",\"PlateNo\":\"" + plate + "\",\"Speed\":62.5,\"LaneNo\":2,"
+    return "{\"MotorVehicleID\":\""
+        + id
+        + "\",\"InfoKind\":1,\"SourceID\":\""
+        + id.substring(0, Math.min(41, id.length()))
+        + "\",\"DeviceID\":\""
+        + deviceId
+        + "\",\"HasPlate\":\"1\",\"PlateClass\":\"02\","
+        + "\"PlateColor\":\"5\",\"PlateNo\":\""
+        + plate
+        + "\",\"Speed\":62.5,\"LaneNo\":2,"
         + "\"Direction\":\"1\",\"VehicleClass\":\"K33\",\"VehicleColor\":\"2\","
-        + "\"PassTime\":\"" + time + "\",\"SubImageList\":{\"SubImageInfoObject\":[" + images
+        + "\"PassTime\":\""
+        + time
+        + "\",\"SubImageList\":{\"SubImageInfoObject\":["
+        + images
         + "]}}";
   }
 
   static String vehicles(List<String> objects) {
     return "{\"MotorVehicleListObject\":{\"MotorVehicleObject\":["
-        + objects.stream().collect(Collectors.joining(",")) + "]}}";
+        + objects.stream().collect(Collectors.joining(","))
+        + "]}}";
   }
 
   static String face(String id, String deviceId, String time, String images) {
-    return "{\"FaceID\":\"" + id + "\",\"InfoKind\":1,\"SourceID\":\"" + id.substring(0, Math.min(41, id.length()))
-        + "\",\"DeviceID\":\"" + deviceId + "\",\"LeftTopX\":163,\"LeftTopY\":726,"
-        + "\"RightBtmX\":334,\"RightBtmY\":897,\"FaceAppearTime\":\"" + time + "\","
-        + "\"SubImageList\":{\"SubImageInfoObject\":[" + images + "]}}";
+    return "{\"FaceID\":\""
+        + id
+        + "\",\"InfoKind\":1,\"SourceID\":\""
+        + id.substring(0, Math.min(41, id.length()))
+        + "\",\"DeviceID\":\""
+        + deviceId
+        + "\",\"LeftTopX\":163,\"LeftTopY\":726,"
+        + "\"RightBtmX\":334,\"RightBtmY\":897,\"FaceAppearTime\":\""
+        + time
+        + "\","
+        + "\"SubImageList\":{\"SubImageInfoObject\":["
+        + images
+        + "]}}";
   }
 
   static String faces(List<String> objects) {
     return "{\"FaceListObject\":{\"FaceObject\":["
-        + objects.stream().collect(Collectors.joining(",")) + "]}}";
+        + objects.stream().collect(Collectors.joining(","))
+        + "]}}";
   }
 }

@@ -37,7 +37,9 @@ class ViidSectionReaderTest {
             """);
 
     assertThat(loaded.problems()).isEmpty();
-    ViidAdapterConfig c = (ViidAdapterConfig) ((ConfigResult.Success<EdgeAgentConfig>) loaded).value().devices().get(0).settings();
+    ViidAdapterConfig c =
+        (ViidAdapterConfig)
+            ((ConfigResult.Success<EdgeAgentConfig>) loaded).value().devices().get(0).settings();
     assertThat(c.port()).isEqualTo(8088);
     assertThat(c.host()).isEqualTo("0.0.0.0");
     assertThat(c.devices())
@@ -83,7 +85,8 @@ class ViidSectionReaderTest {
         .anySatisfy(
             p ->
                 assertThat(p)
-                    .startsWith("devices[0].viid.devices[43070200001320000201].passwordEnv: missing")
+                    .startsWith(
+                        "devices[0].viid.devices[43070200001320000201].passwordEnv: missing")
                     .contains("SHARPEYES_VIID_PASSWORD_43070200001320000201"))
         .anySatisfy(
             p ->
@@ -114,7 +117,13 @@ class ViidSectionReaderTest {
 
     assertThat(loaded.problems()).isEmpty();
     ViidFaceSettings f =
-        ((ViidAdapterConfig) ((ConfigResult.Success<EdgeAgentConfig>) loaded).value().devices().get(0).settings()).faces();
+        ((ViidAdapterConfig)
+                ((ConfigResult.Success<EdgeAgentConfig>) loaded)
+                    .value()
+                    .devices()
+                    .get(0)
+                    .settings())
+            .faces();
     assertThat(f.confirmCaptures()).isEqualTo(3);
     assertThat(f.confirmWithin()).isEqualTo(Duration.ofSeconds(20));
     assertThat(f.strictThreshold()).isEqualTo(0.8);

@@ -75,7 +75,10 @@ final class ViidTestDevice {
         ViidHttpHandler.REGISTER,
         registerBody(),
         Map.of(
-            "User-Identify", id, "Authorization", authorization(c, nc, pw, ViidHttpHandler.REGISTER)));
+            "User-Identify",
+            id,
+            "Authorization",
+            authorization(c, nc, pw, ViidHttpHandler.REGISTER)));
   }
 
   /** Challenge, then register with the right password. */
@@ -102,8 +105,22 @@ final class ViidTestDevice {
     String response =
         DigestAuthenticator.md5Hex(
             ha1 + ":" + c.nonce() + ":" + ncText + ":" + cnonce + ":auth:" + ha2);
-    return "Digest username=\"" + id + "\", realm=\"" + c.realm() + "\", nonce=\"" + c.nonce()
-        + "\", uri=\"" + uri + "\", qop=auth, nc=" + ncText + ", cnonce=\"" + cnonce
-        + "\", algorithm=MD5, opaque=\"" + c.opaque() + "\", response=\"" + response + "\"";
+    return "Digest username=\""
+        + id
+        + "\", realm=\""
+        + c.realm()
+        + "\", nonce=\""
+        + c.nonce()
+        + "\", uri=\""
+        + uri
+        + "\", qop=auth, nc="
+        + ncText
+        + ", cnonce=\""
+        + cnonce
+        + "\", algorithm=MD5, opaque=\""
+        + c.opaque()
+        + "\", response=\""
+        + response
+        + "\"";
   }
 }
