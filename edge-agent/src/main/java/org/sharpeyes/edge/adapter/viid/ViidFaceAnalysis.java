@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -34,12 +34,18 @@ final class ViidFaceAnalysis implements ViidFaces {
   /** The smallest face the cascade fallback looks for, as a fraction of the shorter side. */
   static final double CASCADE_MIN_FACE = 0.05;
 
+  /** Captures waiting for analysis at most; beyond, they are stored as captured unanalysed. */
+  static final int MAX_PENDING = 256;
+
   private final FaceDetector detector;
   private final FaceEmbedder embedder;
   private final Supplier<FaceMatcher> watchlist;
   private final ViidFaceConfirmer confirmer;
   private final ViidEventMapper mapper;
   private final Executor blocking;
+  private final AtomicInteger pending = new AtomicInteger();
+  private CompletableFuture<?> lane = CompletableFuture.completedFuture(null);
+  private boolean closed; // read and written only in the lane
 
   private ViidFaceAnalysis(
       FaceDetector detector,
@@ -86,20 +92,42 @@ final class ViidFaceAnalysis implements ViidFaces {
       return CompletableFuture.completedFuture(
           new Outcome(mapper.captured(face, 0), "stored as face.captured (no face picture sent)"));
     }
-    try {
-      return CompletableFuture.supplyAsync(() -> analyseNow(face), blocking)
-          .exceptionally(
-              e ->
-                  new Outcome(
-                      mapper.captured(face, 0),
-                      "stored as face.captured (analysis failed: " + e.getMessage() + ")"));
-    } catch (RejectedExecutionException e) {
+    if (pending.incrementAndGet() > MAX_PENDING) {
+      pending.decrementAndGet();
       return CompletableFuture.completedFuture(
-          new Outcome(mapper.captured(face, 0), "stored as face.captured (edge stopping)"));
+          new Outcome(
+              mapper.captured(face, 0),
+              "stored as face.captured (face analysis busy: " + MAX_PENDING + " waiting)"));
     }
+    CompletableFuture<Outcome> result;
+    synchronized (this) {
+      // One lane: each capture runs after the previous one, on the blocking executor, so a burst
+      // waits as queued futures, not as threads blocked on the models.
+      CompletableFuture<Outcome> analysed;
+      try {
+        analysed = lane.handle((v, e) -> null).thenApplyAsync(v -> analyseNow(face), blocking);
+      } catch (RuntimeException e) { // the executor refused: the agent is stopping
+        analysed = CompletableFuture.failedFuture(e);
+      }
+      result =
+          analysed.handle(
+              (outcome, e) -> {
+                pending.decrementAndGet();
+                return e == null
+                    ? outcome
+                    : new Outcome(
+                        mapper.captured(face, 0),
+                        "stored as face.captured (analysis failed: " + e.getMessage() + ")");
+              });
+      lane = result;
+    }
+    return result;
   }
 
-  private synchronized Outcome analyseNow(ViidObject.Face face) {
+  private Outcome analyseNow(ViidObject.Face face) {
+    if (closed) {
+      return new Outcome(mapper.captured(face, 0), "stored as face.captured (edge stopping)");
+    }
     byte[] jpeg = face.faceJpeg();
     try (BytePointer bytes = new BytePointer(jpeg);
         Mat raw = new Mat(1, jpeg.length, opencv_core.CV_8UC1, bytes);
@@ -146,9 +174,16 @@ final class ViidFaceAnalysis implements ViidFaces {
     }
   }
 
+  /** Closes the models once the captures already queued are done (in the lane, after them). */
   @Override
   public synchronized void close() {
-    detector.close();
-    embedder.close();
+    lane =
+        lane.handle((v, e) -> null)
+            .thenRun(
+                () -> {
+                  closed = true;
+                  detector.close();
+                  embedder.close();
+                });
   }
 }
