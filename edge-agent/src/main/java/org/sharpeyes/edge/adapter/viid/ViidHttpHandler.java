@@ -303,7 +303,11 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             ViidObjectStatus.refused(
                 "",
                 ViidStatusCode.INVALID_OPERATION,
-                why != null ? why : stale ? "nonce expired; answer the new challenge" : "log in",
+                why != null
+                    ? why
+                    : stale
+                        ? "nonce expired; answer the new challenge"
+                        : "authentication required: answer the Digest challenge",
                 "unauthorized"),
             now);
     r.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, digest.challenge(stale));
