@@ -128,4 +128,21 @@ class ViidSectionReaderTest {
     assertThat(f.confirmWithin()).isEqualTo(Duration.ofSeconds(20));
     assertThat(f.strictThreshold()).isEqualTo(0.8);
   }
+
+  @Test
+  void anUnquotedDeviceIdIsReadAsTheSameTwentyDigits() {
+    ConfigResult<EdgeAgentConfig> loaded =
+        load(
+            """
+            viid:
+              port: 8088
+              devices: [{ id: 43070200001320000201, passwordEnv: VIID_PW }]
+            """);
+
+    assertThat(loaded.problems()).isEmpty();
+    ViidAdapterConfig c =
+        (ViidAdapterConfig)
+            ((ConfigResult.Success<EdgeAgentConfig>) loaded).value().devices().get(0).settings();
+    assertThat(c.devices().get(0).id()).isEqualTo("43070200001320000201");
+  }
 }
