@@ -5,14 +5,21 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.sharpeyes.edge.adapter.viid.ViidListener.CAMERA;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.schema.event.FaceMatched;
 import org.sharpeyes.vision.detection.BlazeFaceDetector;
 import org.sharpeyes.vision.detection.FaceBox;
@@ -24,8 +31,9 @@ import org.sharpeyes.vision.matching.FaceTemplate;
 import org.sharpeyes.vision.testing.SamplePhotos;
 
 /**
- * Face captures pushed by a GA/T 1400 camera go through the edge's own models and watchlist.
- * Skipped (by {@link SamplePhotos}) when the models are not fetched.
+ * Face captures pushed by a GA/T 1400 camera go through the edge's own models and watchlist. The
+ * test with the real models is skipped (by {@link SamplePhotos}) when they are not fetched; the
+ * fallback models (Haar cascade, LBPH) need no files.
  */
 class ViidFaceAnalysisTest {
 
@@ -83,6 +91,52 @@ class ViidFaceAnalysisTest {
     assertThat(m.framesUsed()).isEqualTo(2);
     assertThat(m.modelId()).isEqualTo(MODEL);
     assertThat(listener.outbox.offers().get(1).event().deviceId()).isEqualTo(CAMERA);
+  }
+
+  @Test
+  void withoutModelFilesTheFallbackModelsRunAndAFacelessPictureIsStoredAsCaptured(@TempDir Path dir)
+      throws Exception {
+    ViidFaceSettings faces =
+        new ViidFaceSettings(
+            dir.resolve("no-detector.tflite"),
+            0.5,
+            dir.resolve("no-embedder.onnx"),
+            MODEL,
+            ViidSectionReader.DEFAULT_THRESHOLDS,
+            2,
+            ViidFaceSettings.DEFAULT_CONFIRM_WITHIN,
+            ViidFaceSettings.DEFAULT_STRICT_THRESHOLD,
+            ViidFaceSettings.DEFAULT_COOLDOWN);
+    listener = new ViidListener();
+    listener.start(
+        ViidListener.config().withFaces(faces),
+        new MutableClock(Instant.parse("2026-12-07T12:00:05Z")));
+    ViidTestDevice camera = listener.camera();
+    camera.register();
+    String id = ViidSamples.objectId(CAMERA, TIME, 1, "06");
+    String images =
+        ViidSamples.image(ViidSamples.sourceId(CAMERA, TIME, 2), "11", TIME, greyJpeg());
+
+    String answer =
+        camera
+            .push(
+                "/VIID/Faces",
+                ViidSamples.faces(List.of(ViidSamples.face(id, CAMERA, TIME, images))))
+            .body();
+
+    assertThat(answer).contains("\"StatusCode\":0", "face.captured (no face found by");
+    assertThat(listener.outbox.offers()).hasSize(1);
+  }
+
+  private static byte[] greyJpeg() throws Exception {
+    BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.GRAY);
+    g.fillRect(0, 0, 96, 96);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
   }
 
   private static float[] embed(byte[] jpeg) {
