@@ -87,7 +87,7 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
           true);
       return;
     }
-    String path = new QueryStringDecoder(request.uri()).path();
+    String path = new QueryStringDecoder(request.uri()).rawPath(); // raw: never throws on bad %
     Instant now = clock.instant();
     String url = requestUrl(request, path);
     if (path.equals(TIME)) {

@@ -120,4 +120,17 @@ class ViidHttpHandlerTest {
     String out = response(ch);
     assertThat(out).startsWith("HTTP/1.1 405").contains("HTTP/1.1 404");
   }
+
+  @Test
+  void aBadPercentEscapeInThePathIsANotFoundNotAnInternalError() {
+    EmbeddedChannel ch = channel();
+
+    ch.writeInbound(
+        Unpooled.copiedBuffer(
+            "POST /VIID/%zz%E4 HTTP/1.1\r\nHost: edge\r\nContent-Length: 2\r\n\r\n{}",
+            StandardCharsets.US_ASCII));
+
+    assertThat(response(ch)).startsWith("HTTP/1.1 404");
+    assertThat(status.snapshot().counters().failures()).isZero();
+  }
 }
