@@ -251,11 +251,15 @@ final class ViidHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                                 + ViidBodyParser.clip(type)
                                 + " — send application/VIID+JSON",
                             "bad-json"))));
-    done.thenAccept(
-        statuses ->
+    done.whenComplete(
+        (statuses, failure) ->
             onEventLoop(
                 ctx,
                 () -> {
+                  if (failure != null) {
+                    exceptionCaught(ctx, failure); // answers 500 and closes
+                    return;
+                  }
                   reply(ctx, head, replies.list(url, statuses, clock.instant()));
                   ctx.channel().config().setAutoRead(true);
                 }));

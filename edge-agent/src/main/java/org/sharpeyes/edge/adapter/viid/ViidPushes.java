@@ -68,7 +68,13 @@ final class ViidPushes {
     }
     List<CompletableFuture<ViidObjectStatus>> statuses = new ArrayList<>();
     for (ViidObject o : result.objects()) {
-      statuses.add(one(deviceId, kind, o).exceptionally(e -> internal(o, e)));
+      CompletableFuture<ViidObjectStatus> status;
+      try {
+        status = one(deviceId, kind, o);
+      } catch (RuntimeException e) {
+        status = CompletableFuture.failedFuture(e);
+      }
+      statuses.add(status.exceptionally(e -> internal(o, e)));
     }
     return CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new))
         .thenApply(
