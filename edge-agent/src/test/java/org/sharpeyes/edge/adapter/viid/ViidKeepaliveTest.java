@@ -47,4 +47,34 @@ class ViidKeepaliveTest {
             });
     assertThat(camera.keepalive().body()).contains("\"StatusCode\":4", "is not registered");
   }
+
+  @Test
+  void whileAnotherCameraKeepsAliveTheListenerStaysConnected() throws Exception {
+    listener =
+        new ViidListener()
+            .start(
+                ViidListener.config().withTimeouts(Duration.ofSeconds(2), Duration.ofMinutes(5)),
+                clock);
+    ViidTestDevice first = listener.camera();
+    ViidTestDevice second = listener.device(ViidListener.CAMERA_2, "other-Pa55");
+    first.register();
+    second.register();
+
+    clock.advance(Duration.ofMillis(1500));
+    second.keepalive();
+    clock.advance(Duration.ofMillis(1500));
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(listener.adapter.status().details())
+                    .containsEntry(ViidListener.CAMERA + ".registered", "false"));
+    var s = listener.adapter.status();
+    assertThat(s.details())
+        .containsEntry(ViidListener.CAMERA_2 + ".registered", "true")
+        .containsEntry("registered", "true");
+    assertThat(s.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+    assertThat(s.lastError()).contains("device " + ViidListener.CAMERA + ": no keepalive");
+  }
 }

@@ -243,4 +243,56 @@ class ViidPushTest {
     assertThat(statuses(r).get(0).get("StatusCode").asInt()).isEqualTo(2);
     assertThat(statuses(r).get(0).get("StatusString").asText()).contains("outbox disk behind");
   }
+
+  @Test
+  void objectsBeyondTheLimitPerRequestAreRefusedOneByOneAsDeviceBusy() throws Exception {
+    listener.close();
+    ViidAdapterConfig config =
+        ViidListener.config()
+            .withLimits(
+                new ViidAdapterConfig.Limits(
+                    8 * 1024 * 1024,
+                    2,
+                    4,
+                    200 * 1024,
+                    ViidAdapterConfig.Limits.DEFAULT_MAX_TIME_SKEW));
+    listener = new ViidListener().start(config, clock);
+    camera = listener.camera();
+    camera.register();
+    List<String> objects = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      objects.add(
+          ViidSamples.vehicle(
+              ViidSamples.objectId(CAMERA, TIME, i, "02"), CAMERA, "湘A1000" + i, TIME, ""));
+    }
+
+    List<JsonNode> s = statuses(camera.push("/VIID/MotorVehicles", ViidSamples.vehicles(objects)));
+
+    assertThat(s).extracting(n -> n.get("StatusCode").asInt()).containsExactly(0, 0, 2);
+    assertThat(s.get(2).get("StatusString").asText()).contains("more than 2 objects");
+    assertThat(listener.outbox.offers()).hasSize(2);
+  }
+
+  @Test
+  void anUnregisteredCameraCanNoLongerPush() throws Exception {
+    HttpResponse<String> bye =
+        camera.post(
+            ViidHttpHandler.UNREGISTER,
+            "{\"UnRegisterObject\":{\"DeviceID\":\"" + CAMERA + "\"}}",
+            java.util.Map.of("User-Identify", CAMERA));
+    String id = ViidSamples.objectId(CAMERA, TIME, 1, "02");
+
+    HttpResponse<String> r =
+        camera.push(
+            "/VIID/MotorVehicles",
+            ViidSamples.vehicles(List.of(ViidSamples.vehicle(id, CAMERA, "湘A12345", TIME, ""))));
+
+    assertThat(bye.body()).contains("\"StatusCode\":0", "unregistered");
+    assertThat(statuses(r).get(0).get("StatusCode").asInt()).isEqualTo(4);
+    assertThat(listener.adapter.status().details())
+        .containsEntry(CAMERA + ".registered", "false")
+        .containsEntry("registered", "false");
+    assertThat(listener.adapter.status().connectionState())
+        .isEqualTo(org.sharpeyes.edge.adapter.ConnectionState.DISCONNECTED);
+  }
 }
