@@ -234,7 +234,7 @@ class EdgeAgentConfigLoaderTest {
             "devices[0].id",
             "devices[0].location.lat",
             "devices[0].plateHttp.maxBodyBytes",
-            "devices[1].kind");
+            "devices[1].viid");
   }
 
   @Test
@@ -287,13 +287,14 @@ class EdgeAgentConfigLoaderTest {
   }
 
   @Test
-  void reservedDeviceKindsAreClearlyNotSupportedYet() {
+  void aGaT1400DeviceIsToldWhichSectionItNeeds() {
     String yaml = VALID.replace("kind: plate-reader", "kind: viid");
 
     assertThat(problems(EdgeAgentConfigLoader.parse(yaml)))
         .containsExactly(
-            "devices[0].kind: 'viid' is not supported yet — this version supports: plate-reader,"
-                + " camera, gate");
+            "devices[0].plateHttp: only for kind plate-reader — this device is a viid; remove it",
+            "devices[0].viid: missing — a GA/T 1400 listener needs viid: { port: 8088, devices: [{"
+                + " id: <20 digits>, passwordEnv: SHARPEYES_VIID_PASSWORD_<id> }] }");
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.camera.CameraAdapterFactory;
 import org.sharpeyes.edge.adapter.gate.GateAdapterFactory;
 import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
+import org.sharpeyes.edge.adapter.viid.ViidAdapterFactory;
 
 /**
  * The adapters this agent ships, by device kind: the one registry the config loader, the agent and
@@ -17,10 +18,16 @@ import org.sharpeyes.edge.adapter.plate.PlateReaderAdapterFactory;
  */
 public final class BuiltInAdapters {
 
-  /** Plate readers (HTTP push), cameras (RTSP/HTTP video, faces), gates (OPC UA). */
+  /**
+   * Plate readers (HTTP push), cameras (RTSP/HTTP video, faces), gates (OPC UA), GA/T 1400 capture
+   * devices.
+   */
   public static final AdapterCatalog CATALOG =
       AdapterCatalog.of(
-          new PlateReaderAdapterFactory(), new CameraAdapterFactory(), new GateAdapterFactory());
+          new PlateReaderAdapterFactory(),
+          new CameraAdapterFactory(),
+          new GateAdapterFactory(),
+          new ViidAdapterFactory());
 
   private BuiltInAdapters() {}
 }
