@@ -13,6 +13,8 @@ STATUS_PORT=${SHARPEYES_DEMO_STATUS_PORT:-9180}  # edge-agent /healthz /metrics 
 PLATE_PORT=${SHARPEYES_DEMO_PLATE_PORT:-8081}    # the plate reader pushes here
 CAMERA_PORT=8554                                 # the simulated camera, from config/edge-agent.yaml
 GATE_PORT=4840                                   # the simulated OPC UA access controller, likewise
+VIID_PORT=8088                                   # the edge's GA/T 1400 listener, likewise
+VIID_DEVICE=43070200001320000201                 # 火车站广场抓拍机, a GA/T 1400 capture camera (devices.csv)
 MODELS=${SHARPEYES_MODELS:-$HOME/.cache/sharpeyes/models}
 RATE=${SHARPEYES_DEMO_RATE:-5}                   # plate reads per second
 DEVICE=43070200001320000101                      # 火车站卡口 in config/demo-city/devices.csv
@@ -27,7 +29,7 @@ die() { printf '[demo] %s\n' "$*" >&2; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 command -v java >/dev/null || die "Java 17 or newer is needed (apt-get install openjdk-17-jdk-headless)"
-for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT" "$CAMERA_PORT" "$GATE_PORT"; do
+for p in "$HTTP_PORT" "$MQTT_PORT" "$STATUS_PORT" "$PLATE_PORT" "$CAMERA_PORT" "$GATE_PORT" "$VIID_PORT"; do
   port_open "$p" && die "port $p is in use; set SHARPEYES_DEMO_*_PORT (see the top of $0)"
 done
 
@@ -127,6 +129,12 @@ java $JAVA_OPTS -jar "${jars[2]}" gate --port "$GATE_PORT" --doors 2 --rate 0.5 
   --pki-dir "$DEMO_DIR/gate-pki" --trust-all-clients > "$DEMO_DIR/logs/gate.log" 2>&1 &
 pids+=($!)
 
+# The GA/T 1400 camera's password, as an installer would set it in the camera and in the edge's
+# environment (the variable its viid section names); new for every run of the demo.
+VIID_PASSWORD_ENV=SHARPEYES_VIID_PASSWORD_$VIID_DEVICE
+VIID_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 12)
+export "$VIID_PASSWORD_ENV=$VIID_PASSWORD"
+
 say "starting edge-agent edge-wuling-01 (plate reader push on :$PLATE_PORT, status on :$STATUS_PORT)"
 java $JAVA_OPTS -jar "${jars[1]}" run --config "$EDGE_CONFIG" \
   --broker-url "tcp://127.0.0.1:$MQTT_PORT" --status-port "$STATUS_PORT" --outbox-path "$DEMO_DIR/edge-outbox.db" \
@@ -142,6 +150,18 @@ java $JAVA_OPTS -jar "${jars[2]}" plate --target "http://127.0.0.1:$PLATE_PORT/p
   > "$DEMO_DIR/logs/device-sims.log" 2>&1 &
 pids+=($!)
 PLATES_PID=$!
+
+VIID_KIND=vehicle
+VIID_FACES=()
+if [ "$FACES" = 1 ]; then VIID_KIND=both; VIID_FACES=(--portraits "$DEMO_DIR/portraits"); fi
+say "starting the simulated GA/T 1400 camera $VIID_DEVICE (registers with Digest at :$VIID_PORT; vehicles$([ "$FACES" = 1 ] && echo " and faces"), a share hotlisted or misread)"
+java $JAVA_OPTS -jar "${jars[2]}" viid --url "http://127.0.0.1:$VIID_PORT" --device-id "$VIID_DEVICE" \
+  --password-env "$VIID_PASSWORD_ENV" --kind "$VIID_KIND" "${VIID_FACES[@]}" --rate 0.5 --count 0 --batch 1 \
+  --plates config/demo-city/plates-normal.txt --hotlist config/demo-city/plate-hotlist.csv \
+  --key-persons config/demo-city/key-persons.csv --hotlist-share 0.2 --misread-share 0.1 --seed 11 --quiet \
+  > "$DEMO_DIR/logs/viid.log" 2>&1 &
+pids+=($!)
+HOST_IP=$(hostname -I 2>/dev/null | awk '{print $1}')
 
 cat <<MSG
 
@@ -169,7 +189,12 @@ cat <<MSG
     edge status         curl -s http://localhost:$STATUS_PORT/status
     camera stream       http://localhost:$CAMERA_PORT/stream.mjpeg   (faces: $([ "$FACES" = 1 ] && echo on || echo off))
     MQTT                the embedded broker refuses anonymous clients; the edge logs in as edge-wuling-01
+    device health       curl -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/api/devices   (edge-agent probe --config $EDGE_CONFIG checks them at the cabinet)
   Logs: $DEMO_DIR/logs/   Ctrl-C stops everything.
+
+  GA/T 1400 access: http://${HOST_IP:-127.0.0.1}:$VIID_PORT device $VIID_DEVICE user $VIID_DEVICE password $VIID_PASSWORD
+    (what to type into a camera's platform-access page (视图库/GA/T 1400 平台接入); the simulated camera
+     above already uses it — see docs/gat1400.md)
 
 MSG
 say "live alert feed (hotlisted plates within seconds, KP0001's face within half a minute, door alerts now and then):"

@@ -21,7 +21,7 @@ public final class AdapterLifecycle {
 
   public AdapterLifecycle(DeviceConfig device, AdapterContext context) {
     this.device = device;
-    this.status = new AdapterStatusTracker(device);
+    this.status = new AdapterStatusTracker(device, context.clock());
     this.faults = new AdapterFaults(device, status, context.meters(), context.clock());
   }
 

@@ -1,5 +1,6 @@
 package org.sharpeyes.edge.adapter;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +28,19 @@ public final class AdapterStatusTracker {
   /** Bounds the details an adapter may publish, so a bug cannot grow the status without limit. */
   static final int MAX_DETAILS = 32;
 
+  private final Clock clock;
+
+  /** A tracker whose {@link #contact()} does not record when (no clock). */
   public AdapterStatusTracker(DeviceConfig device) {
+    this(device, null);
+  }
+
+  /**
+   * @param clock the adapter's clock: {@link #contact()} records {@code lastContactAt} on it
+   */
+  public AdapterStatusTracker(DeviceConfig device, Clock clock) {
     this.device = device;
+    this.clock = clock;
   }
 
   public synchronized void runtime(RuntimeState state) {
@@ -43,17 +55,22 @@ public final class AdapterStatusTracker {
     endpoint = where;
   }
 
-  /** The device reached us or we reached it; an earlier link error no longer holds. */
+  /**
+   * The device reached us or we reached it; an earlier link error no longer holds. Records {@code
+   * lastContactAt} when the tracker has a clock.
+   */
   public synchronized void contact() {
+    contact(clock == null ? null : clock.instant());
+  }
+
+  /** Like {@link #contact()}, at {@code at} ({@code null}: when is not known). */
+  public synchronized void contact(Instant at) {
     if (connection != ConnectionState.CONNECTED) {
       connection = ConnectionState.CONNECTED;
     }
-  }
-
-  /** Like {@link #contact()}, and remembers when, for {@code lastContactAt}. */
-  public synchronized void contact(Instant at) {
-    contact();
-    lastContactAt = at;
+    if (at != null) {
+      lastContactAt = at;
+    }
   }
 
   /**

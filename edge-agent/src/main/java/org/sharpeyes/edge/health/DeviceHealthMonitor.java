@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * offered is counted in {@code sharpeyes_edge_device_status_total{status}}.
  *
  * <p><b>Child devices</b> (the contract with adapters that speak for several devices, such as a
- * GA/T 1400 platform): an adapter status detail named {@code <20-digit id>.online} whose value is
- * {@code true} or {@code false} makes that id a device of its own, online or offline; when its
+ * GA/T 1400 platform): an adapter status detail named {@code <20-digit id>.registered} whose value
+ * is {@code true} or {@code false} makes that id a device of its own, online or offline; when its
  * value is {@code false} and a detail {@code <id>.lastKeepaliveAt} exists, the reason is {@code no
  * keepalive since <that value>}. Any other value is ignored. A child whose detail disappears is no
  * longer watched (nothing is sent for it). At most {@value #MAX_DEVICES} devices are watched; more

@@ -27,14 +27,17 @@ import org.sharpeyes.schema.event.DeviceStatus.Availability;
  *   <li>plate reader: nothing pushed (no contact, no event) for its {@code plateReaderSilence} →
  *       offline "silent for 12m"; a listener in {@code ERROR} (port taken) → offline;
  *   <li>gate, GA/T 1400 and any other kind: connection not {@code CONNECTED} → offline;
- *   <li>child devices: every detail named {@code <20-digit id>.online} ({@code true}/{@code false})
- *       is a device of its own, online or offline by that value.
+ *   <li>child devices: every detail named {@code <20-digit id>.registered} ({@code true}/{@code
+ *       false}) is a device of its own, online or offline by that value.
  * </ul>
  */
 public final class DeviceHealthRules {
 
-  /** A detail naming a child device's availability: {@code 34020000001320000001.online}. */
-  static final Pattern CHILD_ONLINE = Pattern.compile("(\\d{20})\\.online");
+  /**
+   * A detail naming a child device's availability: {@code 34020000001320000001.registered}, as the
+   * GA/T 1400 listener publishes it.
+   */
+  static final Pattern CHILD_ONLINE = Pattern.compile("(\\d{20})\\.registered");
 
   private final HealthConfig config;
 

@@ -20,7 +20,7 @@ class EdgeAgentMainTest {
     int code = run("validate", "--config", "../config/edge-agent.yaml");
 
     assertThat(code).isZero();
-    assertThat(out.toString()).startsWith("OK: 3 devices (edge edge-wuling-01");
+    assertThat(out.toString()).startsWith("OK: 4 devices (edge edge-wuling-01");
   }
 
   @Test

@@ -60,6 +60,9 @@ class EdgeAgentConfigLoaderTest {
             CameraAdapterConfig.class,
             c -> assertThat(c.source()).isEqualTo("http://127.0.0.1:8554/stream.mjpeg"));
     assertThat(config.devices().get(2).kind()).isEqualTo(DeviceKind.GATE);
+    DeviceConfig viid = config.devices().get(3);
+    assertThat(viid.kind()).isEqualTo(DeviceKind.VIID);
+    assertThat(viid.settings().listenPort()).hasValue(8088);
   }
 
   @Test
@@ -69,7 +72,7 @@ class EdgeAgentConfigLoaderTest {
 
     assertThat(config.devices())
         .extracting(DeviceConfig::kind)
-        .containsExactly(DeviceKind.PLATE_READER, DeviceKind.GATE);
+        .containsExactly(DeviceKind.PLATE_READER, DeviceKind.GATE, DeviceKind.VIID);
   }
 
   @Test

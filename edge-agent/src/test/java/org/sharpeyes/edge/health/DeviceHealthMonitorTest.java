@@ -210,9 +210,9 @@ class DeviceHealthMonitorTest {
 
   @Test
   void childDevicesInTheDetailsAreReportedWithTheirOwnId() {
-    trackers.get(GATE).detail(CHILD + ".online", "true");
+    trackers.get(GATE).detail(CHILD + ".registered", "true");
     run(Duration.ofSeconds(30));
-    trackers.get(GATE).detail(CHILD + ".online", "false");
+    trackers.get(GATE).detail(CHILD + ".registered", "false");
     trackers.get(GATE).detail(CHILD + ".lastKeepaliveAt", "2026-12-07T08:00:20Z");
     run(Duration.ofSeconds(30));
 
