@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,6 +99,23 @@ final class RunningPipeline implements AutoCloseable {
       UnaryOperator<IngestServerConfig> serverConfig,
       DeviceConfig... devices)
       throws Exception {
+    this(pair, dataDir, serverConfig, UnaryOperator.identity(), Map.of(), devices);
+  }
+
+  /**
+   * @param serverConfig changes to the server's test config (e.g. rule parameters)
+   * @param edgeConfig changes to the edge's config (e.g. its health section)
+   * @param deviceEnvironment variables the devices' sections name (e.g. a GA/T 1400 camera's
+   *     password), handed to the edge as an installer would set them
+   */
+  RunningPipeline(
+      TestPair pair,
+      Path dataDir,
+      UnaryOperator<IngestServerConfig> serverConfig,
+      UnaryOperator<EdgeAgentConfig> edgeConfig,
+      Map<String, String> deviceEnvironment,
+      DeviceConfig... devices)
+      throws Exception {
     this.pair = pair;
     IngestServerConfig base = IngestServerConfig.ephemeral(dataDir).withReferenceData(DEMO_CITY);
     IngestServerConfig config =
@@ -113,16 +131,18 @@ final class RunningPipeline implements AutoCloseable {
     await("ingest-server subscribed").atMost(Duration.ofSeconds(20)).until(server::brokerConnected);
 
     EdgeAgentConfig edge =
-        EdgeAgentConfig.of(edgeId, server.brokerUrl(), devices)
-            .withEphemeralPorts()
-            .withOutboxPath(dataDir.resolve("edge-outbox.db"));
-    Map<String, String> env = Map.of();
+        edgeConfig.apply(
+            EdgeAgentConfig.of(edgeId, server.brokerUrl(), devices)
+                .withEphemeralPorts()
+                .withOutboxPath(dataDir.resolve("edge-outbox.db")));
+    Map<String, String> env = new HashMap<>(deviceEnvironment);
     if (server.brokerGuard() != null) {
       // The embedded broker has security on: the edge logs in with an account of its own, handed
       // over as an operator would, through the variables its broker section names.
       NewEdgeAccount account = server.edgeAccounts().add(edgeId, "it", "test");
       edge = edge.withBroker(edge.broker().withCredentials(USER_ENV, PASSWORD_ENV));
-      env = Map.of(USER_ENV, account.edgeId(), PASSWORD_ENV, account.password());
+      env.put(USER_ENV, account.edgeId());
+      env.put(PASSWORD_ENV, account.password());
       edgePassword = account.password();
     }
     agent = EdgeAgent.builder(edge).clock(Clock.systemUTC()).environment(env).start();
