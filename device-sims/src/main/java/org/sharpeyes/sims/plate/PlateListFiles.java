@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,8 +103,8 @@ public final class PlateListFiles {
   }
 
   private static Optional<String> plateAt(Path file, int line, String raw, List<String> problems) {
-    String plate = PlateNumbers.normalise(raw);
-    if (!PlateNumbers.looksValid(plate)) {
+    String plate = PlateNumber.normalise(raw);
+    if (!PlateNumber.isValid(plate)) {
       problems.add(file + ":" + line + ": '" + raw + "' is not a plate (expected e.g. 湘JA1234)");
       return Optional.empty();
     }
