@@ -15,6 +15,7 @@ import java.util.Set;
  * @param allowedUntil …until (local time; a window may cross midnight)
  * @param zone the time zone of the allowed hours
  * @param offHoursDoors the doors (device ids) the off-hours rule watches; empty means every door
+ * @param plateHotlist {@code plate-hotlist}: fuzzy matching's severity step and confidence bound
  */
 public record AccessRulesConfig(
     int deniedCount,
@@ -23,10 +24,32 @@ public record AccessRulesConfig(
     LocalTime allowedFrom,
     LocalTime allowedUntil,
     ZoneId zone,
-    Set<String> offHoursDoors) {
+    Set<String> offHoursDoors,
+    PlateHotlistConfig plateHotlist) {
 
   public AccessRulesConfig {
     offHoursDoors = Set.copyOf(offHoursDoors);
+    java.util.Objects.requireNonNull(plateHotlist, "plateHotlist");
+  }
+
+  /** The access rules' parameters with the plate-hotlist rule's defaults. */
+  public AccessRulesConfig(
+      int deniedCount,
+      Duration deniedWithin,
+      Duration heldLongerThan,
+      LocalTime allowedFrom,
+      LocalTime allowedUntil,
+      ZoneId zone,
+      Set<String> offHoursDoors) {
+    this(
+        deniedCount,
+        deniedWithin,
+        heldLongerThan,
+        allowedFrom,
+        allowedUntil,
+        zone,
+        offHoursDoors,
+        PlateHotlistConfig.defaults());
   }
 
   public static AccessRulesConfig defaults() {
