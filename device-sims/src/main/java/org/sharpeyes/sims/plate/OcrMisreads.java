@@ -17,14 +17,14 @@ import org.sharpeyes.schema.plate.PlateNumber;
 public final class OcrMisreads {
 
   /** Share of confusions that hit the province abbreviation, when it has a lookalike. */
-  static final double PROVINCE_SHARE = 0.1;
+  static final double PROVINCE_SHARE = 0.05;
 
   private OcrMisreads() {}
 
   /**
    * The plate with {@code confusions} characters misread, each at a different position. Fewer when
-   * the plate offers fewer (e.g. {@code 湘J77777} has no lookalike in its serial): the result then
-   * has as many as there are.
+   * the plate offers fewer lookalikes (e.g. {@code 湘J77777} has none in its serial): then as many
+   * as there are, or, when there are none, the province if it has a lookalike.
    *
    * @param plate a valid plate (any writing {@link PlateNumber#normalise} accepts)
    * @param confusions how many characters to misread, 0 or more
@@ -48,9 +48,9 @@ public final class OcrMisreads {
       }
       List<int[]> options = lookalikeSwaps(c, used);
       if (options.isEmpty()) {
-        if (!used.contains(0) && swapProvince(c, random)) {
+        // nothing else to misread: the province, if nothing was misread yet
+        if (used.isEmpty() && swapProvince(c, random)) {
           used.add(0);
-          continue;
         }
         break;
       }
