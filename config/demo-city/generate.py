@@ -197,8 +197,10 @@ for sid, sname, skind, ccode, radius in SITES:
 # GB/T 28181-2016 Appendix D type codes: a checkpoint (卡口) camera is an IP camera (132) whose
 # serials start at 101, apart from the plain IP cameras'; a door is an alarm input device (134,
 # "infrared, smoke, access control"); 114 would be a decoder and 121 is not assigned.
-TYPE_CODES = {"plate-reader": ["132"], "camera": ["131", "132"], "gate": ["134"]}
-SERIAL_BASE = {"plate-reader": 100}
+# A GA/T 1400 capture camera (kind viid: faces and vehicles pushed to the edge) is an IP camera
+# too, with serials from 201.
+TYPE_CODES = {"plate-reader": ["132"], "camera": ["131", "132"], "gate": ["134"], "viid": ["132"]}
+SERIAL_BASE = {"plate-reader": 100, "viid": 200}
 # per county: (kind, site name or None, device name); order fixes serial numbers.
 DEVICE_PLAN = {
     "430702": [
@@ -214,6 +216,7 @@ DEVICE_PLAN = {
         ("camera", None, "金桂农贸市场球机"),
         ("gate", None, "柳湾小区东门门禁"),
         ("gate", None, "桂园小区南门门禁"),
+        ("viid", "常德火车站", "火车站广场抓拍机"),
     ],
     "430703": [
         ("plate-reader", None, "鹤鸣大道卡口"),
@@ -430,7 +433,7 @@ for i, a in enumerate(ks):
     for b in ks[i + 1:]:
         assert not overlap(bbox[a], bbox[b]), (a, b)
 
-assert len(devices) == 30 and len({d["id"] for d in devices}) == 30
+assert len(devices) == 31 and len({d["id"] for d in devices}) == 31
 kinds = [d["kind"] for d in devices]
 assert kinds.count("plate-reader") == 14 and kinds.count("camera") == 10 and kinds.count("gate") == 6
 first_pr = next(d for d in devices if d["kind"] == "plate-reader")

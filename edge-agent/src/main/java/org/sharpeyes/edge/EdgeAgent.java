@@ -20,9 +20,11 @@ import java.util.random.RandomGenerator;
 import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.AdapterContext;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
+import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.adapter.FaceWatchlist;
 import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
 import org.sharpeyes.edge.config.EdgeAgentConfig;
+import org.sharpeyes.edge.health.DeviceHealthMonitor;
 import org.sharpeyes.edge.outbox.DiskOutbox;
 import org.sharpeyes.edge.outbox.Outbox;
 import org.sharpeyes.edge.publish.MqttEventPublisher;
@@ -61,6 +63,7 @@ public final class EdgeAgent implements AutoCloseable {
   private final StatusHttpServer statusServer;
   private final WatchlistSync watchlist;
   private final DeviceAdapters adapters;
+  private final DeviceHealthMonitor health;
   private final AtomicBoolean closed = new AtomicBoolean();
   private int statusPort = -1;
 
@@ -106,6 +109,16 @@ public final class EdgeAgent implements AutoCloseable {
               .faceWatchlist(watchlist == null ? FaceWatchlist.NONE : watchlist::matcher)
               .build();
       this.adapters = DeviceAdapters.create(config.devices(), b.adapters, context);
+      this.health =
+          new DeviceHealthMonitor(
+              config.health(),
+              config.edgeId(),
+              outbox,
+              context.eventIds(),
+              clock,
+              meters,
+              adapters::statuses,
+              id -> config.device(id).map(DeviceConfig::settings).orElse(null));
     } catch (RuntimeException e) {
       outbox.close();
       throw e;
@@ -144,6 +157,7 @@ public final class EdgeAgent implements AutoCloseable {
     statusPort = statusServer.start();
     log.info("status endpoints on http://{}:{}/status", config.status().host(), statusPort);
     adapters.startAll();
+    health.start(threads.adapters());
     log.info(
         "edge agent {} {} started: {} devices, broker {}",
         config.edgeId(),
@@ -200,6 +214,7 @@ public final class EdgeAgent implements AutoCloseable {
       return;
     }
     log.info("edge agent {} stopping", config.edgeId());
+    health.close();
     adapters.stopAll();
     outbox.refuseOffers();
     publisher.close(drainTimeout);
@@ -223,7 +238,8 @@ public final class EdgeAgent implements AutoCloseable {
           publisher.status(),
           outbox.status(),
           watchlist == null ? null : watchlist.status(),
-          adapters.statuses());
+          adapters.statuses(),
+          health.availability());
     }
 
     @Override

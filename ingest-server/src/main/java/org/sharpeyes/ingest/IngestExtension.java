@@ -6,11 +6,13 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.sharpeyes.ingest.audit.AuditTrail;
 import org.sharpeyes.ingest.config.IngestServerConfig;
 import org.sharpeyes.ingest.http.BlockingDispatch;
+import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
 
 /**
@@ -25,6 +27,14 @@ public interface IngestExtension extends AutoCloseable {
 
   /** Adds this extension's routes; called once, before the server listens. */
   void mount(Router router);
+
+  /**
+   * Told each edge status message after the server's own edge presence, on the ingest worker (see
+   * its contract); none by default.
+   */
+  default Optional<EdgeStatusSink> edgeStatus() {
+    return Optional.empty();
+  }
 
   /** Releases what the extension holds; must not throw. */
   @Override
@@ -83,7 +93,21 @@ public interface IngestExtension extends AutoCloseable {
   /** An extension made of a listener, a route-mounting function and something to close. */
   static IngestExtension of(
       StoredEventListener listener, Consumer<Router> mount, AutoCloseable resources) {
+    return of(listener, mount, resources, null);
+  }
+
+  /** As above, also told of edge status messages by {@code edgeStatus} (or {@code null}). */
+  static IngestExtension of(
+      StoredEventListener listener,
+      Consumer<Router> mount,
+      AutoCloseable resources,
+      EdgeStatusSink edgeStatus) {
     return new IngestExtension() {
+      @Override
+      public Optional<EdgeStatusSink> edgeStatus() {
+        return Optional.ofNullable(edgeStatus);
+      }
+
       @Override
       public StoredEventListener listener() {
         return listener;

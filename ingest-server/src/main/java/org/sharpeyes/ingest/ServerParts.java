@@ -57,6 +57,7 @@ import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
+import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
@@ -307,13 +308,26 @@ final class ServerParts {
             new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics),
             new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds)),
             snapshots,
-            edges,
+            edgeStatusSinks(),
             subscriber,
             listeners,
             metrics,
             clock,
             ingest.batchSize(),
             ingest.maxMessageBytes());
+  }
+
+  /** The server's edge presence first, then each extension that asks for edge status messages. */
+  private EdgeStatusSink edgeStatusSinks() {
+    List<EdgeStatusSink> more = extensions.stream().flatMap(e -> e.edgeStatus().stream()).toList();
+    if (more.isEmpty()) {
+      return edges;
+    }
+    return (message, receivedAt) -> {
+      boolean tracked = edges.update(message, receivedAt);
+      more.forEach(sink -> sink.update(message, receivedAt));
+      return tracked;
+    };
   }
 
   void startListeners(Clock clock) {

@@ -10,6 +10,8 @@ import org.sharpeyes.ingest.api.AlertApi;
 import org.sharpeyes.ingest.api.WorkflowApi;
 import org.sharpeyes.ingest.config.AlertsConfig;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.device.DeviceModule;
+import org.sharpeyes.ingest.device.DeviceRoutes;
 import org.sharpeyes.ingest.governance.GovernanceModule;
 import org.sharpeyes.ingest.outbound.OutboundModule;
 import org.sharpeyes.ingest.plan.PlanModule;
@@ -121,9 +123,18 @@ public final class StandardExtensions {
             context.audit());
     DashboardRoutes dashboard =
         new DashboardRoutes(module.reference(), context.config().dashboard());
+    DeviceModule devices =
+        new DeviceModule(
+            module,
+            context.dataSource(),
+            (alertId, note) -> workflow.transitions().recover(alertId, note),
+            context.threads().single("sharpeyes-device-recovery"),
+            context.registry());
+    DeviceRoutes deviceRoutes = devices.routes(context.dispatch());
     return IngestExtension.of(
-        module.listener(),
+        devices.listenerAfter(module.listener()),
         router -> {
+          deviceRoutes.mount(router);
           workflowApi.mount(router);
           outbound.mount(router);
           suppressions.mount(router, context.dispatch());
@@ -139,7 +150,8 @@ public final class StandardExtensions {
           suppressions.close();
           api.close();
           module.close();
-        });
+        },
+        devices.edgeStatus());
   }
 
   /** Enrolment photos, their API, and the watchlist published to the edges. */

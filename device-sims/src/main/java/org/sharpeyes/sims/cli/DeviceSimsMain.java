@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       CameraCommand.class,
       PortraitsCommand.class,
       GateCommand.class,
+      ViidCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DeviceSimsMain {

@@ -8,13 +8,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code edge-agent} command: {@code run} and {@code validate}. */
+/** The {@code edge-agent} command: {@code run}, {@code validate} and {@code probe}. */
 @Command(
     name = "edge-agent",
     mixinStandardHelpOptions = true,
     versionProvider = EdgeAgentMain.Version.class,
     description = "Sharp Eyes edge agent: speaks to devices, publishes their events over MQTT.",
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ProbeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class EdgeAgentMain implements Runnable {
 
   @Spec CommandSpec spec;
@@ -22,7 +27,7 @@ public final class EdgeAgentMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "choose a command: run or validate (see --help)");
+        spec.commandLine(), "choose a command: run, validate or probe (see --help)");
   }
 
   public static void main(String[] args) {

@@ -11,5 +11,8 @@ final class ExitCodes {
   /** The config file (or a command-line option) is invalid. */
   static final int INVALID_CONFIG = 2;
 
+  /** {@code probe}: nothing failed, but some checks could not be made (the agent not running). */
+  static final int PROBE_INCOMPLETE = 3;
+
   private ExitCodes() {}
 }

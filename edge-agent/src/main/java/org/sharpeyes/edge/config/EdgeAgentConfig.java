@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.health.HealthConfig;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
 import org.sharpeyes.mqtt.BrokerSettings;
@@ -24,16 +25,19 @@ import org.sharpeyes.schema.topic.Topics;
  * @param outbox the durable outbox: its file and bounds
  * @param status where the status endpoints listen
  * @param devices the devices, ids unique
+ * @param health the device health monitor ({@code device.status} events)
  */
 public record EdgeAgentConfig(
     String edgeId,
     BrokerSettings broker,
     OutboxConfig outbox,
     StatusHttpConfig status,
-    List<DeviceConfig> devices) {
+    List<DeviceConfig> devices,
+    HealthConfig health) {
 
   public EdgeAgentConfig {
     Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(outbox, "outbox");
     Objects.requireNonNull(status, "status");
     devices = List.copyOf(devices);
@@ -45,6 +49,16 @@ public record EdgeAgentConfig(
     if (distinct != devices.size()) {
       throw new IllegalArgumentException("device ids must be unique");
     }
+  }
+
+  /** A config with the default {@code health} settings. */
+  public EdgeAgentConfig(
+      String edgeId,
+      BrokerSettings broker,
+      OutboxConfig outbox,
+      StatusHttpConfig status,
+      List<DeviceConfig> devices) {
+    this(edgeId, broker, outbox, status, devices, HealthConfig.DEFAULTS);
   }
 
   /**
@@ -62,15 +76,15 @@ public record EdgeAgentConfig(
   }
 
   public EdgeAgentConfig withBrokerUrl(String url) {
-    return new EdgeAgentConfig(edgeId, broker.withUrl(url), outbox, status, devices);
+    return new EdgeAgentConfig(edgeId, broker.withUrl(url), outbox, status, devices, health);
   }
 
   public EdgeAgentConfig withBroker(BrokerSettings newBroker) {
-    return new EdgeAgentConfig(edgeId, newBroker, outbox, status, devices);
+    return new EdgeAgentConfig(edgeId, newBroker, outbox, status, devices, health);
   }
 
   public EdgeAgentConfig withOutbox(OutboxConfig newOutbox) {
-    return new EdgeAgentConfig(edgeId, broker, newOutbox, status, devices);
+    return new EdgeAgentConfig(edgeId, broker, newOutbox, status, devices, health);
   }
 
   /** A copy whose outbox is another file (default bounds kept as they are). */
@@ -79,11 +93,15 @@ public record EdgeAgentConfig(
   }
 
   public EdgeAgentConfig withStatusPort(int port) {
-    return new EdgeAgentConfig(edgeId, broker, outbox, status.withPort(port), devices);
+    return new EdgeAgentConfig(edgeId, broker, outbox, status.withPort(port), devices, health);
+  }
+
+  public EdgeAgentConfig withHealth(HealthConfig newHealth) {
+    return new EdgeAgentConfig(edgeId, broker, outbox, status, devices, newHealth);
   }
 
   public EdgeAgentConfig withDevices(List<DeviceConfig> newDevices) {
-    return new EdgeAgentConfig(edgeId, broker, outbox, status, newDevices);
+    return new EdgeAgentConfig(edgeId, broker, outbox, status, newDevices, health);
   }
 
   /** A copy whose one device listens on another port. */
@@ -106,7 +124,8 @@ public record EdgeAgentConfig(
         broker,
         outbox,
         status.withPort(0),
-        devices.stream().map(d -> d.withSettings(d.settings().withListenPort(0))).toList());
+        devices.stream().map(d -> d.withSettings(d.settings().withListenPort(0))).toList(),
+        health);
   }
 
   public Optional<DeviceConfig> device(String deviceId) {

@@ -14,7 +14,9 @@ import org.sharpeyes.config.ConfigTree;
 import org.sharpeyes.config.ConfigYaml;
 import org.sharpeyes.edge.adapter.AdapterCatalog;
 import org.sharpeyes.edge.adapter.DeviceConfig;
+import org.sharpeyes.edge.adapter.DeviceKind;
 import org.sharpeyes.edge.adapter.builtin.BuiltInAdapters;
+import org.sharpeyes.edge.health.HealthConfig;
 import org.sharpeyes.edge.http.ListenHost;
 import org.sharpeyes.edge.outbox.OutboxConfig;
 import org.sharpeyes.edge.status.StatusHttpConfig;
@@ -33,7 +35,8 @@ public final class EdgeAgentConfigLoader {
   /** Largest config file accepted, and how deep it may nest. */
   public static final ConfigYaml.Limits LIMITS = ConfigYaml.Limits.DEFAULTS;
 
-  static final List<String> TOP_KEYS = List.of("edgeId", "broker", "outbox", "status", "devices");
+  static final List<String> TOP_KEYS =
+      List.of("edgeId", "broker", "outbox", "status", "devices", "health");
 
   /** Where each device's kind-specific section is read. */
   private static final AdapterCatalog ADAPTERS = BuiltInAdapters.CATALOG;
@@ -99,6 +102,11 @@ public final class EdgeAgentConfigLoader {
               + " broker.maxInFlight");
     }
     StatusHttpConfig status = status(root);
+    ConfigTree healthNode = root.section("health");
+    HealthConfig health =
+        healthNode == null
+            ? (root.has("health") ? null : HealthConfig.DEFAULTS)
+            : HealthSectionReader.read(healthNode);
     List<ConfigTree> deviceNodes =
         root.list("devices", "list the devices this edge serves under devices:", null);
     if (root.isEmptyList("devices")) {
@@ -114,9 +122,10 @@ public final class EdgeAgentConfigLoader {
       }
     }
     checkUniqueIds(root, devices, devicePaths);
+    checkSilencedReaders(root, health, devices);
     checkPortClashes(root, status, devices, devicePaths);
     String id = edgeId;
-    return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices));
+    return root.result(() -> new EdgeAgentConfig(id, broker, outbox, status, devices, health));
   }
 
   private static StatusHttpConfig status(ConfigTree root) {
@@ -142,6 +151,23 @@ public final class EdgeAgentConfigLoader {
         root.problem(
             prefix + ".id",
             "'" + id + "' is already used by " + earlier + " — device ids must be unique");
+      }
+    }
+  }
+
+  /** Every id in {@code health.plateReaderSilenceByDevice} must be a plate reader of this file. */
+  private static void checkSilencedReaders(
+      ConfigTree root, HealthConfig health, List<DeviceConfig> devices) {
+    if (health == null) {
+      return;
+    }
+    for (String id : health.plateReaderSilenceByDevice().keySet()) {
+      boolean reader =
+          devices.stream().anyMatch(d -> d.id().equals(id) && d.kind() == DeviceKind.PLATE_READER);
+      if (!reader) {
+        root.problem(
+            "health.plateReaderSilenceByDevice." + id,
+            "no plate reader with this id under devices: — check the id");
       }
     }
   }

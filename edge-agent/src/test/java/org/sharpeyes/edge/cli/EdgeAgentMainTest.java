@@ -72,7 +72,7 @@ class EdgeAgentMainTest {
   @Test
   void withoutACommandItSaysWhichOnesThereAre() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("choose a command: run or validate");
+    assertThat(err.toString()).contains("choose a command: run, validate or probe");
   }
 
   private int run(String... args) {

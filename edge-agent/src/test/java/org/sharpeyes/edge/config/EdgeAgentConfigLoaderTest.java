@@ -119,7 +119,7 @@ class EdgeAgentConfigLoaderTest {
 
     assertThat(problems(result))
         .containsExactly(
-            "colour: unknown key — expected one of: edgeId, broker, outbox, status, devices");
+            "colour: unknown key — expected one of: edgeId, broker, outbox, status, devices, health");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.sharpeyes.ingest.reference.InvalidReferenceDataException;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.rule.AccessDeniedBurstRule;
 import org.sharpeyes.ingest.rule.CorrelationRule;
+import org.sharpeyes.ingest.rule.DeviceOfflineRule;
 import org.sharpeyes.ingest.rule.DoorForcedRule;
 import org.sharpeyes.ingest.rule.DoorHeldRule;
 import org.sharpeyes.ingest.rule.OffHoursAccessRule;
@@ -46,6 +47,7 @@ public final class AlertModule implements AutoCloseable {
   private final AlertStore store;
   private final AlertFeed feed;
   private final CorrelationListener listener;
+  private final DeviceOfflineRule deviceOffline;
   private final ScheduledFuture<?> ticks;
 
   /**
@@ -91,13 +93,16 @@ public final class AlertModule implements AutoCloseable {
     EventIds ids = new EventIds(clock, new SecureRandom());
     this.store = new AlertStore(dataSource, clock, ids::next, placement.apply(reference));
     this.feed = new AlertFeed();
+    List<CorrelationRule> rules = rules(settings);
+    this.deviceOffline =
+        rules.stream()
+            .filter(DeviceOfflineRule.class::isInstance)
+            .map(DeviceOfflineRule.class::cast)
+            .findFirst()
+            .orElseThrow();
     this.listener =
         new CorrelationListener(
-            rules(settings),
-            new RuleContext(reference, clock),
-            store,
-            feed,
-            new AlertMetrics(registry));
+            rules, new RuleContext(reference, clock), store, feed, new AlertMetrics(registry));
     this.ticks = timer.scheduleWithFixedDelay(listener::tick, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -110,7 +115,18 @@ public final class AlertModule implements AutoCloseable {
         new DoorForcedRule(),
         new DoorHeldRule(access.heldLongerThan(), MAX_TRACKED),
         new AccessDeniedBurstRule(access.deniedCount(), access.deniedWithin(), MAX_TRACKED),
-        new OffHoursAccessRule(access));
+        new OffHoursAccessRule(access),
+        new DeviceOfflineRule(access.deviceOffline(), MAX_TRACKED));
+  }
+
+  /** Rule {@code device-offline}, which the device module tells of edges and rebuilt outages. */
+  public DeviceOfflineRule deviceOffline() {
+    return deviceOffline;
+  }
+
+  /** Asks the timed rules what is due now (tests; the timer does it about once a second). */
+  public void tickNow() {
+    listener.tick();
   }
 
   /**

@@ -13,6 +13,7 @@ import org.sharpeyes.ingest.reference.DeviceLocation;
 import org.sharpeyes.ingest.reference.ReferenceData;
 import org.sharpeyes.ingest.reference.Region;
 import org.sharpeyes.ingest.reference.RegionDirectory;
+import org.sharpeyes.ingest.reference.RegionLevel;
 import org.sharpeyes.ingest.rule.AlertCandidate;
 import org.sharpeyes.ingest.rule.CorrelationRule;
 import org.sharpeyes.ingest.rule.RuleContext;
@@ -108,7 +109,9 @@ final class CorrelationListener implements TransactionalListener {
                     f.seenAt(),
                     f.deviceId(),
                     now,
-                    locate(f.candidate(), f.deviceId(), "?")));
+                    f.regionCode() == null
+                        ? locate(f.candidate(), f.deviceId(), "?")
+                        : placeAt(f.deviceId(), f.regionCode())));
           }
         } catch (RuntimeException e) {
           metrics.failed(rule.id(), "due");
@@ -227,6 +230,16 @@ final class CorrelationListener implements TransactionalListener {
     }
     feed.publish(change);
     metrics.latency(candidate.rule(), Duration.between(receivedAt, clock.instant()));
+  }
+
+  /** At a region rather than a grid cell (an edge: the region its devices share). */
+  private AlertLocation placeAt(String deviceId, String regionCode) {
+    RegionDirectory regions = context.reference().regions();
+    List<Region> chain = regions.chain(regionCode);
+    boolean village =
+        regions.byCode(regionCode).map(r -> r.level() == RegionLevel.VILLAGE).orElse(false);
+    return new AlertLocation(
+        deviceId, null, village ? regionCode : null, RegionDirectory.path(chain));
   }
 
   /**

@@ -341,7 +341,7 @@ final class WorkflowRoutes {
     Action action =
         actionText == null
             ? null
-            : Action.fromLabel(actionText).filter(a -> a != Action.OVERDUE).orElse(null);
+            : Action.fromLabel(actionText).filter(a -> !a.serverOnly()).orElse(null);
     if (action == null) {
       throw new Invalid(
           "action",

@@ -176,6 +176,7 @@ public final class RoutePolicy {
             true,
             "an enrolment photo (JPEG)"));
     r.add(rule("DELETE", "/api/key-persons/:id/photos/:sha256", ADMIN, "remove a photo"));
+    r.add(rule("GET", "/api/devices", DESK_VIEWERS, "devices of the jurisdiction, availability"));
     r.add(rule("GET", "/api/edges", DEVICE_KEEPERS, "edges of the jurisdiction"));
     r.add(rule("GET", "/api/edges/:edgeId", DEVICE_KEEPERS, "one edge"));
     r.add(rule("GET", "/api/dead-letters", DEVICE_KEEPERS, "rejected messages (city level)"));

@@ -17,7 +17,7 @@ import org.sharpeyes.config.ConfigTree;
 final class AccessRulesReader {
 
   static final List<String> KEYS =
-      List.of("accessDeniedBurst", "doorHeld", "offHoursAccess", "plateHotlist");
+      List.of("accessDeniedBurst", "doorHeld", "offHoursAccess", "deviceOffline", "plateHotlist");
 
   private static final Pattern HOURS = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
   private static final Pattern DEVICE_ID = Pattern.compile("\\d{20}");
@@ -55,6 +55,7 @@ final class AccessRulesReader {
       }
     }
     Set<String> doors = doors(off);
+    DeviceOfflineConfig offline = DeviceOfflineReader.read(rules.sectionOrEmpty("deviceOffline"));
     ConfigTree plates = rules.sectionOrEmpty("plateHotlist");
     plates.allowKeys(List.of("fuzzySeverityStep", "lowConfidenceBelow"));
     PlateHotlistConfig pd = PlateHotlistConfig.defaults();
@@ -71,6 +72,7 @@ final class AccessRulesReader {
         window[1],
         zone,
         doors,
+        offline,
         new PlateHotlistConfig(step, low));
   }
 

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.sharpeyes.ingest.config.WorkflowConfig;
 import org.sharpeyes.ingest.reference.RegionLevel;
 import org.sharpeyes.ingest.reference.Severity;
+import org.sharpeyes.ingest.rule.DeviceOfflineRule;
 
 /**
  * Computes the figures of every unit for one month from the alert history: one pass over the alerts
@@ -25,6 +26,9 @@ import org.sharpeyes.ingest.reference.Severity;
  * time to acknowledge of the desk it started at ({@code workflow.deadlines}), the deadline after
  * which the escalation scan would have moved it; an alert raised before the workflow existed (no
  * start level) counts as on time when it was acknowledged and never escalated nor overdue.
+ *
+ * <p>{@code device-offline} alerts are left out: they measure equipment, not how a unit handles
+ * security events, and the server closes them itself when the device is back.
  */
 final class MonthScan {
 
@@ -33,7 +37,9 @@ final class MonthScan {
   private static final String SQL =
       "SELECT created_at, acknowledged_at, closed_at, state, overdue, escalations, start_level,"
           + " top_level, severity, grid_code, village_code, township_code, county_code"
-          + " FROM alerts WHERE created_at >= ? AND created_at < ?";
+          + " FROM alerts WHERE created_at >= ? AND created_at < ? AND rule <> '"
+          + DeviceOfflineRule.ID
+          + "'";
 
   private final DataSource dataSource;
   private final WorkflowConfig config;

@@ -14,7 +14,8 @@ public final class RuleIds {
           DoorForcedRule.ID,
           DoorHeldRule.ID,
           AccessDeniedBurstRule.ID,
-          OffHoursAccessRule.ID);
+          OffHoursAccessRule.ID,
+          DeviceOfflineRule.ID);
 
   private RuleIds() {}
 }

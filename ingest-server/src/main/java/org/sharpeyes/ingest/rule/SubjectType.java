@@ -10,6 +10,8 @@ public enum SubjectType {
   PLATE,
   DOOR,
   DEVICE,
+  /** An edge box (its last will: every device behind it is out of reach). */
+  EDGE,
   /** An access credential (card, QR code…) that belongs to no key person. */
   CREDENTIAL;
 

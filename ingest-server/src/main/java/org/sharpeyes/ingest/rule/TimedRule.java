@@ -18,6 +18,18 @@ public interface TimedRule extends CorrelationRule {
    * An alert due without a new event, with the earlier event that is its evidence.
    *
    * @param deviceId the device that sent the evidence (it places the alert)
+   * @param regionCode where to place the alert instead of at the device's grid cell (an edge is
+   *     placed at the region all its devices share), or {@code null}
    */
-  record Finding(AlertCandidate candidate, String deviceId, String eventId, Instant seenAt) {}
+  record Finding(
+      AlertCandidate candidate,
+      String deviceId,
+      String eventId,
+      Instant seenAt,
+      String regionCode) {
+
+    public Finding(AlertCandidate candidate, String deviceId, String eventId, Instant seenAt) {
+      this(candidate, deviceId, eventId, seenAt, null);
+    }
+  }
 }

@@ -17,7 +17,9 @@ public enum Action {
   ESCALATE("escalate"),
   PULL_DOWN("pull-down"),
   /** The server's own: a deadline passed at the top desk, where there is nowhere to escalate. */
-  OVERDUE("overdue");
+  OVERDUE("overdue"),
+  /** The server's own: the subject recovered (a device back online), so the alert closes. */
+  RECOVER("recover");
 
   private final String label;
 
@@ -34,9 +36,14 @@ public enum Action {
     return Arrays.stream(values()).filter(a -> a.label.equals(label)).findFirst();
   }
 
+  /** True for the steps only the server takes; a user asking for one names no known step. */
+  public boolean serverOnly() {
+    return this == OVERDUE || this == RECOVER;
+  }
+
   /** The labels of the steps a user may ask for, for error messages. */
   public static String labels() {
     return String.join(
-        ", ", Arrays.stream(values()).filter(a -> a != OVERDUE).map(Action::label).toList());
+        ", ", Arrays.stream(values()).filter(a -> !a.serverOnly()).map(Action::label).toList());
   }
 }

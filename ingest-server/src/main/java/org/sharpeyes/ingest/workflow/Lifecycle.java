@@ -131,6 +131,14 @@ public final class Lifecycle {
         EnumSet.noneOf(Role.class),
         true,
         "the server marks it overdue when a deadline passes at the top desk");
+    add(
+        Action.RECOVER,
+        OPEN,
+        RESOLVED,
+        EnumSet.noneOf(Role.class),
+        true,
+        "the server closes it when its subject recovers (a device back online), noting how long"
+            + " it was down");
   }
 
   private Lifecycle() {}

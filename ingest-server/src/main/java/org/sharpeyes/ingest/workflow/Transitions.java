@@ -333,6 +333,47 @@ public final class Transitions {
     return Optional.of(step);
   }
 
+  /**
+   * The server closes an open alert whose subject recovered (a device back online): the {@code
+   * recover} step, by {@link #SYSTEM}, from any open state, with {@code note} in the timeline. A
+   * step taken meanwhile by someone else is read again; an alert already closed is left alone.
+   *
+   * @return the step taken; empty when the alert is unknown or already closed
+   */
+  public Optional<AlertStep> recover(String alertId, String note) throws SQLException {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<Held> found = store.get(alertId);
+      if (found.isEmpty() || !found.get().alert().state().isOpen()) {
+        return Optional.empty();
+      }
+      Held held = found.get();
+      Alert a = held.alert();
+      Instant now = clock.instant();
+      Handling after = held.handling().closed(now);
+      AlertState to = Lifecycle.rule(Action.RECOVER).to();
+      AlertStep step =
+          new AlertStep(
+              a.version() + 1,
+              Action.RECOVER.label(),
+              a.state(),
+              to,
+              SYSTEM,
+              SYSTEM,
+              after.deskCode(),
+              now,
+              note,
+              null,
+              null,
+              false);
+      if (store.step(held, to, after, step, null) == Outcome.DONE) {
+        done(SYSTEM, "server", alertId, step);
+        return Optional.of(step);
+      }
+    }
+    metrics.scanRaces.increment();
+    return Optional.empty();
+  }
+
   private StepResult done(String actor, String from, String alertId, AlertStep step)
       throws SQLException {
     metrics.step(step.action());

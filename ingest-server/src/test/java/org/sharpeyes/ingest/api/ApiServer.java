@@ -35,6 +35,7 @@ import org.sharpeyes.ingest.auth.RoutePolicy;
 import org.sharpeyes.ingest.auth.TestTokens;
 import org.sharpeyes.ingest.auth.Whereabouts;
 import org.sharpeyes.ingest.dashboard.DashboardRoutes;
+import org.sharpeyes.ingest.device.DeviceModule;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.edge.EdgeRoutes;
 import org.sharpeyes.ingest.edge.EdgeSequences;
@@ -137,6 +138,9 @@ final class ApiServer implements AutoCloseable {
             new PersonalReads(audit, clock))
         .mount(router);
     new EdgeRoutes(edges, sequences, places, dispatch).mount(router);
+    new DeviceModule(module, db.dataSource(), (id, note) -> {}, Runnable::run, registry)
+        .routes(dispatch)
+        .mount(router);
     new DeadLetterRoute(new DeadLetterStore(db.dataSource()), places, dispatch).mount(router);
     server =
         await(

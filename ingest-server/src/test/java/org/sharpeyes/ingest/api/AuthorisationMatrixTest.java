@@ -174,6 +174,9 @@ class AuthorisationMatrixTest {
     if (route.equals("/api/map")) {
       assertThat(body).contains("\"" + OWN + "\"").doesNotContain("\"" + SIBLING + "\"");
     }
+    if (route.equals("/api/devices")) {
+      assertThat(body).contains("43070200001320000101").doesNotContain("43070300001320000101");
+    }
     if (route.equals("/api/edges")) {
       assertThat(body).contains("edge-wuling-01").doesNotContain("edge-dingcheng-01");
     }

@@ -68,7 +68,7 @@ class DashboardTest {
     JsonObject cell = cells.getJsonObject(0);
     assertThat(cell.getJsonObject("geometry").getString("type")).isEqualTo("Polygon");
     assertThat(cell.getJsonObject("properties").getString("code")).hasSize(14);
-    assertThat(map.getJsonArray("devices")).hasSize(30);
+    assertThat(map.getJsonArray("devices")).hasSize(31);
     assertThat(
             map.getJsonArray("devices").stream().map(d -> ((JsonObject) d).getString("gridCode")))
         .doesNotContainNull();

@@ -42,6 +42,7 @@ public final class AlertHistory {
     boolean overdue;
     int escalations;
     String topLevel = "village";
+    String rule = "plate-hotlist";
 
     Row(String id, String grid, Instant created) {
       this.id = id;
@@ -67,6 +68,12 @@ public final class AlertHistory {
       return this;
     }
 
+    /** Raised by {@code ruleId} instead of plate-hotlist. */
+    public Row byRule(String ruleId) {
+      rule = ruleId;
+      return this;
+    }
+
     /** Escalated once by the timer to the township desk, so marked overdue. */
     public Row escalatedToTownship() {
       overdue = true;
@@ -85,7 +92,7 @@ public final class AlertHistory {
                     + " region_path, reason, count, first_seen, last_seen, created_at, updated_at,"
                     + " first_event_id, last_event_id, version, desk_code, desk_level,"
                     + " start_level, top_level, overdue, escalations, acknowledged_at, closed_at)"
-                    + " VALUES (?, 'plate-hotlist', 'medium', 'plate', ?, ?, ?,"
+                    + " VALUES (?, ?, 'medium', 'plate', ?, ?, ?,"
                     + " '43070200001320000001', ?, ?, ?, ?, ?, 'test', 1, ?, ?, ?, ?, ?, ?, 1, ?,"
                     + " ?, 'village', ?, ?, ?, ?, ?)")) {
       for (Row r : rows) {
@@ -95,6 +102,7 @@ public final class AlertHistory {
         OffsetDateTime at = OffsetDateTime.ofInstant(r.created, ZoneOffset.UTC);
         int i = 0;
         ps.setString(++i, r.id);
+        ps.setString(++i, r.rule);
         ps.setString(++i, r.id);
         ps.setString(++i, r.id);
         ps.setString(++i, r.state);

@@ -67,6 +67,9 @@ class GovernanceIndexTest {
     // November, grid B: two alerts handled perfectly.
     h.raised(GRID_B, "2026-11-10T02:00:00Z").acknowledgedAfter(sec(100)).resolvedAfter(hours(1));
     h.raised(GRID_B, "2026-11-11T02:00:00Z").acknowledgedAfter(sec(200)).resolvedAfter(hours(2));
+    // ... and a camera of grid B that was down for a day and closed itself: equipment, not
+    // handling.
+    h.raised(GRID_B, "2026-11-12T02:00:00Z").byRule("device-offline").resolvedAfter(hours(24));
     // Grid C: 00:30 on 1 November in Shanghai (still October in UTC), never acknowledged; and one
     // at 00:30 on 1 December in Shanghai, which is not November's.
     h.raised(GRID_C, "2026-10-31T16:30:00Z");
@@ -103,6 +106,15 @@ class GovernanceIndexTest {
     assertThat(f.ackP90Seconds()).isEqualTo(3000);
     assertThat(f.resolveMedianSeconds()).isEqualTo(14_400);
     assertThat(f.resolveP90Seconds()).isEqualTo(108_000);
+  }
+
+  @Test
+  void aDeviceThatWasOfflineDoesNotCountAgainstItsGrid() throws Exception {
+    Figures b = unit(report(GovernanceLevel.GRID), GRID_B).figures();
+
+    assertThat(b.received()).as("the two plate alerts, not the camera's outage").isEqualTo(2);
+    assertThat(b.acknowledgedOnTime()).isEqualTo(2);
+    assertThat(b.resolveP90Seconds()).isEqualTo(7_200);
   }
 
   @Test

@@ -12,7 +12,7 @@ class ReferenceDataTest {
   @Test
   void demoCityHasFortyCellsAndThirtyDevicesEachStandingInACell() {
     assertThat(city.grids().size()).isEqualTo(40);
-    assertThat(city.devices()).hasSize(30);
+    assertThat(city.devices()).hasSize(31);
     assertThat(city.regions().regions()).hasSize(22);
     assertThat(city.keyPersons()).hasSize(20);
     assertThat(city.sites()).hasSize(6);

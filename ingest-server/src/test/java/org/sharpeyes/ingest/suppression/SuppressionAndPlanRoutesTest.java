@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.ingest.IngestServer;
 import org.sharpeyes.ingest.StandardExtensions;
 import org.sharpeyes.ingest.config.IngestServerConfig;
+import org.sharpeyes.ingest.rule.RuleIds;
 import org.sharpeyes.ingest.testing.TestEdgeAccounts;
 import org.sharpeyes.ingest.testing.TestEvents;
 import org.sharpeyes.ingest.testing.TestLogins;
@@ -145,7 +146,7 @@ class SuppressionAndPlanRoutesTest {
   @Test
   void theDemoPlansAreListedAndOnlyAnAdminReloadsThem() throws Exception {
     JsonObject plans = new JsonObject(send("GET", "/api/plans", supervisor, null).body());
-    assertThat(plans.getJsonArray("plans")).hasSize(6);
+    assertThat(plans.getJsonArray("plans")).hasSize(RuleIds.ALL.size()); // one per rule
     assertThat(plans.getString("version")).hasSize(12);
 
     assertThat(send("POST", "/api/plans/reload", supervisor, null).statusCode()).isEqualTo(403);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.sharpeyes.edge.adapter.AdapterContext;
@@ -39,6 +40,9 @@ public final class CameraAdapter implements DeviceAdapter {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
+  /** How often the measured analysis rate is published as the status detail {@code fps}. */
+  static final Duration FPS_WINDOW = Duration.ofSeconds(5);
+
   private final DeviceConfig device;
   private final CameraAdapterConfig config;
   private final AdapterContext context;
@@ -53,6 +57,9 @@ public final class CameraAdapter implements DeviceAdapter {
   private CameraModels models; // guarded by this; closed once the stream's task has ended
   private volatile CameraStream stream;
   private CompletableFuture<Void> streaming; // guarded by this; completes when the task ends
+  private ScheduledFuture<?> fpsTimer; // guarded by this
+  private long fpsAnalysed; // on the scheduler only (set before its timer starts)
+  private Instant fpsSince; // on the scheduler only (set before its timer starts)
 
   /**
    * @param watchlist the current watchlist matcher; {@code null} or empty while there is none
@@ -153,7 +160,33 @@ public final class CameraAdapter implements DeviceAdapter {
         });
     stream = s;
     status.connection(ConnectionState.CONNECTING);
+    long window = FPS_WINDOW.toMillis();
+    fpsSince = context.clock().instant(); // before the timer starts: it reads these first
+    fpsTimer =
+        context
+            .scheduler()
+            .scheduleAtFixedRate(this::measureFps, window, window, TimeUnit.MILLISECONDS);
     lifecycle.started();
+  }
+
+  /**
+   * On the scheduler: publishes the frames analysed per second over the last window as the status
+   * detail {@code fps} (what the health monitor compares with {@code analysisFps}); none while the
+   * stream is not delivering.
+   */
+  private void measureFps() {
+    CameraStream s = stream;
+    Instant now = context.clock().instant();
+    long analysed = counters.analysed();
+    if (s == null || s.state() != ConnectionState.CONNECTED) {
+      status.detail("fps", null);
+    } else if (fpsSince != null && now.isAfter(fpsSince)) {
+      double seconds = Duration.between(fpsSince, now).toMillis() / 1000.0;
+      double fps = (analysed - fpsAnalysed) / seconds;
+      status.detail("fps", String.format(java.util.Locale.ROOT, "%.1f", fps));
+    }
+    fpsAnalysed = analysed;
+    fpsSince = now;
   }
 
   @Override
@@ -177,6 +210,9 @@ public final class CameraAdapter implements DeviceAdapter {
     CompletableFuture<Void> ended;
     synchronized (this) {
       ended = streaming;
+      if (fpsTimer != null) {
+        fpsTimer.cancel(false);
+      }
     }
     if (s == null || ended == null) {
       return CompletableFuture.completedFuture(null);
@@ -234,7 +270,7 @@ public final class CameraAdapter implements DeviceAdapter {
   private final class StreamEvents implements CameraStream.Listener {
     @Override
     public void connected(String source) {
-      status.contact();
+      status.contact(context.clock().instant());
     }
 
     @Override

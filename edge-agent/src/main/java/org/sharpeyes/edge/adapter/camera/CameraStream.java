@@ -161,10 +161,18 @@ final class CameraStream implements Runnable {
   }
 
   private FFmpegFrameGrabber open() throws FrameGrabber.Exception {
-    String source =
-        settings.source().startsWith("file:") ? settings.source().substring(5) : settings.source();
+    return open(settings.source(), settings.watchdog());
+  }
+
+  /**
+   * Opens a source as the stream does (RTSP over TCP; a blocking open or read is aborted after
+   * {@code timeout}); {@code probe} opens cameras the same way.
+   */
+  static FFmpegFrameGrabber open(String configured, Duration timeout)
+      throws FrameGrabber.Exception {
+    String source = configured.startsWith("file:") ? configured.substring(5) : configured;
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source);
-    int watchdogMs = (int) Math.min(Integer.MAX_VALUE, settings.watchdog().toMillis());
+    int watchdogMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     grabber.setTimeout(watchdogMs); // aborts a blocking open or read after this long
     if (source.startsWith("rtsp://")) {
       grabber.setOption("rtsp_transport", "tcp");

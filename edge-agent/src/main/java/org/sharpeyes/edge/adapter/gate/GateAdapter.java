@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class GateAdapter implements DeviceAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(GateAdapter.class);
-  private static final String APPLICATION_URI = "urn:sharpeyes:edge-agent:";
+  static final String APPLICATION_URI = "urn:sharpeyes:edge-agent:";
 
   private final DeviceConfig device;
   private final GateAdapterConfig config;
