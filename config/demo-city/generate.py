@@ -345,6 +345,48 @@ HOTLIST = [
 ]
 hotlist = [{"plate": new_plate(city), "reason": r, "severity": sev, "validFrom": vf, "validTo": vt}
            for city, r, sev, vf, vt in HOTLIST]
+# A pattern (docs/plates.md): a witness saw all of the plate but its serial's first character.
+# Added after the random draws, so it leaves every other plate as it was.
+HOTLIST_PATTERN = {"plate": "湘J?7315", "reason": "肇事逃逸(号牌不全)", "severity": "medium",
+                   "validFrom": "", "validTo": ""}
+
+
+# GA 36-2018 plate grammar (the same as org.sharpeyes.schema.plate.PlateNumber; docs/plates.md)
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+NEW_ENERGY = "DABCEFGHJK"
+
+
+def valid_plate(s):
+    if len(s) < 2 or s[0] not in PROVINCES or s[1] not in LETTERS:
+        return False
+    serial = s[2:]
+    if serial[-1:] and serial[-1] in "学警挂港澳领":
+        marked = serial[:-1]
+        return (len(marked) == 4 and all(c in LETTERS + DIGITS for c in marked)
+                and sum(c in LETTERS for c in marked) <= 2
+                and (serial[-1] not in "港澳" or s[:2] == "粤Z"))
+    if len(serial) == 5:
+        return all(c in LETTERS + DIGITS for c in serial) and sum(c in LETTERS for c in serial) <= 2
+    if len(serial) == 6:
+        small = serial[0] in NEW_ENERGY and serial[1] in LETTERS + DIGITS and serial[2:].isdigit()
+        large = serial[:5].isdigit() and serial[5] in NEW_ENERGY
+        return small or large
+    return False
+
+
+LOOKALIKES = ["0DQ", "8B", "5S", "2Z", "6G"]
+
+
+def folded(s):
+    """Lookalikes folded as the server's hotlist index does (position 0 never)."""
+    return s[0] + "".join(next((g[0] for g in LOOKALIKES if c in g), c) for c in s[1:])
+
+
+def fits(plate, pattern):
+    return len(plate) == len(pattern) and all(
+        q == "?" or folded(plate)[i] == folded(pattern.replace("?", "1"))[i]
+        for i, q in enumerate(pattern))
+
 
 # --------------------------------------------------------------------------
 # 8. Ordinary traffic plates
@@ -421,6 +463,11 @@ for h in hotlist:
 assert len(normal_plates) == 200 and len(set(normal_plates)) == 200
 assert not (set(normal_plates) & (hot_plates | kp_plates))
 assert all(re.fullmatch(r"湘J[0-9A-HJ-NP-Z]{5}", p) for p in normal_plates)
+assert all(valid_plate(p) for p in normal_plates + sorted(hot_plates | kp_plates))
+# no ordinary plate may match a hot plate or the pattern, not even by lookalikes (8/B, 0/D, ...)
+assert not ({folded(p) for p in normal_plates} & {folded(p) for p in hot_plates | kp_plates})
+assert not any(fits(p, HOTLIST_PATTERN["plate"]) for p in normal_plates + sorted(hot_plates | kp_plates))
+hotlist.append(HOTLIST_PATTERN)
 
 
 # --------------------------------------------------------------------------

@@ -1,63 +1,91 @@
 package org.sharpeyes.sims.plate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.sharpeyes.schema.plate.PlateConfusables;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
- * Realistic plate OCR misreads: a reader confuses characters that look alike ({@code 0↔D}, {@code
- * 8↔B}, {@code 5↔S}, {@code 2↔Z}, {@code 1↔I}, {@code 6↔G}). Position-aware: the province character
- * and the city letter (the first two) are never touched, as readers constrain those positions to
- * their own alphabets; only the serial part after them is misread.
- *
- * <p>TEMPORARY minimal version written on the {@code viidsim} branch so that {@code device-sims
- * viid} compiles; the full class comes from another branch and replaces this one at merge (same
- * path, same signature).
+ * Misreads a plate the way plate readers do: a character swapped for a lookalike the grammar
+ * permits at that position (8↔B, 0↔D/Q, 5↔S, 2↔Z, 6↔G, from {@link PlateConfusables}), and now and
+ * then a province abbreviation read as one of similar shape (湘↔渝). Every misread is itself a valid
+ * plate, as a reader with a grammar check would send. Stateless and thread-safe.
  */
 public final class OcrMisreads {
 
-  private static final Map<Character, Character> LOOKALIKES =
-      Map.ofEntries(
-          Map.entry('0', 'D'),
-          Map.entry('D', '0'),
-          Map.entry('8', 'B'),
-          Map.entry('B', '8'),
-          Map.entry('5', 'S'),
-          Map.entry('S', '5'),
-          Map.entry('2', 'Z'),
-          Map.entry('Z', '2'),
-          Map.entry('1', 'I'),
-          Map.entry('I', '1'),
-          Map.entry('6', 'G'),
-          Map.entry('G', '6'));
-
-  /** The province character and the city letter are never misread. */
-  private static final int FIRST_SERIAL_POSITION = 2;
+  /** Share of confusions that hit the province abbreviation, when it has a lookalike. */
+  static final double PROVINCE_SHARE = 0.05;
 
   private OcrMisreads() {}
 
   /**
-   * The plate as a reader might misread it.
+   * The plate with {@code confusions} characters misread, each at a different position. Fewer when
+   * the plate offers fewer lookalikes (e.g. {@code 湘J77777} has none in its serial): then as many
+   * as there are, or, when there are none, the province if it has a lookalike.
    *
-   * @param plate a normalised plate, e.g. {@code 湘JA1234}
-   * @param confusions how many characters to confuse, at most; fewer when the plate has fewer
-   *     confusable characters (a plate without any comes back unchanged)
+   * @param plate a valid plate (any writing {@link PlateNumber#normalise} accepts)
+   * @param confusions how many characters to misread, 0 or more
    * @param random the caller's generator: the same seed gives the same misreads
+   * @return the misread plate, normalised
+   * @throws IllegalArgumentException when {@code plate} is not a valid plate or confusions &lt; 0
    */
   public static String misread(String plate, int confusions, RandomGenerator random) {
-    int[] codePoints = plate.codePoints().toArray();
-    List<Integer> candidates = new ArrayList<>();
-    for (int i = FIRST_SERIAL_POSITION; i < codePoints.length; i++) {
-      if (codePoints[i] < Character.MIN_SUPPLEMENTARY_CODE_POINT
-          && LOOKALIKES.containsKey((char) codePoints[i])) {
-        candidates.add(i);
+    if (confusions < 0) {
+      throw new IllegalArgumentException("confusions must be 0 or more, not " + confusions);
+    }
+    PlateNumber parsed =
+        PlateNumber.tryParse(plate)
+            .orElseThrow(() -> new IllegalArgumentException("'" + plate + "' is not a plate"));
+    int[] c = parsed.text().codePoints().toArray();
+    Set<Integer> used = new HashSet<>();
+    for (int k = 0; k < confusions; k++) {
+      if (!used.contains(0) && random.nextDouble() < PROVINCE_SHARE && swapProvince(c, random)) {
+        used.add(0);
+        continue;
+      }
+      List<int[]> options = lookalikeSwaps(c, used);
+      if (options.isEmpty()) {
+        // nothing else to misread: the province, if nothing was misread yet
+        if (used.isEmpty() && swapProvince(c, random)) {
+          used.add(0);
+        }
+        break;
+      }
+      int[] pick = options.get(random.nextInt(options.size()));
+      c[pick[0]] = pick[1];
+      used.add(pick[0]);
+    }
+    return new String(c, 0, c.length);
+  }
+
+  private static boolean swapProvince(int[] c, RandomGenerator random) {
+    List<String> others = PlateConfusables.provinceLookalikes(new String(Character.toChars(c[0])));
+    if (others.isEmpty()) {
+      return false;
+    }
+    c[0] = others.get(random.nextInt(others.size())).codePointAt(0);
+    return true;
+  }
+
+  /** Every (position, lookalike) that keeps the plate valid, at positions not yet misread. */
+  private static List<int[]> lookalikeSwaps(int[] c, Set<Integer> used) {
+    List<int[]> options = new ArrayList<>();
+    for (int i = 1; i < c.length; i++) {
+      if (used.contains(i) || c[i] >= 0x80) {
+        continue;
+      }
+      for (char other : PlateConfusables.lookalikes(i, (char) c[i])) {
+        int original = c[i];
+        c[i] = other;
+        if (PlateNumber.isValid(new String(c, 0, c.length))) {
+          options.add(new int[] {i, other});
+        }
+        c[i] = original;
       }
     }
-    for (int n = 0; n < confusions && !candidates.isEmpty(); n++) {
-      int position = candidates.remove(random.nextInt(candidates.size()));
-      codePoints[position] = LOOKALIKES.get((char) codePoints[position]);
-    }
-    return new String(codePoints, 0, codePoints.length);
+    return options;
   }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateHotlistIndex;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Reads the demo city's plate files: {@code plates-normal.txt} (one plate a line), {@code
  * plate-hotlist.csv} (header {@code plate,reason,severity,validFrom,validTo}) and {@code
  * key-persons.csv} (a {@code plates} column, {@code ;}-separated). Plates are normalised on the way
- * in. A file with bad lines is rejected as a whole, with every problem named by file and line, so
- * nothing is silently skipped.
+ * in and must be valid by the national grammar; a hotlist pattern becomes a plate that fits it. A
+ * file with bad lines is rejected as a whole, with every problem named by file and line, so nothing
+ * is silently skipped.
  */
 public final class PlateListFiles {
 
@@ -60,7 +63,7 @@ public final class PlateListFiles {
     List<String> problems = new ArrayList<>();
     int inactive = 0;
     for (Row row : table.rows()) {
-      var plate = plateAt(file, row.line(), row.get(plateCol), problems);
+      var plate = listingAt(file, row.line(), row.get(plateCol), problems);
       Instant from = instantAt(file, row, fromCol, "validFrom", problems);
       Instant to = instantAt(file, row, toCol, "validTo", problems);
       if (plate.isEmpty()) {
@@ -103,12 +106,66 @@ public final class PlateListFiles {
   }
 
   private static Optional<String> plateAt(Path file, int line, String raw, List<String> problems) {
-    String plate = PlateNumbers.normalise(raw);
-    if (!PlateNumbers.looksValid(plate)) {
-      problems.add(file + ":" + line + ": '" + raw + "' is not a plate (expected e.g. 湘JA1234)");
+    PlateParse parse = PlateNumber.parse(raw);
+    if (parse instanceof PlateParse.Refused refused) {
+      problems.add(file + ":" + line + ": " + refused.message() + " (expected e.g. 湘JA1234)");
       return Optional.empty();
     }
-    return Optional.of(plate);
+    return Optional.of(((PlateParse.Parsed) parse).plate().text());
+  }
+
+  /**
+   * A hotlist plate, or for a pattern ({@code 湘J?2345}, {@code 湘JD*}) a plate that fits it, so the
+   * simulator can send a read that the pattern matches.
+   */
+  private static Optional<String> listingAt(
+      Path file, int line, String raw, List<String> problems) {
+    String listing = PlateNumber.normalise(raw);
+    if (listing.indexOf('?') < 0 && listing.indexOf('*') < 0) {
+      return plateAt(file, line, raw, problems);
+    }
+    String problem = PlateHotlistIndex.listingProblem(raw);
+    Optional<String> plate = problem == null ? plateFitting(listing) : Optional.empty();
+    if (plate.isEmpty()) {
+      problems.add(
+          file + ":" + line + ": " + (problem != null ? problem : "no plate fits '" + raw + "'"));
+    }
+    return plate;
+  }
+
+  /**
+   * The first valid plate that fits {@code pattern}: a leading {@code ?} becomes 湘, one after it A,
+   * the others and the {@code *} (to 7, else 8 characters) 1 or D.
+   */
+  static Optional<String> plateFitting(String pattern) {
+    boolean open = pattern.endsWith("*");
+    int[] fixed =
+        (open ? pattern.substring(0, pattern.length() - 1) : pattern).codePoints().toArray();
+    for (int length : open ? new int[] {7, 8} : new int[] {fixed.length}) {
+      if (length < fixed.length) {
+        continue;
+      }
+      List<Integer> free = new ArrayList<>();
+      int[] c = Arrays.copyOf(fixed, length);
+      for (int i = 0; i < length; i++) {
+        if (i >= fixed.length || c[i] == '?') {
+          c[i] = i == 0 ? '湘' : i == 1 ? 'A' : '1';
+          if (i >= 2) {
+            free.add(i);
+          }
+        }
+      }
+      for (int combo = 0; combo < 1 << free.size(); combo++) {
+        for (int k = 0; k < free.size(); k++) {
+          c[free.get(k)] = (combo >> k & 1) == 0 ? '1' : 'D';
+        }
+        String candidate = new String(c, 0, c.length);
+        if (PlateNumber.isValid(candidate)) {
+          return Optional.of(candidate);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Instant instantAt(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
  * The plates a simulated reader can see: ordinary traffic and hot plates (hotlist and key-person
@@ -83,7 +84,8 @@ public final class PlatePool {
 
   /**
    * A plausible ordinary plate: 湘J, then one letter or digit, then four characters that are mostly
-   * digits. Redrawn in the (rare) case that it hits a hot plate.
+   * digits, at most two letters in all (GA 36). Redrawn in the (rare) case that it breaks the
+   * grammar or hits a hot plate.
    */
   private String generateOrdinary(RandomGenerator random) {
     while (true) {
@@ -93,7 +95,7 @@ public final class PlatePool {
         plate.append(pick(random, random.nextDouble() < 0.8 ? DIGITS : LETTERS));
       }
       String candidate = plate.toString();
-      if (!hotPlates.contains(candidate)) {
+      if (PlateNumber.isValid(candidate) && !hotPlates.contains(candidate)) {
         return candidate;
       }
     }

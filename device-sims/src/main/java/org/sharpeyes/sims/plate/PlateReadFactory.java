@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.sharpeyes.schema.plate.PlateKind;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
  * Turns plate draws into reader bodies with plausible attributes (colour, lane, direction, speed,
@@ -57,12 +59,18 @@ public final class PlateReadFactory {
         snapshot);
   }
 
-  /** New-energy plates (6 characters after the city letter) are green; big vehicles yellow. */
+  /**
+   * A colour the plate can have (GA 36): small new-energy plates green, large ones yellow-green,
+   * special plates their kind's colour; ordinary plates yellow on big vehicles, else blue.
+   */
   static String plateColor(String plate, String vehicleClass) {
-    int length = plate.codePointCount(0, plate.length());
-    if (length >= 8) {
-      return "green";
-    }
-    return "truck".equals(vehicleClass) || "bus".equals(vehicleClass) ? "yellow" : "blue";
+    PlateKind kind = PlateNumber.tryParse(plate).map(PlateNumber::kind).orElse(PlateKind.ORDINARY);
+    return switch (kind) {
+      case ORDINARY ->
+          "truck".equals(vehicleClass) || "bus".equals(vehicleClass) ? "yellow" : "blue";
+      case SMALL_NEW_ENERGY -> "green";
+      case LARGE_NEW_ENERGY -> "yellow-green";
+      default -> PlateNumber.colorWord(kind.colors().iterator().next());
+    };
   }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The ways real plate readers write the same plate. Every style normalises back to the plate it was
- * made from (see {@code PlateNumbers#normalise}), so the edge's normalisation is exercised without
+ * made from (see {@code PlateNumber#normalise}), so the edge's normalisation is exercised without
  * changing which vehicle was seen.
  */
 public enum PlateStyle {

@@ -129,6 +129,7 @@ public final class SnapshotRenderer {
     return switch (plateColor == null ? "blue" : plateColor) {
       case "yellow" -> new Color(0xF2, 0xC2, 0x0F);
       case "green" -> new Color(0x9B, 0xD7, 0x7A);
+      case "yellow-green" -> new Color(0xC8, 0xD6, 0x3C);
       case "white" -> Color.WHITE;
       case "black" -> new Color(0x15, 0x15, 0x15);
       default -> new Color(0x10, 0x3C, 0xA8);

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 import org.sharpeyes.sims.plate.HotPlate;
 import org.sharpeyes.sims.plate.PlatePool;
 import org.sharpeyes.sims.plate.PlateSimulatorOptions;
@@ -51,7 +51,7 @@ class LoadRunTest {
     return new FakeEdge(
         request -> {
           String eventId = "ev-" + request.index();
-          String plate = PlateNumbers.normalise(request.plate());
+          String plate = PlateNumber.normalise(request.plate());
           if (hot.contains(plate) && !silentPlates.contains(plate)) {
             synchronized (firstEventIdByPlate) {
               String first = firstEventIdByPlate.putIfAbsent(plate, eventId);

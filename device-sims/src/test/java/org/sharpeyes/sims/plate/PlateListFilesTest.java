@@ -26,7 +26,11 @@ class PlateListFilesTest {
         PlateListFiles.readKeyPersonPlates(DEMO_CITY.resolve("key-persons.csv"));
 
     assertThat(ordinary).hasSize(200);
-    assertThat(hotlist).hasSize(10).extracting(HotPlate::plate).contains("湘J38J91", "湘A199N9");
+    // the pattern 湘J?7315 is drawn as a plate that fits it
+    assertThat(hotlist)
+        .hasSize(11)
+        .extracting(HotPlate::plate)
+        .contains("湘J38J91", "湘A199N9", "湘J17315");
     assertThat(hotlist.get(0).detail()).isEqualTo("涉案车辆/critical");
     assertThat(keyPersons)
         .contains(new HotPlate("湘JJN407", HotPlate.SOURCE_KEY_PERSON, "KP0001"))
@@ -49,8 +53,16 @@ class PlateListFilesTest {
     assertThatThrownBy(() -> PlateListFiles.readPlates(file))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 bad line(s)")
-        .hasMessageContaining("plates.txt:2: 'not-a-plate' is not a plate")
+        .hasMessageContaining("plates.txt:2: 'not-a-plate': a plate starts with a province")
         .hasMessageContaining("plates.txt:4: '12'");
+  }
+
+  @Test
+  void aPatternIsDrawnAsAPlateThatFitsIt() {
+    assertThat(PlateListFiles.plateFitting("湘JD*")).contains("湘JD1111");
+    assertThat(PlateListFiles.plateFitting("湘JABC?1")).isEmpty();
+    assertThat(PlateListFiles.plateFitting("湘J12345?")).contains("湘J12345D");
+    assertThat(PlateListFiles.plateFitting("?J?2345")).contains("湘J12345");
   }
 
   @Test

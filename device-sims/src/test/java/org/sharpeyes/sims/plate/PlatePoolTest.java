@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 class PlatePoolTest {
 
@@ -65,7 +65,7 @@ class PlatePoolTest {
         .allSatisfy(
             d -> {
               assertThat(d.plate()).startsWith("湘J");
-              assertThat(PlateNumbers.looksValid(d.plate())).as(d.plate()).isTrue();
+              assertThat(PlateNumber.isValid(d.plate())).as(d.plate()).isTrue();
               assertThat(POOL.isHot(d.plate())).isFalse();
             });
   }

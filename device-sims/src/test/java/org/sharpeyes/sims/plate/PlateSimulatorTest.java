@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 import org.sharpeyes.sims.testing.FakeEdge;
 import org.sharpeyes.sims.testing.FakeEdge.Answer;
 
@@ -147,8 +147,8 @@ class PlateSimulatorTest {
         .run();
 
     List<String> raw = edge.received().stream().map(FakeEdge.Received::plate).toList();
-    assertThat(raw).anyMatch(p -> !PlateNumbers.normalise(p).equals(p));
-    assertThat(raw.stream().map(PlateNumbers::normalise))
+    assertThat(raw).anyMatch(p -> !PlateNumber.normalise(p).equals(p));
+    assertThat(raw.stream().map(PlateNumber::normalise))
         .containsOnly("湘JK9350", "湘JF158H", "湘J38J91", "湘JVH636");
   }
 

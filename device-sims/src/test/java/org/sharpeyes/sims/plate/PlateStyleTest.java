@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 class PlateStyleTest {
 
@@ -19,7 +19,7 @@ class PlateStyleTest {
   @EnumSource(PlateStyle.class)
   void everyStyleNormalisesBackToThePoolPlate(PlateStyle style) {
     assertThat(PLATES)
-        .allSatisfy(p -> assertThat(PlateNumbers.normalise(style.write(p))).isEqualTo(p));
+        .allSatisfy(p -> assertThat(PlateNumber.normalise(style.write(p))).isEqualTo(p));
   }
 
   @Test
@@ -43,7 +43,7 @@ class PlateStyleTest {
     SplittableRandom random = new SplittableRandom(9);
     for (PlateStyle style : PlateStyle.values()) {
       PlateDraw draw = pool.draw(random, 0.5, style);
-      assertThat(PlateNumbers.normalise(draw.raw())).isEqualTo(draw.plate());
+      assertThat(PlateNumber.normalise(draw.raw())).isEqualTo(draw.plate());
     }
   }
 }

@@ -28,6 +28,9 @@ import java.util.Optional;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.EventData;
 import org.sharpeyes.schema.event.EventType;
+import org.sharpeyes.schema.event.VehicleSighted.PlateColor;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 
 /**
  * Encodes {@link EdgeEvent}s as CloudEvents 1.0 structured JSON and decodes them back, rejecting
@@ -142,6 +145,9 @@ public final class EventCodec {
     if (type.isPresent() && dataNode != null && dataNode.isObject()) {
       problems.addAll(validator.validateData(type.get(), dataNode));
       checkConsistency(root, type.get(), problems);
+      if (type.get() == EventType.VEHICLE_SIGHTED) {
+        checkPlate(dataNode, problems);
+      }
     }
     if (!problems.isEmpty()) {
       return new DecodeResult.Rejected(RejectReason.INVALID_FIELDS, problems);
@@ -186,6 +192,33 @@ public final class EventCodec {
       }
       if (!expected.equals(source.asText())) {
         problems.add(new Problem("source", "must be " + expected + " (from edgeid and deviceid)"));
+      }
+    }
+  }
+
+  /**
+   * A {@code vehicle.sighted} must carry a plate by the national grammar, in a colour such a plate
+   * can have: the edge refuses other reads, and the server dead-letters events that still carry
+   * one.
+   */
+  private static void checkPlate(JsonNode data, List<Problem> problems) {
+    JsonNode number = data.get("plateNumber");
+    if (number == null || !number.isTextual()) {
+      return; // the schema reported it
+    }
+    PlateParse parse = PlateNumber.parse(number.asText());
+    if (parse instanceof PlateParse.Refused refused) {
+      problems.add(new Problem("data.plateNumber", refused.message()));
+      return;
+    }
+    JsonNode color = data.get("plateColor");
+    if (color == null || !color.isTextual()) {
+      return;
+    }
+    PlateNumber plate = ((PlateParse.Parsed) parse).plate();
+    for (PlateColor c : PlateColor.values()) {
+      if (PlateNumber.colorWord(c).equals(color.asText())) {
+        plate.colorProblem(c).ifPresent(p -> problems.add(new Problem("data.plateColor", p)));
       }
     }
   }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A licence plate read by a plate reader or checkpoint camera.
  *
- * @param plateNumber normalised plate (see {@code PlateNumbers#normalise})
+ * @param plateNumber normalised plate (see {@code PlateNumber#normalise}), valid by the GA 36
+ *     grammar ({@code PlateNumber#parse}; the codec refuses others)
  * @param plateRaw the plate exactly as the reader sent it
  * @param plateColor colour of the plate, or {@code null} when unknown
  * @param plateClass the plate's class as a GA 24.7 two-digit code (e.g. {@code 02} small car,

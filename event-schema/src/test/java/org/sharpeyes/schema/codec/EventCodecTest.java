@@ -131,6 +131,33 @@ class EventCodecTest {
   }
 
   @Test
+  void aSightingWhosePlateBreaksTheGrammarIsRejectedWithTheReason() {
+    ObjectNode root = tree(event(plateRead()));
+    ((ObjectNode) root.get("data")).put("plateNumber", "湘I12345");
+
+    var rejected = (DecodeResult.Rejected) codec.decode(bytes(root));
+
+    assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_FIELDS);
+    assertThat(rejected.problems())
+        .containsExactly(
+            new Problem("data.plateNumber", "'湘I12345': the issuing-authority letter cannot be I"));
+  }
+
+  @Test
+  void aSightingWhosePlateColourCannotBeThatPlatesIsRejected() {
+    ObjectNode root = tree(event(plateRead()));
+    ((ObjectNode) root.get("data")).put("plateNumber", "湘JD12345").put("plateColor", "blue");
+
+    var rejected = (DecodeResult.Rejected) codec.decode(bytes(root));
+
+    assertThat(rejected.problems())
+        .containsExactly(
+            new Problem(
+                "data.plateColor",
+                "'湘JD12345' is a small new-energy plate, which is green, not blue"));
+  }
+
+  @Test
   void unknownTypeIsRejectedNamingTheKnownOnes() {
     ObjectNode root = tree(event(plateRead()));
     root.put("type", "sharpeyes.drone.sighted");

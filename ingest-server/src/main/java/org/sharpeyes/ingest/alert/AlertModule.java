@@ -110,7 +110,7 @@ public final class AlertModule implements AutoCloseable {
   static List<CorrelationRule> rules(AlertSettings settings) {
     AccessRulesConfig access = settings.access();
     return List.of(
-        new PlateHotlistRule(),
+        new PlateHotlistRule(access.plateHotlist()),
         new WatchlistFaceRule(settings.faceThresholds()),
         new DoorForcedRule(),
         new DoorHeldRule(access.heldLongerThan(), MAX_TRACKED),

@@ -16,7 +16,7 @@ import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.ProblemReplies;
 import org.sharpeyes.ingest.http.QueryReader;
 import org.sharpeyes.schema.id.GbDeviceId;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
  * {@code GET /api/events}: stored events by plate, device, region and time, read and rendered
@@ -48,7 +48,7 @@ final class EventRoutes {
     String plate = null;
     Optional<String> rawPlate = query.single("plate");
     if (rawPlate.isPresent()) {
-      plate = PlateNumbers.normalise(rawPlate.get());
+      plate = PlateNumber.normalise(rawPlate.get());
       if (plate.isEmpty() || plate.length() > 16) {
         query.problem("plate", "not a plate, e.g. 湘J38J91 (separators and case do not matter)");
       }

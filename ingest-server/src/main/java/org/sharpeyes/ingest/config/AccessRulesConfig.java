@@ -3,6 +3,7 @@ package org.sharpeyes.ingest.config;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param zone the time zone of the allowed hours
  * @param offHoursDoors the doors (device ids) the off-hours rule watches; empty means every door
  * @param deviceOffline {@code device-offline}: how long a device may be offline
+ * @param plateHotlist {@code plate-hotlist}: fuzzy matching's severity step and confidence bound
  */
 public record AccessRulesConfig(
     int deniedCount,
@@ -25,13 +27,40 @@ public record AccessRulesConfig(
     LocalTime allowedUntil,
     ZoneId zone,
     Set<String> offHoursDoors,
-    DeviceOfflineConfig deviceOffline) {
+    DeviceOfflineConfig deviceOffline,
+    PlateHotlistConfig plateHotlist) {
 
   public AccessRulesConfig {
     offHoursDoors = Set.copyOf(offHoursDoors);
+    Objects.requireNonNull(plateHotlist, "plateHotlist");
   }
 
-  /** The access rules' parameters, with rule {@code device-offline}'s defaults. */
+  /** The access rules' parameters, with rule {@code plate-hotlist}'s defaults. */
+  public AccessRulesConfig(
+      int deniedCount,
+      Duration deniedWithin,
+      Duration heldLongerThan,
+      LocalTime allowedFrom,
+      LocalTime allowedUntil,
+      ZoneId zone,
+      Set<String> offHoursDoors,
+      DeviceOfflineConfig deviceOffline) {
+    this(
+        deniedCount,
+        deniedWithin,
+        heldLongerThan,
+        allowedFrom,
+        allowedUntil,
+        zone,
+        offHoursDoors,
+        deviceOffline,
+        PlateHotlistConfig.defaults());
+  }
+
+  /**
+   * The access rules' parameters, with rules {@code device-offline}'s and {@code plate-hotlist}'s
+   * defaults.
+   */
   public AccessRulesConfig(
       int deniedCount,
       Duration deniedWithin,

@@ -11,11 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sharpeyes.config.ConfigTree;
 
-/** Reads the {@code rules} section: the access-control rules' parameters. */
+/**
+ * Reads the {@code rules} section: the access-control rules' and plate-hotlist rule's parameters.
+ */
 final class AccessRulesReader {
 
   static final List<String> KEYS =
-      List.of("accessDeniedBurst", "doorHeld", "offHoursAccess", "deviceOffline");
+      List.of("accessDeniedBurst", "doorHeld", "offHoursAccess", "deviceOffline", "plateHotlist");
 
   private static final Pattern HOURS = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
   private static final Pattern DEVICE_ID = Pattern.compile("\\d{20}");
@@ -54,10 +56,24 @@ final class AccessRulesReader {
     }
     Set<String> doors = doors(off);
     DeviceOfflineConfig offline = DeviceOfflineReader.read(rules.sectionOrEmpty("deviceOffline"));
+    ConfigTree plates = rules.sectionOrEmpty("plateHotlist");
+    plates.allowKeys(List.of("fuzzySeverityStep", "lowConfidenceBelow"));
+    PlateHotlistConfig pd = PlateHotlistConfig.defaults();
+    Integer step = plates.integer("fuzzySeverityStep", pd.fuzzySeverityStep(), 0, 3);
+    Double low = plates.decimal("lowConfidenceBelow", pd.lowConfidenceBelow(), 0, 1);
     if (rules.problemCount() > before) {
       return null;
     }
-    return new AccessRulesConfig(count, within, longer, window[0], window[1], zone, doors, offline);
+    return new AccessRulesConfig(
+        count,
+        within,
+        longer,
+        window[0],
+        window[1],
+        zone,
+        doors,
+        offline,
+        new PlateHotlistConfig(step, low));
   }
 
   private static LocalTime[] window(ConfigTree off, String allowed) {

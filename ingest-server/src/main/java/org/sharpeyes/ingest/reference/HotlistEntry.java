@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A plate on the hotlist (布控车辆).
  *
- * @param plate normalised plate
+ * @param plate normalised plate, or a pattern with {@code ?} (one character) and a trailing {@code
+ *     *} (the rest), e.g. {@code 湘J?2345}, {@code 湘JD*}
  * @param reason why it is listed, e.g. {@code 涉案车辆}
  * @param severity severity of the alert a sighting raises
  * @param validFrom first instant the entry applies, or {@code null} for always

@@ -8,12 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateHotlistIndex;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 
 /** Reads {@value ReferenceData#KEY_PERSONS} and {@value ReferenceData#HOTLIST}. */
 final class PersonAndPlateRows {
-
-  private static final String PLATE_SHAPE = "a plate like 湘JA1234 or 湘JF27777";
 
   private final Path dir;
   private final GridDirectory grids;
@@ -57,10 +57,10 @@ final class PersonAndPlateRows {
       if (homeGrid != null && grids.byCode(homeGrid).isEmpty()) {
         row.problem("homeGrid", homeGrid + " is not a cell in " + ReferenceData.GRIDS);
       }
-      List<String> plates = row.list("plates").stream().map(PlateNumbers::normalise).toList();
+      List<String> plates = row.list("plates").stream().map(PlateNumber::normalise).toList();
       for (String plate : plates) {
-        if (!PlateNumbers.looksValid(plate)) {
-          row.problem("plates", "'" + plate + "' is not " + PLATE_SHAPE);
+        if (PlateNumber.parse(plate) instanceof PlateParse.Refused refused) {
+          row.problem("plates", refused.message());
         } else if (ownerOfPlate.containsKey(plate)) {
           row.problem("plates", plate + " already belongs to " + ownerOfPlate.get(plate));
         }
@@ -97,9 +97,10 @@ final class PersonAndPlateRows {
     List<String> header = List.of("plate", "reason", "severity", "validFrom", "validTo");
     for (CsvFile.Row row : CsvFile.read(file, header, problems)) {
       String raw = row.required("plate");
-      String plate = raw == null ? null : PlateNumbers.normalise(raw);
-      if (plate != null && !PlateNumbers.looksValid(plate)) {
-        row.problem("plate", "'" + raw + "' is not " + PLATE_SHAPE);
+      String plate = raw == null ? null : PlateNumber.normalise(raw);
+      String problem = raw == null ? null : PlateHotlistIndex.listingProblem(raw);
+      if (problem != null) {
+        row.problem("plate", problem + " (a plate, or a pattern such as 湘J?2345 or 湘JD*)");
       }
       String reason = row.required("reason");
       Severity severity = severity(row);

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.VehicleSighted;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
  * One row of the {@code events} table.
@@ -27,7 +27,7 @@ public record EventRow(
   /** The row for a decoded event and the bytes it was decoded from (valid UTF-8). */
   public static EventRow of(EdgeEvent event, byte[] payload, Instant receivedAt) {
     String plate =
-        event.data() instanceof VehicleSighted v ? PlateNumbers.normalise(v.plateNumber()) : null;
+        event.data() instanceof VehicleSighted v ? PlateNumber.normalise(v.plateNumber()) : null;
     return new EventRow(
         event.id(),
         event.type().kind(),

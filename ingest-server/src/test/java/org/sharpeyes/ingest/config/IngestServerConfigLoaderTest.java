@@ -59,6 +59,7 @@ class IngestServerConfigLoaderTest {
                   accessDeniedBurst: { count: 3, within: 90s }
                   doorHeld: { longerThan: 2m }
                   offHoursAccess: { allowed: "22:00-06:00", zone: Asia/Urumqi, doors: ["43070200001340000001"] }
+                  plateHotlist: { fuzzySeverityStep: 2, lowConfidenceBelow: 0.5 }
                 watchlist:
                   maxPhotosPerPerson: 3
                   thresholds: { red: 0.5 }
@@ -74,6 +75,7 @@ class IngestServerConfigLoaderTest {
     assertThat(rules.allowedAt(java.time.LocalTime.of(12, 0))).isFalse();
     assertThat(rules.zone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
     assertThat(rules.offHoursDoors()).containsExactly("43070200001340000001");
+    assertThat(rules.plateHotlist()).isEqualTo(new PlateHotlistConfig(2, 0.5));
     assertThat(config.watchlist().maxPhotosPerPerson()).isEqualTo(3);
     assertThat(config.watchlist().thresholds())
         .containsEntry("red", 0.5)
@@ -92,6 +94,7 @@ class IngestServerConfigLoaderTest {
               accessDeniedBurst: { count: 1 }
               offHoursAccess: { allowed: "6am to 10pm", zone: Mars/Olympus, doors: [gate-1] }
               doorHold: { longerThan: 1m }
+              plateHotlist: { fuzzySeverityStep: 4, lowConfidenceBelow: 1.5, fuzzy: true }
             watchlist:
               thresholds: { red: 1.5 }
             """);
@@ -103,7 +106,10 @@ class IngestServerConfigLoaderTest {
         .anySatisfy(e -> assertThat(e).startsWith("rules.offHoursAccess.zone"))
         .anySatisfy(e -> assertThat(e).startsWith("rules.offHoursAccess.doors[0]"))
         .anySatisfy(e -> assertThat(e).startsWith("rules.doorHold").contains("doorHeld"))
-        .anySatisfy(e -> assertThat(e).startsWith("watchlist.thresholds.red"));
+        .anySatisfy(e -> assertThat(e).startsWith("watchlist.thresholds.red"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.plateHotlist.fuzzySeverityStep"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.plateHotlist.lowConfidenceBelow"))
+        .anySatisfy(e -> assertThat(e).startsWith("rules.plateHotlist.fuzzy"));
   }
 
   @Test

@@ -80,8 +80,9 @@ class MessageTriageTest {
   void eventFurtherInTheFutureThanTheAllowedSkewIsRejected() {
     String topic = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
 
-    Verdict justInside = judge(topic, TestEvents.vehicleSighted("a", "湘J1", NOW.plusSeconds(300)));
-    Verdict outside = judge(topic, TestEvents.vehicleSighted("b", "湘J1", NOW.plusSeconds(301)));
+    Verdict justInside =
+        judge(topic, TestEvents.vehicleSighted("a", "湘JA0001", NOW.plusSeconds(300)));
+    Verdict outside = judge(topic, TestEvents.vehicleSighted("b", "湘JA0001", NOW.plusSeconds(301)));
 
     assertThat(justInside).isInstanceOf(Verdict.Accepted.class);
     assertThat(outside).isInstanceOf(Verdict.Rejected.class);
@@ -94,8 +95,9 @@ class MessageTriageTest {
     String topic = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
     Instant limit = NOW.minus(IngestConfig.DEFAULT_MAX_EVENT_AGE);
 
-    Verdict justInside = judge(topic, TestEvents.vehicleSighted("a", "湘J1", limit));
-    Verdict outside = judge(topic, TestEvents.vehicleSighted("b", "湘J1", limit.minusSeconds(1)));
+    Verdict justInside = judge(topic, TestEvents.vehicleSighted("a", "湘JA0001", limit));
+    Verdict outside =
+        judge(topic, TestEvents.vehicleSighted("b", "湘JA0001", limit.minusSeconds(1)));
 
     assertThat(justInside).isInstanceOf(Verdict.Accepted.class);
     assertThat(outside)
@@ -116,7 +118,7 @@ class MessageTriageTest {
             IngestConfig.defaults().withMaxEventAge(Duration.ZERO),
             Clock.fixed(NOW, ZoneOffset.UTC),
             new IngestMetrics(new SimpleMeterRegistry()));
-    EdgeEvent yearOld = TestEvents.vehicleSighted("a", "湘J1", NOW.minus(Duration.ofDays(365)));
+    EdgeEvent yearOld = TestEvents.vehicleSighted("a", "湘JA0001", NOW.minus(Duration.ofDays(365)));
 
     Verdict verdict =
         anyAge.judge(

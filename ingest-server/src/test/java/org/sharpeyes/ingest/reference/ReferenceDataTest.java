@@ -72,6 +72,27 @@ class ReferenceDataTest {
   }
 
   @Test
+  void lookalikeReadsAndPlatesFittingAPatternFindTheirEntryAndSayHow() {
+    Instant demoDay = Instant.parse("2026-11-27T08:00:00Z");
+
+    assertThat(city.plates().activeMatch("湘JVH63G", false, demoDay))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.value().plate()).isEqualTo("湘JVH636");
+              assertThat(m.describe()).isEqualTo("fuzzy (position 7: read G, listed 6)");
+            });
+    assertThat(city.plates().activeMatch("湘JX7315", false, demoDay))
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.value().plate()).isEqualTo("湘J?7315");
+              assertThat(m.exact()).isTrue();
+            });
+    assertThat(city.plates().keyPersonMatch("湘JJN4O7", false).map(m -> m.value().id()))
+        .contains("KP0001");
+    assertThat(city.plates().hotlistSize()).isEqualTo(11);
+  }
+
+  @Test
   void hotlistEntriesApplyOnlyInsideTheirValidityWindow() {
     Instant demoDay = Instant.parse("2026-11-27T08:00:00Z");
     assertThat(city.plates().activeEntry("湘JC1Q06", demoDay)).isPresent();

@@ -126,6 +126,35 @@ class ReferenceFileProblemsTest {
                     .endsWith("key-persons.csv:3: plates: 湘JJN407 already belongs to KP0001"));
   }
 
+  @Test
+  void platesAndPatternsThatBreakTheGrammarAreRejectedWithTheReasonAndRow() throws IOException {
+    replaceLine(ReferenceData.KEY_PERSONS, 3, l -> l.replace("湘J790P1", "湘I790P1"));
+    replaceLine(ReferenceData.HOTLIST, 2, l -> l.replace("湘J38J91", "湘J*8J91"));
+    replaceLine(ReferenceData.HOTLIST, 3, l -> l.replace("湘J3B924", "湘JAB92C"));
+
+    assertThat(((ReferenceLoad.Failed) ReferenceData.load(dir)).problems())
+        .extracting(ReferenceProblem::toString)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .endsWith(
+                        "key-persons.csv:3: plates: '湘I790P1': the issuing-authority letter"
+                            + " cannot be I"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .endsWith(
+                        "plate-hotlist.csv:2: plate: '湘J*8J91': * stands for the rest of the"
+                            + " plate and may only come last (a plate, or a pattern such as"
+                            + " 湘J?2345 or 湘JD*)"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .contains(
+                        "plate-hotlist.csv:3: plate: '湘JAB92C': an ordinary serial holds at most"
+                            + " 2 letters, this has 3"));
+  }
+
   private interface LineEdit {
     String apply(String line);
   }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sharpeyes.ingest.config.PlateHotlistConfig;
 import org.sharpeyes.ingest.reference.DemoCity;
 import org.sharpeyes.ingest.reference.Severity;
 import org.sharpeyes.schema.event.DoorState;
@@ -26,7 +27,7 @@ class PlateHotlistRuleTest {
     assertThat(alert.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(alert.subjectType()).isEqualTo(SubjectType.PLATE);
     assertThat(alert.subjectKey()).isEqualTo("湘J38J91");
-    assertThat(alert.reason()).isEqualTo("涉案车辆");
+    assertThat(alert.reason()).isEqualTo("涉案车辆; match: exact");
     assertThat(alert.personId()).isNull();
     assertThat(evaluate("湘J77290", DEMO_DAY)).map(AlertCandidate::severity).contains(Severity.LOW);
   }
@@ -50,6 +51,56 @@ class PlateHotlistRuleTest {
     assertThat(evaluate("湘J46207", DEMO_DAY))
         .map(AlertCandidate::severity)
         .contains(Severity.MEDIUM);
+  }
+
+  @Test
+  void aLookalikeReadMatchesFuzzilyOneSeverityStepDownSayingWhatDiffered() {
+    AlertCandidate alert = evaluate("湘J3BJ91", DEMO_DAY).orElseThrow();
+
+    assertThat(alert.severity()).isEqualTo(Severity.HIGH); // listed critical
+    assertThat(alert.subjectKey()).isEqualTo("湘J38J91");
+    assertThat(alert.subjectLabel()).isEqualTo("湘J3BJ91, listed 湘J38J91");
+    assertThat(alert.plate()).isEqualTo("湘J3BJ91");
+    assertThat(alert.reason()).isEqualTo("涉案车辆; match: fuzzy (position 4: read B, listed 8)");
+  }
+
+  @Test
+  void theSeverityStepAndTheLowConfidenceBoundComeFromTheConfig() {
+    PlateHotlistRule lowBound = new PlateHotlistRule(new PlateHotlistConfig(0, 0.95));
+    EdgeEvent misread =
+        Sightings.vehicle("湘J38J97", Sightings.WULING_READER, DEMO_DAY.minusSeconds(5));
+
+    // confidence 0.97 is not low by default: 7 for 1 is no lookalike
+    assertThat(rule.evaluate(misread, context(DEMO_DAY))).isEmpty();
+    assertThat(
+            new PlateHotlistRule(new PlateHotlistConfig(0, 0.98))
+                .evaluate(misread, context(DEMO_DAY)))
+        .hasValueSatisfying(
+            a -> {
+              assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(a.reason())
+                  .isEqualTo("涉案车辆; match: fuzzy (position 7: read 7, listed 1 (misread))");
+            });
+    assertThat(lowBound.evaluate(misread, context(DEMO_DAY))).isEmpty();
+  }
+
+  @Test
+  void aHotlistPatternMatchesEveryPlateThatFitsItKeyedByThePlateRead() {
+    AlertCandidate alert = evaluate("湘JK7315", DEMO_DAY).orElseThrow();
+
+    assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(alert.subjectKey()).isEqualTo("湘JK7315");
+    assertThat(alert.reason()).isEqualTo("肇事逃逸(号牌不全); match: exact");
+  }
+
+  @Test
+  void aKeyPersonsPlateReadWithALookalikeNamesTheListedPlate() {
+    AlertCandidate alert = evaluate("湘JJ49Z6", DEMO_DAY).orElseThrow();
+
+    assertThat(alert.subjectKey()).isEqualTo("KP0001");
+    assertThat(alert.severity()).isEqualTo(Severity.HIGH); // red → critical, one step down
+    assertThat(alert.subjectLabel()).isEqualTo("王建军 (湘JJ49Z6, listed 湘JJ4926)");
+    assertThat(alert.reason()).endsWith("; match: fuzzy (position 6: read Z, listed 2)");
   }
 
   @Test

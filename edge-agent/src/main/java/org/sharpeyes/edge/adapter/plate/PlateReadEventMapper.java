@@ -4,12 +4,13 @@ import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.event.SnapshotRef;
 import org.sharpeyes.schema.event.VehicleSighted;
 import org.sharpeyes.schema.id.EventIds;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
 
 /**
  * Turns a plate read into a {@code vehicle.sighted} event: the plate normalised with {@link
- * PlateNumbers#normalise} (the raw text kept), a new time-ordered event id, {@code seq} 0 for the
- * sink to assign. Thread-safe.
+ * PlateNumber#normalise} (the raw text kept), its GA 24.7 class where the plate and colour imply
+ * one (e.g. {@code 52} for a green small new-energy plate), a new time-ordered event id, {@code
+ * seq} 0 for the sink to assign. Thread-safe.
  */
 public final class PlateReadEventMapper {
 
@@ -28,12 +29,17 @@ public final class PlateReadEventMapper {
         read.snapshotJpeg() == null
             ? null
             : new SnapshotRef(SnapshotRef.JPEG, read.snapshotJpeg().length);
+    String plate = PlateNumber.normalise(read.plateRaw());
+    String plateClass =
+        read.color() == null
+            ? null
+            : PlateNumber.tryParse(plate).map(p -> p.plateClass(read.color())).orElse(null);
     VehicleSighted data =
         new VehicleSighted(
-            PlateNumbers.normalise(read.plateRaw()),
+            plate,
             read.plateRaw(),
             read.color(),
-            null,
+            plateClass,
             read.vehicleClass(),
             read.vehicleColor(),
             read.direction(),

@@ -17,12 +17,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.sharpeyes.schema.codec.Problem;
 import org.sharpeyes.schema.event.VehicleSighted.PlateColor;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 
 /**
  * Reads the generic plate read JSON (documented in {@code docs/config.md}) and checks every field,
- * collecting all problems. Fields it does not know are ignored, so vendors may send extras. Never
- * throws on any input. Thread-safe.
+ * collecting all problems. The plate must be a plate by the national grammar ({@link PlateNumber})
+ * and the colour one that such a plate can have; otherwise the read is refused with the reason.
+ * Fields it does not know are ignored, so vendors may send extras. Never throws on any input.
+ * Thread-safe.
  */
 public final class PlateReadParser {
 
@@ -49,7 +52,9 @@ public final class PlateReadParser {
           Map.entry("white", PlateColor.WHITE),
           Map.entry("白", PlateColor.WHITE),
           Map.entry("black", PlateColor.BLACK),
-          Map.entry("黑", PlateColor.BLACK));
+          Map.entry("黑", PlateColor.BLACK),
+          Map.entry("yellow-green", PlateColor.YELLOW_GREEN),
+          Map.entry("黄绿", PlateColor.YELLOW_GREEN));
 
   private final int maxSnapshotBytes;
   private final ObjectMapper json;
@@ -85,6 +90,11 @@ public final class PlateReadParser {
     List<Problem> problems = new ArrayList<>();
     String plate = plate(root, problems);
     PlateColor color = color(root, problems);
+    if (plate != null && color != null) {
+      PlateNumber.tryParse(plate)
+          .flatMap(p -> p.colorProblem(color))
+          .ifPresent(p -> problems.add(new Problem("color", p)));
+    }
     Instant time = time(root, problems);
     Double confidence = number(root, "confidence", 0, 1, true, problems);
     String direction = text(root, "direction", problems);
@@ -121,7 +131,7 @@ public final class PlateReadParser {
       return null;
     }
     String raw = v.asText();
-    String normalised = PlateNumbers.normalise(raw);
+    String normalised = PlateNumber.normalise(raw);
     if (raw.length() > MAX_TEXT) {
       problems.add(new Problem("plate", "longer than " + MAX_TEXT + " characters"));
       return null;
@@ -137,6 +147,10 @@ public final class PlateReadParser {
                   + "' is not a plate — after removing separators it has "
                   + characters
                   + " characters, expected 2..16"));
+      return null;
+    }
+    if (PlateNumber.parse(raw) instanceof PlateParse.Refused refused) {
+      problems.add(new Problem("plate", refused.message() + " (GA 36 plate grammar)"));
       return null;
     }
     return raw;
@@ -158,8 +172,8 @@ public final class PlateReadParser {
               "color",
               "'"
                   + v.asText()
-                  + "' is not a plate colour — expected blue, yellow, green, white,"
-                  + " black (or 蓝, 黄, 绿, 白, 黑)"));
+                  + "' is not a plate colour — expected blue, yellow, green, yellow-green, white,"
+                  + " black (or 蓝, 黄, 绿, 黄绿, 白, 黑)"));
     }
     return color;
   }

@@ -175,6 +175,10 @@ final class ViidBodyParser {
     }
     Integer lane = whole(o.get("LaneNo"), 1, 16);
     Double speed = decimal(o.get("Speed"), 0, 400);
+    Double confidence =
+        lower(
+            decimal(o.get("PlateReliability"), 0, 100),
+            firstCharReliability(text(o, o.get("PlateCharReliability"))));
     return new ViidObject.Vehicle(
         id,
         deviceId,
@@ -186,6 +190,7 @@ final class ViidBodyParser {
         text(o, o.get("Direction")),
         lane,
         speed,
+        confidence == null ? null : confidence / 100,
         time,
         jpeg);
   }
@@ -290,6 +295,39 @@ final class ViidBodyParser {
       return null;
     }
     return v.asText();
+  }
+
+  private static Double lower(Double a, Double b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return Math.min(a, b);
+  }
+
+  /**
+   * The province character's reliability from {@code PlateCharReliability}, which lists each
+   * character with its reliability 0..100: {@code 湘-80,J-90,1-90,...}; {@code null} when absent or
+   * not in that form.
+   */
+  static Double firstCharReliability(String perChar) {
+    if (perChar == null) {
+      return null;
+    }
+    int comma = perChar.indexOf(',');
+    String first = comma < 0 ? perChar : perChar.substring(0, comma);
+    int dash = first.lastIndexOf('-');
+    if (dash < 0 || dash == first.length() - 1 || first.length() - dash > 4) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(first.substring(dash + 1).trim());
+      return value >= 0 && value <= 100 ? (double) value : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Integer whole(JsonNode v, int min, int max) {

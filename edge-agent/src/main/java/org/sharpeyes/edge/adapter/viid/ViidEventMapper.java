@@ -10,7 +10,8 @@ import org.sharpeyes.schema.event.SnapshotRef;
 import org.sharpeyes.schema.event.VehicleSighted;
 import org.sharpeyes.schema.event.VehicleSighted.PlateColor;
 import org.sharpeyes.schema.id.EventIds;
-import org.sharpeyes.schema.plate.PlateNumbers;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 
 /**
  * Turns GA/T 1400 objects into contract events ({@code seq} 0; the sink numbers them). Each event
@@ -65,39 +66,52 @@ final class ViidEventMapper {
     this.eventIds = eventIds;
   }
 
-  /**
-   * The one place plates are normalised (the lead swaps in the {@code PlateNumber} type here).
-   *
-   * @return the normalised plate, or {@code null} when it is not 2..16 characters after normalising
-   *     (no plate read, or garbage)
-   */
-  static String plateNumber(String raw) {
-    String normalised = PlateNumbers.normalise(raw);
-    int length = normalised.codePointCount(0, normalised.length());
-    return length >= 2 && length <= 16 ? normalised : null;
+  /** The one place GA/T 1400 plates are read: by the national grammar (docs/plates.md). */
+  static PlateParse plate(String raw) {
+    return PlateNumber.parse(raw);
   }
 
   /**
-   * A vehicle pass as {@code vehicle.sighted}, timed at its {@code PassTime}.
-   *
-   * @throws IllegalArgumentException when the plate is not usable (check {@link #plateNumber})
+   * The plate colour the event carries: the device's code, yellow-green for a large new-energy
+   * vehicle (GA 24.7 class 51), and {@code null} when the code is unknown or does not fit the plate
+   * (a misread colour is left out rather than refuse the pass; {@link #colorNote} says so).
    */
-  EdgeEvent vehicle(ViidObject.Vehicle v) {
-    String plate = plateNumber(v.plateNo());
-    if (plate == null) {
-      throw new IllegalArgumentException("no usable plate in " + v.id());
-    }
+  static PlateColor color(PlateNumber plate, ViidObject.Vehicle v) {
     PlateColor color = PLATE_COLORS.get(v.plateColor());
     if (LARGE_NEW_ENERGY.equals(v.plateClass())
         && (color == PlateColor.GREEN || color == PlateColor.YELLOW)) {
       color = PlateColor.YELLOW_GREEN;
     }
+    return color == null || plate.colorProblem(color).isPresent() ? null : color;
+  }
+
+  /** Why the device's colour was left out, or {@code null} when it was kept or not sent. */
+  static String colorNote(PlateNumber plate, ViidObject.Vehicle v) {
+    PlateColor color = PLATE_COLORS.get(v.plateColor());
+    if (v.plateColor() == null) {
+      return null;
+    }
+    if (color == null) {
+      return "PlateColor '" + ViidBodyParser.clip(v.plateColor()) + "' is not a colour code";
+    }
+    return color(plate, v) == null ? plate.colorProblem(color).orElse(null) : null;
+  }
+
+  /**
+   * A vehicle pass as {@code vehicle.sighted}, timed at its {@code PassTime}.
+   *
+   * @param plate the pass's plate, parsed by {@link #plate}
+   */
+  EdgeEvent vehicle(ViidObject.Vehicle v, PlateNumber plate) {
+    PlateColor color = color(plate, v);
+    String plateClass =
+        v.plateClass() != null ? v.plateClass() : color == null ? null : plate.plateClass(color);
     VehicleSighted data =
         new VehicleSighted(
-            plate,
+            plate.toString(),
             v.plateNo(),
             color,
-            v.plateClass(),
+            plateClass,
             shortText(v.vehicleClass()),
             v.vehicleColor() == null
                 ? null
@@ -105,7 +119,7 @@ final class ViidEventMapper {
             shortText(v.direction()),
             v.lane(),
             v.speedKmh(),
-            1.0,
+            v.confidence() == null ? 1.0 : v.confidence(),
             snapshot(v.snapshotJpeg()));
     return new EdgeEvent(eventIds.next(), edgeId, v.deviceId(), 0, v.passTime(), data);
   }

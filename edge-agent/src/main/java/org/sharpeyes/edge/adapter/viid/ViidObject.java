@@ -20,6 +20,8 @@ sealed interface ViidObject {
    * @param direction {@code Direction} as sent, or {@code null}
    * @param lane {@code LaneNo} 1..16, or {@code null}
    * @param speedKmh {@code Speed}, or {@code null}
+   * @param confidence the reader's confidence 0..1 from {@code PlateReliability} and the province
+   *     character's {@code PlateCharReliability} (the lower), or {@code null} when it sent neither
    * @param passTime {@code PassTime}
    * @param snapshotJpeg the chosen picture, or {@code null}
    */
@@ -34,6 +36,7 @@ sealed interface ViidObject {
       String direction,
       Integer lane,
       Double speedKmh,
+      Double confidence,
       Instant passTime,
       byte[] snapshotJpeg)
       implements ViidObject {}

@@ -13,6 +13,8 @@ import org.sharpeyes.edge.adapter.FaultKind;
 import org.sharpeyes.edge.outbox.SinkResult;
 import org.sharpeyes.edge.telemetry.LogThrottle;
 import org.sharpeyes.schema.event.EdgeEvent;
+import org.sharpeyes.schema.plate.PlateNumber;
+import org.sharpeyes.schema.plate.PlateParse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,16 +120,24 @@ final class ViidPushes {
     if (!v.deviceId().equals(deviceId)) {
       return CompletableFuture.completedFuture(otherDevice(v.id(), v.deviceId(), deviceId));
     }
-    if (ViidEventMapper.plateNumber(v.plateNo()) == null) {
+    if (ViidEventMapper.plate(v.plateNo()) instanceof PlateParse.Refused refused) {
       return CompletableFuture.completedFuture(
           ViidObjectStatus.refused(
               v.id(),
               ViidStatusCode.INVALID_JSON_CONTENT,
-              "PlateNo '" + ViidBodyParser.clip(v.plateNo()) + "' is not a plate",
+              "PlateNo " + ViidBodyParser.clip(refused.message()),
               "bad-plate"));
     }
-    EdgeEvent event = mapper.vehicle(v);
-    return offer(v.id(), event, v.snapshotJpeg(), "stored as vehicle.sighted");
+    PlateNumber plate = ((PlateParse.Parsed) ViidEventMapper.plate(v.plateNo())).plate();
+    EdgeEvent event = mapper.vehicle(v, plate);
+    String note = ViidEventMapper.colorNote(plate, v);
+    return offer(
+        v.id(),
+        event,
+        v.snapshotJpeg(),
+        note == null
+            ? "stored as vehicle.sighted"
+            : "stored as vehicle.sighted without its colour (" + note + ")");
   }
 
   private CompletableFuture<ViidObjectStatus> face(String deviceId, ViidObject.Face f) {

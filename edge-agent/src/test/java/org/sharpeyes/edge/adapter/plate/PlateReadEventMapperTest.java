@@ -66,6 +66,30 @@ class PlateReadEventMapperTest {
     assertThat(data.lane()).isEqualTo(2);
   }
 
+  @Test
+  void thePlateClassIsFilledInWhenThePlateAndColourImplyIt() {
+    VehicleSighted blue = (VehicleSighted) mapper.toEvent(read("湘JA1234", null)).data();
+    VehicleSighted green =
+        (VehicleSighted)
+            mapper
+                .toEvent(
+                    new PlateRead(
+                        "湘JD12345",
+                        PlateColor.GREEN,
+                        SEEN,
+                        null,
+                        null,
+                        0.9,
+                        null,
+                        null,
+                        null,
+                        null))
+                .data();
+
+    assertThat(blue.plateClass()).isEqualTo("02");
+    assertThat(green.plateClass()).isEqualTo("52");
+  }
+
   static PlateRead read(String plate, byte[] snapshot) {
     return new PlateRead(
         plate, PlateColor.BLUE, SEEN, "in", 2, 0.93, "car", "white", 42.5, snapshot);

@@ -109,6 +109,34 @@ class PlateReadParserTest {
         .startsWith("'+999999999-12-31T23:59:59Z' is not a plausible time");
   }
 
+  @Test
+  void aPlateThatBreaksTheNationalGrammarIsRefusedWithTheReason() {
+    assertThat(invalid("{\"plate\":\"湘I·12345\",\"time\":1795745730123,\"confidence\":1}"))
+        .containsExactly(
+            new Problem(
+                "plate",
+                "'湘I·12345': the issuing-authority letter cannot be I (GA 36 plate grammar)"));
+    assertThat(invalid("{\"plate\":\"无牌车\",\"time\":1795745730123,\"confidence\":1}"))
+        .extracting(Problem::path)
+        .containsExactly("plate");
+  }
+
+  @Test
+  void aColourThatThePlateCannotHaveIsRefused() {
+    assertThat(
+            invalid(
+                "{\"plate\":\"湘JD12345\",\"color\":\"蓝\",\"time\":1795745730123,"
+                    + "\"confidence\":1}"))
+        .containsExactly(
+            new Problem(
+                "color", "'湘JD12345' is a small new-energy plate, which is green, not blue"));
+    PlateRead large =
+        valid(
+            "{\"plate\":\"湘J12345D\",\"color\":\"黄绿色\",\"time\":1795745730123,"
+                + "\"confidence\":1}");
+    assertThat(large.color()).isEqualTo(PlateColor.YELLOW_GREEN);
+  }
+
   private static String withSnapshot(String base64) {
     return "{\"plate\":\"湘JA1234\",\"time\":1795745730123,\"confidence\":1,\"snapshotBase64\":\""
         + base64

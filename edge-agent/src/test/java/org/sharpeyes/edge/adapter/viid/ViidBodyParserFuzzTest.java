@@ -13,6 +13,7 @@ import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
 import org.sharpeyes.schema.id.EventIds;
+import org.sharpeyes.schema.plate.PlateParse;
 
 /**
  * Coverage-guided fuzzing of what a GA/T 1400 device pushes ({@link ViidBodyParser}): any body is
@@ -55,8 +56,8 @@ class ViidBodyParserFuzzTest {
         if (o instanceof ViidObject.Refused r) {
           assertThat(r.status().reason()).isNotBlank();
         } else if (o instanceof ViidObject.Vehicle v
-            && ViidEventMapper.plateNumber(v.plateNo()) != null) {
-          checkDecodes(MAPPER.vehicle(v));
+            && ViidEventMapper.plate(v.plateNo()) instanceof PlateParse.Parsed p) {
+          checkDecodes(MAPPER.vehicle(v, p.plate()));
         } else if (o instanceof ViidObject.Face f) {
           checkDecodes(MAPPER.captured(f, 0));
         }

@@ -139,6 +139,42 @@ class ViidPushTest {
   }
 
   @Test
+  void aPlateAgainstTheNationalGrammarIsRefusedWithTheReasonAndTheOthersAreStored()
+      throws Exception {
+    String bad = ViidSamples.objectId(CAMERA, TIME, 11, "02");
+    String electric = ViidSamples.objectId(CAMERA, TIME, 12, "02");
+    String unsure = ViidSamples.objectId(CAMERA, TIME, 13, "02");
+    String body =
+        ViidSamples.vehicles(
+            List.of(
+                ViidSamples.vehicle(bad, CAMERA, "湘I12345", TIME, ""),
+                // a new-energy plate the camera called blue (PlateColor 5)
+                ViidSamples.vehicle(electric, CAMERA, "湘JD12345", TIME, ""),
+                ViidSamples.vehicle(unsure, CAMERA, "湘J38J91", TIME, "")
+                    .replace(
+                        "\"Speed\"",
+                        "\"PlateReliability\":\"92\",\"PlateCharReliability\":\"湘-41,J-95\","
+                            + "\"Speed\"")));
+
+    List<JsonNode> s = statuses(camera.push("/VIID/MotorVehicles", body));
+
+    assertThat(s.get(0).get("StatusCode").asInt()).isEqualTo(8);
+    assertThat(s.get(0).get("StatusString").asText()).contains("'湘I12345'").contains("cannot be I");
+    assertThat(s.get(1).get("StatusCode").asInt()).isZero();
+    assertThat(s.get(1).get("StatusString").asText()).contains("without its colour");
+    assertThat(s.get(2).get("StatusCode").asInt()).isZero();
+    assertThat(listener.outbox.offers()).hasSize(2);
+    VehicleSighted electricPass = (VehicleSighted) listener.outbox.offers().get(0).event().data();
+    assertThat(electricPass.plateNumber()).isEqualTo("湘JD12345");
+    assertThat(electricPass.plateColor()).as("blue does not fit a new-energy plate").isNull();
+    VehicleSighted unsurePass = (VehicleSighted) listener.outbox.offers().get(1).event().data();
+    assertThat(unsurePass.confidence())
+        .as("the province character's 41 is lower than the plate's 92")
+        .isEqualTo(0.41);
+    assertThat(listener.objects(CAMERA, "motor-vehicle", "bad-plate")).isEqualTo(1);
+  }
+
+  @Test
   void aDeviceThatHasNotRegisteredIsRefusedWithInvalidOperation() throws Exception {
     ViidTestDevice other = listener.device(CAMERA_2, "other-Pa55");
     String id = ViidSamples.objectId(CAMERA_2, TIME, 1, "02");
