@@ -85,8 +85,10 @@ final class CaptureFactory {
     boolean misread = random.nextDouble() < misreadShare;
     String sent = misread ? OcrMisreads.misread(plate, 1, random) : plate;
     boolean newEnergy = plate.codePointCount(0, plate.length()) >= 8;
+    // a large new-energy plate's serial starts with a digit (5 digits, then D or F): GA 24.7 51
+    boolean largeNewEnergy = newEnergy && Character.isDigit(plate.charAt(2));
     boolean large = !newEnergy && random.nextDouble() < 0.1;
-    String plateClass = newEnergy ? "52" : large ? "01" : "02";
+    String plateClass = largeNewEnergy ? "51" : newEnergy ? "52" : large ? "01" : "02";
     String plateColor = newEnergy ? "9" : large ? "6" : "5";
     String plateColorName = newEnergy ? "green" : large ? "yellow" : "blue";
     int colorIndex = random.nextInt(VEHICLE_COLORS.length);
@@ -106,6 +108,7 @@ final class CaptureFactory {
     o.put("PlateClass", plateClass);
     o.put("PlateColor", plateColor);
     o.put("PlateNo", sent);
+    reliability(o, plate, sent);
     o.put("Speed", 20 + random.nextInt(61));
     o.put("Direction", String.valueOf(1 + random.nextInt(4)));
     o.put("VehicleColor", VEHICLE_COLORS[colorIndex]);
@@ -126,6 +129,28 @@ final class CaptureFactory {
     }
     o.set("SubImageList", NODES.objectNode().set("SubImageInfoObject", images));
     return new Capture(CaptureKind.VEHICLE, id, plate, sent, draw.hot(), null, o);
+  }
+
+  /**
+   * {@code PlateReliability} and {@code PlateCharReliability} (0..100) as a reader reports them:
+   * high for a clean read, low on the characters it misread, and so lower for the whole plate.
+   */
+  private void reliability(ObjectNode o, String plate, String sent) {
+    int[] listed = plate.codePoints().toArray();
+    int[] read = sent.codePoints().toArray();
+    StringBuilder perChar = new StringBuilder();
+    int lowest = 100;
+    for (int i = 0; i < read.length; i++) {
+      boolean wrong = i >= listed.length || listed[i] != read[i];
+      int value = wrong ? 40 + random.nextInt(31) : 86 + random.nextInt(14);
+      lowest = Math.min(lowest, value);
+      if (i > 0) {
+        perChar.append(',');
+      }
+      perChar.appendCodePoint(read[i]).append('-').append(value);
+    }
+    o.put("PlateReliability", String.valueOf(Math.min(99, lowest + 10)));
+    o.put("PlateCharReliability", perChar.toString());
   }
 
   private Capture face(Instant at) {

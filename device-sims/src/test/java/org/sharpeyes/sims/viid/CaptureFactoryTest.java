@@ -85,7 +85,14 @@ class CaptureFactoryTest {
         differences += c.plate().charAt(i) == c.sentPlate().charAt(i) ? 0 : 1;
       }
       assertThat(differences).isEqualTo(1);
+      assertThat(c.json().get("PlateReliability").asInt())
+          .as("a misread is a read the reader was unsure of")
+          .isLessThanOrEqualTo(80);
+      assertThat(c.json().get("PlateCharReliability").asText())
+          .startsWith(c.sentPlate().substring(0, 1) + "-");
     }
+    Capture clean = make(options().seed(5).pool(pool).build(), 1).get(0);
+    assertThat(clean.json().get("PlateReliability").asInt()).isGreaterThanOrEqualTo(96);
   }
 
   @Test
