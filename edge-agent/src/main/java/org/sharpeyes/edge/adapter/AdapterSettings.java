@@ -1,6 +1,7 @@
 package org.sharpeyes.edge.adapter;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -32,5 +33,13 @@ public interface AdapterSettings {
    */
   default List<String> requiredEnvironment() {
     return List.of();
+  }
+
+  /**
+   * The face models the adapter matches faces with, when it does (cameras, GA/T 1400 listeners with
+   * face analysis): the agent keeps the watchlist's templates for each embedder in use.
+   */
+  default Optional<FaceModels> faceModels() {
+    return Optional.empty();
   }
 }

@@ -91,6 +91,20 @@ public record AccessRulesConfig(
         Set.of());
   }
 
+  /** A copy with other {@code device-offline} parameters. */
+  public AccessRulesConfig withDeviceOffline(DeviceOfflineConfig newDeviceOffline) {
+    return new AccessRulesConfig(
+        deniedCount,
+        deniedWithin,
+        heldLongerThan,
+        allowedFrom,
+        allowedUntil,
+        zone,
+        offHoursDoors,
+        newDeviceOffline,
+        plateHotlist);
+  }
+
   /** Whether {@code t} (local) is within the allowed hours. */
   public boolean allowedAt(LocalTime t) {
     return allowedFrom.isBefore(allowedUntil)

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceKind;
+import org.sharpeyes.edge.adapter.FaceModels;
 import org.sharpeyes.runtime.Backoff;
 
 /**
@@ -31,6 +33,16 @@ public record CameraAdapterConfig(
     Motion motion,
     Faces faces)
     implements AdapterSettings {
+
+  @Override
+  public Optional<FaceModels> faceModels() {
+    return Optional.of(
+        new FaceModels(
+            faces.detectorModel(),
+            faces.minScore(),
+            faces.embedderModel(),
+            faces.embedderModelId()));
+  }
 
   public static final double DEFAULT_ANALYSIS_FPS = 5;
   public static final int DEFAULT_ANALYSIS_WIDTH = 960;

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.sharpeyes.edge.adapter.AdapterSettings;
 import org.sharpeyes.edge.adapter.DeviceKind;
+import org.sharpeyes.edge.adapter.FaceModels;
 import org.sharpeyes.schema.id.GbDeviceId;
 
 /**
@@ -36,6 +38,15 @@ public record ViidAdapterConfig(
     int maxConnections,
     Duration idleTimeout)
     implements AdapterSettings {
+
+  @Override
+  public Optional<FaceModels> faceModels() {
+    return Optional.ofNullable(faces)
+        .map(
+            f ->
+                new FaceModels(
+                    f.detectorModel(), f.minScore(), f.embedderModel(), f.embedderModelId()));
+  }
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final Duration DEFAULT_KEEPALIVE_TIMEOUT = Duration.ofSeconds(180);
