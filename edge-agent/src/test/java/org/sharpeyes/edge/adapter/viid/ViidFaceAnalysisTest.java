@@ -139,7 +139,7 @@ class ViidFaceAnalysisTest {
     return out.toByteArray();
   }
 
-  private static float[] embed(byte[] jpeg) {
+  static float[] embed(byte[] jpeg) {
     try (FaceDetector detector = BlazeFaceDetector.load(SamplePhotos.blazeFace(), 0.5);
         FaceEmbedder embedder = OnnxFaceEmbedder.load(SamplePhotos.embeddingModel(), MODEL);
         BytePointer bytes = new BytePointer(jpeg);
