@@ -42,15 +42,24 @@ record StoreAudit(
     List<StoredEvent> hotEventsWithoutEvidence,
     Map<String, Long> deadLettersByReason) {
 
-  /** One row of {@code events}, the columns the audit needs. */
-  record StoredEvent(String id, String edgeId, long seq, String plate, Instant time) {}
+  /**
+   * One row of {@code events}, the columns the audit needs; {@code type} tells the plate reads from
+   * what the edge reports of itself ({@code device.status}).
+   */
+  record StoredEvent(String id, String edgeId, long seq, String type, String plate, Instant time) {
+
+    /** A plate read, the only kind of event the chaos run's readers cause. */
+    boolean isRead() {
+      return "vehicle.sighted".equals(type);
+    }
+  }
 
   static StoreAudit read(String jdbcUrl, Set<String> hotPlates) throws SQLException {
     try (Connection c = DriverManager.getConnection(jdbcUrl);
         Statement s = c.createStatement()) {
       Map<String, StoredEvent> events = new HashMap<>();
       try (ResultSet rs =
-          s.executeQuery("SELECT id, edge_id, seq, plate, event_time FROM events")) {
+          s.executeQuery("SELECT id, edge_id, seq, type, plate, event_time FROM events")) {
         while (rs.next()) {
           StoredEvent e =
               new StoredEvent(
@@ -58,7 +67,8 @@ record StoreAudit(
                   rs.getString(2),
                   rs.getLong(3),
                   rs.getString(4),
-                  rs.getObject(5, OffsetDateTime.class).toInstant());
+                  rs.getString(5),
+                  rs.getObject(6, OffsetDateTime.class).toInstant());
           events.put(e.id(), e);
         }
       }
