@@ -14,6 +14,7 @@ import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.http.ConnectionLimit;
 import org.sharpeyes.edge.http.PushAuthenticator;
+import org.sharpeyes.edge.http.PushListener;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.telemetry.EdgeMetrics;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ public final class PlateReaderAdapter implements DeviceAdapter {
   private final AdapterLifecycle lifecycle;
   private final AdapterStatusTracker status;
   private final AdapterFaults faults;
-  private final PlateHttpServer server;
+  private final PushListener server;
   private final String credentialsProblem;
   private volatile int boundPort = -1;
 
@@ -79,7 +80,8 @@ public final class PlateReaderAdapter implements DeviceAdapter {
     PlateHttpInitializer initializer =
         new PlateHttpInitializer(
             config, connections, faults, status, responses, handler, authenticator);
-    this.server = new PlateHttpServer(config, context.io(), initializer, connections);
+    this.server =
+        new PushListener(config.host(), config.port(), context.io(), initializer, connections);
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.sharpeyes.edge.adapter.ConnectionState;
 import org.sharpeyes.edge.adapter.DeviceAdapter;
 import org.sharpeyes.edge.adapter.DeviceConfig;
 import org.sharpeyes.edge.http.ConnectionLimit;
+import org.sharpeyes.edge.http.PushListener;
 import org.sharpeyes.edge.http.ResponseCounter;
 import org.sharpeyes.edge.telemetry.EdgeMetrics;
 import org.sharpeyes.vision.embedding.FaceEmbedders;
@@ -53,7 +54,7 @@ public final class ViidAdapter implements DeviceAdapter {
   private final ViidMetrics metrics;
   private final Supplier<FaceMatcher> watchlist;
   private volatile ViidFaces faces;
-  private volatile ViidHttpServer server;
+  private volatile PushListener server;
   private volatile ScheduledFuture<?> expiry;
   private volatile int boundPort = -1;
 
@@ -135,7 +136,7 @@ public final class ViidAdapter implements DeviceAdapter {
         new ViidHttpHandler(
             device.id(), config, digest, registry, pushes, faults, responses, context.clock());
     server =
-        new ViidHttpServer(
+        new PushListener(
             config.host(),
             config.port(),
             context.io(),
@@ -217,7 +218,7 @@ public final class ViidAdapter implements DeviceAdapter {
     if (timer != null) {
       timer.cancel(false);
     }
-    ViidHttpServer s = server;
+    PushListener s = server;
     CompletableFuture<Void> closed =
         s == null ? CompletableFuture.completedFuture(null) : s.close();
     return closed.whenComplete(

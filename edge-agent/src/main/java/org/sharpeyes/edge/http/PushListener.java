@@ -1,42 +1,50 @@
-package org.sharpeyes.edge.adapter.plate;
+package org.sharpeyes.edge.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import org.sharpeyes.edge.http.ConnectionLimit;
 
 /**
- * Binds the plate reader listener on the shared event loops. Owns only its server channel (and,
- * through it, the accepted connections), never the event loops.
+ * The listener of a device that pushes to the edge over HTTP (plate readers, GA/T 1400 cameras),
+ * bound on the agent's shared event loops. Owns only its server channel and, through the {@link
+ * ConnectionLimit}, the connections it accepted; never the event loops.
  */
-final class PlateHttpServer {
+public final class PushListener {
 
   static final int BACKLOG = 64;
 
-  private final PlateReaderAdapterConfig config;
+  private final String host;
+  private final int port;
   private final EventLoopGroup io;
-  private final PlateHttpInitializer initializer;
+  private final ChannelHandler initializer;
   private final ConnectionLimit connections;
   private volatile Channel serverChannel;
 
-  PlateHttpServer(
-      PlateReaderAdapterConfig config,
+  /**
+   * @param initializer sets up each accepted connection's pipeline (the connection limit first)
+   * @param connections the limit that also closes the accepted connections at {@link #close()}
+   */
+  public PushListener(
+      String host,
+      int port,
       EventLoopGroup io,
-      PlateHttpInitializer initializer,
+      ChannelHandler initializer,
       ConnectionLimit connections) {
-    this.config = config;
+    this.host = host;
+    this.port = port;
     this.io = io;
     this.initializer = initializer;
     this.connections = connections;
   }
 
   /** Binds; completes with the bound port, or fails with the reason (e.g. port taken). */
-  CompletableFuture<Integer> bind() {
+  public CompletableFuture<Integer> bind() {
     CompletableFuture<Integer> bound = new CompletableFuture<>();
     ChannelFuture f =
         new ServerBootstrap()
@@ -45,7 +53,7 @@ final class PlateHttpServer {
             .option(ChannelOption.SO_BACKLOG, BACKLOG)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childHandler(initializer)
-            .bind(config.host(), config.port());
+            .bind(host, port);
     f.addListener(
         done -> {
           if (done.isSuccess()) {
@@ -59,7 +67,7 @@ final class PlateHttpServer {
   }
 
   /** Closes the listener, then every connection it accepted. */
-  CompletableFuture<Void> close() {
+  public CompletableFuture<Void> close() {
     Channel ch = serverChannel;
     CompletableFuture<Void> listenerClosed = new CompletableFuture<>();
     if (ch == null) {
