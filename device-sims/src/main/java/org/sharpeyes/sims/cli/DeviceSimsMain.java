@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlateCommand.class,
       LoadCommand.class,
+      DrainLoadCommand.class,
       CameraCommand.class,
       PortraitsCommand.class,
       GateCommand.class,
