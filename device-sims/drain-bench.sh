@@ -66,6 +66,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now() { date +%s.%N; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime
 kib() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$2/status"; }
+threads() { # CPU-s of a process by thread name (as the kernel keeps it: 15 characters, numbers dropped)
+  for t in /proc/"$1"/task/*; do
+    s=$(cat "$t/stat" 2>/dev/null) || continue
+    n=${s#*(}; n=${n%)*}; f=(${s##*) })
+    printf '%s\t%s\n' "${n%"${n##*[!0-9#]}"}" $(( f[11] + f[12] ))
+  done | awk -F'\t' -v k="$TICK" '{ c[$1] += $2 } END { for (n in c) printf "%.1f\t%s\n", c[n] / k, n }' | sort -rn
+}
 
 for j in ingest-server device-sims; do
   [ -f "$j/target/$j-$V-all.jar" ] ||
@@ -87,7 +94,8 @@ max_queued_bytes 0
 # The default window of QoS 1 messages in flight to one client (Mosquitto 2.0.11 stops enforcing it
 # once acknowledgements flow: issue 14).
 max_inflight_messages 20
-log_dest file $DIR/mosquitto.log
+# (to stderr: run as root, Mosquitto drops to its own user, who cannot write in this temp dir)
+log_dest stderr
 log_type error
 log_type warning
 log_type notice
@@ -140,7 +148,7 @@ bare_drain() { # round
   tail -1 "$RESULTS" | awk -F'\t' '{ printf "  bare mosquitto_sub: %s events/s, %s s, %s µs CPU/event\n", $3, $6, $4 }'
   # It stopped at the N-th message: anything left in its session would be counted in the next round.
   local left
-  left=$(mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -t 'sharpeyes/v1/edge/+/events/+' -W 1 2>/dev/null | wc -l)
+  left=$( { mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -t 'sharpeyes/v1/edge/+/events/+' -W 1 2>/dev/null || true; } | wc -l)
   [ "$left" -eq 0 ] || echo "  warning: $left messages were left in the bare session (taken out now)" >&2
 }
 
@@ -160,7 +168,8 @@ server_drain() { # round store
     psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $PGDB" >/dev/null
     jdbc=(--jdbc-url "jdbc:postgresql://127.0.0.1:5432/$PGDB?user=postgres&reWriteBatchedInserts=true")
   fi
-  [ "$JFR" = on ] && opts+=("-XX:StartFlightRecording=filename=$DIR/$store-round$r.jfr,settings=profile")
+  [ "$JFR" = on ] && opts+=(-XX:FlightRecorderOptions=stackdepth=256
+    "-XX:StartFlightRecording=filename=$DIR/$store-round$r.jfr,settings=profile")
   # shellcheck disable=SC2206 # --java-opts is split on spaces on purpose
   [ -n "$JAVA_OPTS_EXTRA" ] && opts+=($JAVA_OPTS_EXTRA)
   t0=$(now)
@@ -177,6 +186,7 @@ server_drain() { # round store
   done
   t1=$(now); cpu1=$(cpu_ticks "$pid")
   hwm=$(kib VmHWM "$pid"); rss=$(kib VmRSS "$pid")
+  threads "$pid" > "$DIR/threads-$store-$r.txt"
   extra="rejected $rej"
   if [ "$store" = postgres ]; then
     local backends
@@ -192,6 +202,7 @@ server_drain() { # round store
     printf "%d\t%s\t%.0f\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\n", r, s, (n - cf) / (t1 - tf),
       1e6 * (c1 - c0) / k / (n - cf), c1 / k, t1 - t0, hwm / 1024, rss / 1024, x }' >> "$RESULTS"
   tail -1 "$RESULTS" | awk -F'\t' '{ printf "  ingest-server %s: %s events/s, %s µs CPU/event, %s CPU-s in all, %s s from start to the last commit, VmHWM %s MiB; %s\n", $2, $3, $4, $5, $6, $7, $9 }'
+  echo "  busiest threads (CPU-s since start): $(head -5 "$DIR/threads-$store-$r.txt" | awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   unset 'pids[-1]'
   if [ "$store" = postgres ]; then
