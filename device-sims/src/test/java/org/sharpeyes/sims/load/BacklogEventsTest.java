@@ -3,6 +3,8 @@ package org.sharpeyes.sims.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sharpeyes.schema.codec.DecodeResult;
 import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.schema.event.EdgeEvent;
@@ -124,5 +127,16 @@ class BacklogEventsTest {
             () -> new BacklogEvents(gatesOnly, pool, 0.1, 0, new SplittableRandom(5), CLOCK, codec))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plate-reader");
+  }
+
+  @Test
+  void aDevicesFileWithABadIdIsRefusedNamingTheLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("devices.csv");
+    Files.writeString(
+        file,
+        "id,kind,edgeId\n43070200001320000101,plate-reader,edge-a\n4307020000132,plate-reader,edge-a\n");
+    assertThatThrownBy(() -> BacklogDevice.readCsv(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("devices.csv:3");
   }
 }
