@@ -7,15 +7,15 @@
 # Everything runs on this machine, on loopback:
 # - its own Mosquitto (a temp config: a free port on 127.0.0.1, no persistence, max_queued_messages 0 =
 #   unbounded queues, the default in-flight window of 20); the system Mosquitto (1883) is not touched;
-# - the server's persistent session (its broker.clientId, clean session off, its three filters at
-#   QoS 1) and the bare consumer's (`mosquitto_sub -c -q 1`) are made first, so the backlog queues
-#   for both;
+# - the persistent sessions the backlog queues for are made first: the server's (its broker.clientId,
+#   clean session off, its three filters at QoS 1) and those of two bare consumers;
 # - per round and store: `device-sims drain-load` publishes N valid events as the demo city's edges
-#   would (QoS 1, EventCodec, each edge's seq 1..n, 10 % hotlisted plates); the bare consumer drains
-#   them (timed); then the server (the shaded jar, demo config with the external broker, a fresh H2
-#   directory or a fresh PostgreSQL database) is started and timed until its
+#   would (QoS 1, EventCodec, each edge's seq 1..n, 10 % hotlisted plates). Each consumer drains its
+#   copy, timed: a bare `mosquitto_sub -c -q 1`; a bare Paho v3 subscriber (`device-sims drain-sub`,
+#   the server's client library); then the server (the shaded jar, the demo config with the external
+#   broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
 #   sharpeyes_ingest_accepted_total reaches N (each event counted after its commit), polling /metrics.
-# Rounds are interleaved (bare, H2, bare, PostgreSQL, …); the summary gives medians over the rounds.
+# Rounds are interleaved (bare, Paho, H2, bare, Paho, PostgreSQL, …); the summary gives medians over the rounds.
 # PostgreSQL: 127.0.0.1:5432, user postgres, trust auth; a throwaway database is created and dropped.
 # Take the build lock for the whole run so no build shares the two cores with it (see above).
 set -Eeuo pipefail
@@ -117,6 +117,7 @@ sed -E -e "s#^referenceData: .*#referenceData: $ROOT/config/demo-city#" \
 BATCH_USED=$(sed -nE 's/^[[:space:]]+batchSize:[[:space:]]*([0-9]+).*/\1/p' "$CONFIG")
 SERVER_ID=$(sed -nE 's/^[[:space:]]+clientId:[[:space:]]*([^[:space:]#]+).*/\1/p' "$CONFIG" | head -1)
 BARE_ID=drain-bench-bare
+PAHO_ID=drain-bench-paho
 java -jar "$DIR/ingest-server.jar" validate --config "$CONFIG" --broker-url "tcp://127.0.0.1:$MQTT" \
   > "$DIR/validate.txt" 2>&1 || { cat "$DIR/validate.txt" >&2; exit 2; }
 
@@ -124,6 +125,7 @@ java -jar "$DIR/ingest-server.jar" validate --config "$CONFIG" --broker-url "tcp
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$SERVER_ID" -c -q 1 -E \
   -t 'sharpeyes/v1/edge/+/events/+' -t 'sharpeyes/v1/edge/+/snapshots/+' -t 'sharpeyes/v1/edge/+/status'
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
+mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$PAHO_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
 
 echo "backlog: $EVENTS events; rounds: $ROUNDS; stores: ${STORES[*]}; ingest.batchSize: $BATCH_USED; server -Xmx$HEAP"
 RESULTS=$DIR/results.tsv
@@ -150,6 +152,19 @@ bare_drain() { # round
   local left
   left=$( { mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -t 'sharpeyes/v1/edge/+/events/+' -W 1 2>/dev/null || true; } | wc -l)
   [ "$left" -eq 0 ] || echo "  warning: $left messages were left in the bare session (taken out now)" >&2
+}
+
+paho_drain() { # round: a bare QoS 1 subscriber on Paho v3, the server's client (device-sims drain-sub)
+  local out times
+  times=$( { TIMEFORMAT='%U %S'; time java -Xmx512m -jar "$DIR/device-sims.jar" drain-sub \
+    --broker "tcp://127.0.0.1:$MQTT" --client-id "$PAHO_ID" --events "$EVENTS" \
+    > "$DIR/drain-sub.out" 2>> "$DIR/drain-sub.log"; } 2>&1 )
+  out=$(cat "$DIR/drain-sub.out")
+  # "drained N messages in S s, R/s": from its connection request to the last message
+  awk -v r="$1" -v n="$EVENTS" -v c="$times" -v o="$out" 'BEGIN {
+    split(c, u, " "); cpu = u[1] + u[2]; split(o, w, " "); s = w[5]
+    printf "%d\tpaho\t%.0f\t%.1f\t%.2f\t%.2f\t\t\tJVM user+sys incl. start-up\n", r, n / s, 1e6 * cpu / n, cpu, s }' >> "$RESULTS"
+  tail -1 "$RESULTS" | awk -F'\t' '{ printf "  bare Paho subscriber: %s events/s, %s s, %s CPU-s (its JVM, start-up included)\n", $3, $6, $5 }'
 }
 
 counted() { # accepted + duplicate + rejected events so far, and the rejected, from /metrics
@@ -217,6 +232,7 @@ for ((r=1; r<=ROUNDS; r++)); do
     echo "round $r/$ROUNDS, $store:"
     publish "$r"
     bare_drain "$r"
+    paho_drain "$r"
     server_drain "$r" "$store"
   done
 done
@@ -225,8 +241,8 @@ echo
 echo "Backlog drain of $EVENTS events, medians of $ROUNDS round(s), $(date -u +%F), $(nproc) cores;"
 echo "ingest.batchSize $BATCH_USED, server -Xmx$HEAP; Mosquitto $(mosquitto -h 2>/dev/null | sed -n 's/^mosquitto version //p'), max_inflight_messages 20, max_queued_messages 0"
 echo
-echo "| consumer | events/s | × bare | CPU µs/event | CPU-s in all | start → last commit | VmHWM / VmRSS (MiB) |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| consumer | events/s | × bare | × Paho | CPU µs/event | CPU-s in all | start → last commit | VmHWM / VmRSS (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' -v heap="$HEAP" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -235,13 +251,16 @@ awk -F'\t' -v heap="$HEAP" '
   }
   NR == 1 { next }
   $2 == "bare" { bare[$1] = $3 }
+  $2 == "paho" { paho[$1] = $3 }
   { k = $2; if (!(k in seen)) { seen[k] = 1; order[++m] = k }
     rate[k] = rate[k] " " $3; cpu[k] = cpu[k] " " $4; tot[k] = tot[k] " " $5; wall[k] = wall[k] " " $6
-    if ($2 != "bare") { ratio[k] = ratio[k] " " $3 / bare[$1]; hwm[k] = hwm[k] " " $7; rss[k] = rss[k] " " $8 } }
+    if ($2 != "bare") ratio[k] = ratio[k] " " $3 / bare[$1]
+    if ($2 != "bare" && $2 != "paho") { rp[k] = rp[k] " " $3 / paho[$1]; hwm[k] = hwm[k] " " $7; rss[k] = rss[k] " " $8 } }
   END {
     for (i = 1; i <= m; i++) { k = order[i]
-      if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
-      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", (k == "h2" ? "H2" : "PostgreSQL"), heap, median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
+      if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | — | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
+      else if (k == "paho") printf "| bare Paho v3 subscriber, QoS 1 (nothing stored) | %.0f | %.3f | 1 | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
+      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", (k == "h2" ? "H2" : "PostgreSQL"), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
     } }' "$RESULTS"
 echo
 echo "per round: $RESULTS"

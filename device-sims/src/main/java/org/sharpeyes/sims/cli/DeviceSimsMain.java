@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       PlateCommand.class,
       LoadCommand.class,
       DrainLoadCommand.class,
+      DrainSubCommand.class,
       CameraCommand.class,
       PortraitsCommand.class,
       GateCommand.class,
