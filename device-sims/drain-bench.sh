@@ -114,6 +114,9 @@ sed -E -e "s#^referenceData: .*#referenceData: $ROOT/config/demo-city#" \
   -e 's/^auth:/auth:\n  openMetrics: true              # drain-bench: polled without a token/' \
   config/ingest-server.yaml > "$CONFIG"
 [ -n "$BATCH" ] && sed -i -E "s/^([[:space:]]+batchSize:[[:space:]]*)[0-9]+/\1$BATCH/" "$CONFIG"
+for want in '^referenceData: /' 'seedUsers: /' '^  openMetrics: true'; do
+  grep -q "$want" "$CONFIG" || { echo "config/ingest-server.yaml changed: no '$want' in $CONFIG" >&2; exit 2; }
+done
 BATCH_USED=$(sed -nE 's/^[[:space:]]+batchSize:[[:space:]]*([0-9]+).*/\1/p' "$CONFIG")
 SERVER_ID=$(sed -nE 's/^[[:space:]]+clientId:[[:space:]]*([^[:space:]#]+).*/\1/p' "$CONFIG" | head -1)
 BARE_ID=drain-bench-bare
@@ -167,15 +170,16 @@ paho_drain() { # round: a bare QoS 1 subscriber on Paho v3, the server's client 
   tail -1 "$RESULTS" | awk -F'\t' '{ printf "  bare Paho subscriber: %s events/s, %s s, %s CPU-s (its JVM, start-up included)\n", $3, $6, $5 }'
 }
 
-counted() { # accepted + duplicate + rejected events so far, and the rejected, from /metrics
+counted() { # accepted + duplicate + rejected events so far, the rejected and the duplicates, from /metrics
   curl -fs --max-time 5 "http://127.0.0.1:$HTTP/metrics" | awk '
     /^sharpeyes_ingest_(accepted|duplicate|rejected)_total[{ ]/ { done += $NF }
     /^sharpeyes_ingest_rejected_total[{ ]/ { rej += $NF }
-    END { printf "%d %d\n", done, rej }'
+    /^sharpeyes_ingest_duplicate_total[{ ]/ { dup += $NF }
+    END { printf "%d %d %d\n", done, rej, dup }'
 }
 
 server_drain() { # round store
-  local r=$1 store=$2 jdbc=() opts=() pid t0 t_first= c_first= cpu_first= c=0 rej=0 t1 cpu1 hwm rss extra
+  local r=$1 store=$2 jdbc=() opts=() pid t0 t_first= c_first= cpu_first= c=0 rej=0 dup=0 t1 cpu1 hwm rss extra
   local data=$DIR/data-$store-$r
   HTTP=$(free_port)
   if [ "$store" = postgres ]; then
@@ -193,7 +197,7 @@ server_drain() { # round store
   pid=$!; pids+=("$pid")
   while :; do
     kill -0 "$pid" 2>/dev/null || { echo "the server stopped; see $DIR/server-$store-$r.log" >&2; exit 1; }
-    read -r c rej < <(counted || echo "0 0")
+    read -r c rej dup < <(counted || echo "0 0 0")
     if [ "$c" -gt 0 ] && [ -z "$t_first" ]; then t_first=$(now); c_first=$c; cpu_first=$(cpu_ticks "$pid"); fi
     [ "$c" -ge "$EVENTS" ] && break
     awk -v t0="$t0" -v t="$(now)" 'BEGIN { exit !(t - t0 > 3600) }' && { echo "not drained after 1 h" >&2; exit 1; }
@@ -202,7 +206,7 @@ server_drain() { # round store
   t1=$(now); cpu1=$(cpu_ticks "$pid")
   hwm=$(kib VmHWM "$pid"); rss=$(kib VmRSS "$pid")
   threads "$pid" > "$DIR/threads-$store-$r.txt"
-  extra="rejected $rej"
+  extra="rejected $rej, duplicates $dup"
   if [ "$store" = postgres ]; then
     local backends
     backends=$(psql -h 127.0.0.1 -U postgres -Atc "select pid from pg_stat_activity where datname = '$PGDB'")
