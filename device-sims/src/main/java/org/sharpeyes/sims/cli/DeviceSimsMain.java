@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlateCommand.class,
       LoadCommand.class,
+      DrainLoadCommand.class,
+      DrainSubCommand.class,
       CameraCommand.class,
       PortraitsCommand.class,
       GateCommand.class,
