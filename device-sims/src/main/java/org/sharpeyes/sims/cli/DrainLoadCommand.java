@@ -3,8 +3,6 @@ package org.sharpeyes.sims.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,7 +10,6 @@ import org.sharpeyes.schema.codec.EventCodec;
 import org.sharpeyes.sims.load.BacklogDevice;
 import org.sharpeyes.sims.load.BacklogEvents;
 import org.sharpeyes.sims.load.BacklogPublisher;
-import org.sharpeyes.sims.plate.HotPlate;
 import org.sharpeyes.sims.plate.PlateListFiles;
 import org.sharpeyes.sims.plate.PlatePool;
 import org.slf4j.Logger;
@@ -122,12 +119,7 @@ final class DrainLoadCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--events must be at least 1, not " + events);
     }
     Clock clock = Clock.systemUTC();
-    List<HotPlate> hot = new ArrayList<>();
-    if (hotlist != null) {
-      hot.addAll(PlateListFiles.readHotlist(hotlist, clock.instant()));
-    }
-    PlatePool pool =
-        PlatePool.of(plates == null ? List.of() : PlateListFiles.readPlates(plates), hot);
+    PlatePool pool = PlateListFiles.pool(plates, hotlist, null, clock.instant());
     long chosen = seed != null ? seed : ThreadLocalRandom.current().nextLong();
     if (seed == null) {
       log.info("seed {} (pass --seed {} to draw the same plates again)", chosen, chosen);

@@ -2,10 +2,7 @@ package org.sharpeyes.sims.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.sharpeyes.sims.plate.HotPlate;
 import org.sharpeyes.sims.plate.PlateListFiles;
 import org.sharpeyes.sims.plate.PlatePool;
 import org.slf4j.Logger;
@@ -51,21 +48,11 @@ final class PlateSourceOptions {
 
   /** Reads the files; fails with every bad line named. */
   PlatePool pool(Clock clock) {
-    List<String> ordinary = plates == null ? List.of() : PlateListFiles.readPlates(plates);
-    List<HotPlate> hot = new ArrayList<>();
-    if (hotlist != null) {
-      hot.addAll(PlateListFiles.readHotlist(hotlist, clock.instant()));
-    }
-    if (keyPersons != null) {
-      hot.addAll(PlateListFiles.readKeyPersonPlates(keyPersons));
-    }
-    PlatePool pool = PlatePool.of(ordinary, hot);
+    PlatePool pool = PlateListFiles.pool(plates, hotlist, keyPersons, clock.instant());
     log.info(
-        "plates: {} ordinary{}, {} hot (hotlist and key-person vehicles)",
+        "plates: {} ordinary (hot plates and duplicates left out), {} hot (hotlist and key-person"
+            + " vehicles)",
         pool.generatesOrdinaryPlates() ? "generated" : pool.ordinaryPlates().size(),
-        plates != null && ordinary.size() != pool.ordinaryPlates().size()
-            ? " (hot plates and duplicates left out of " + plates + ")"
-            : "",
         pool.hotPlates().size());
     return pool;
   }

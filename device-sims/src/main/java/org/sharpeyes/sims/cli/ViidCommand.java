@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.sharpeyes.runtime.NamedThreads;
-import org.sharpeyes.sims.plate.HotPlate;
 import org.sharpeyes.sims.plate.PlateListFiles;
 import org.sharpeyes.sims.plate.PlatePool;
 import org.sharpeyes.sims.viid.Capture;
@@ -283,18 +281,11 @@ final class ViidCommand implements Callable<Integer> {
   }
 
   private PlatePool pool() {
-    List<String> ordinary = plates == null ? List.of() : PlateListFiles.readPlates(plates);
-    List<HotPlate> hot = new ArrayList<>();
-    if (hotlist != null) {
-      hot.addAll(PlateListFiles.readHotlist(hotlist, Clock.systemUTC().instant()));
-    }
-    if (keyPersons != null) {
-      hot.addAll(PlateListFiles.readKeyPersonPlates(keyPersons));
-    }
-    if (hot.isEmpty() && hotShare > 0 && (hotlist != null || keyPersons != null)) {
+    PlatePool pool = PlateListFiles.pool(plates, hotlist, keyPersons, Clock.systemUTC().instant());
+    if (pool.hotPlates().isEmpty() && hotShare > 0 && (hotlist != null || keyPersons != null)) {
       log.info("no active hot plates in the files given: every vehicle is ordinary traffic");
     }
-    return PlatePool.of(ordinary, hot);
+    return pool;
   }
 
   private long seed() {

@@ -32,6 +32,23 @@ public final class PlateListFiles {
 
   private PlateListFiles() {}
 
+  /**
+   * The pool the simulators draw from: the ordinary plates of {@code plates} (generated ones when
+   * {@code null}), and as hot plates the hotlist's entries active at {@code now} and the key
+   * persons' vehicles (either file may be {@code null}).
+   */
+  public static PlatePool pool(Path plates, Path hotlist, Path keyPersons, Instant now) {
+    List<String> ordinary = plates == null ? List.of() : readPlates(plates);
+    List<HotPlate> hot = new ArrayList<>();
+    if (hotlist != null) {
+      hot.addAll(readHotlist(hotlist, now));
+    }
+    if (keyPersons != null) {
+      hot.addAll(readKeyPersonPlates(keyPersons));
+    }
+    return PlatePool.of(ordinary, hot);
+  }
+
   /** Ordinary plates, one per line; blank lines and lines starting with {@code #} are skipped. */
   public static List<String> readPlates(Path file) {
     List<String> lines = readLines(file);
