@@ -16,7 +16,6 @@ import org.sharpeyes.ingest.http.BlockingDispatch;
 import org.sharpeyes.ingest.http.IngestHttpServer;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
-import org.sharpeyes.ingest.pipeline.IngestWorker;
 import org.sharpeyes.ingest.store.Database;
 import org.sharpeyes.ingest.store.Snapshots;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class IngestServer implements AutoCloseable {
   private final URI brokerTlsUrl;
   private final IngestHttpServer http;
   private final IngestSubscriber subscriber;
-  private final IngestWorker worker;
+  private final ServerParts parts;
   private final EdgePresence edges;
   private final EdgeSequences sequences;
   private final Snapshots snapshots;
@@ -58,7 +57,7 @@ public final class IngestServer implements AutoCloseable {
     this.brokerTlsUrl = p.brokerTlsUrl;
     this.http = p.http;
     this.subscriber = p.subscriber;
-    this.worker = p.worker;
+    this.parts = p;
     this.edges = p.edges;
     this.sequences = p.sequences;
     this.snapshots = p.snapshots;
@@ -181,9 +180,9 @@ public final class IngestServer implements AutoCloseable {
     return dispatch;
   }
 
-  /** Whether the ingest worker's last write reached the store. */
+  /** Whether every ingest worker's last write reached the store. */
   public boolean storeWriting() {
-    return worker.storeHealthy();
+    return parts.storeWriting();
   }
 
   /** Stops everything, newest first. Idempotent. */

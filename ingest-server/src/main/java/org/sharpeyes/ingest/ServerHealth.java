@@ -1,12 +1,12 @@
 package org.sharpeyes.ingest;
 
-import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.sharpeyes.ingest.edge.EdgePresence;
 import org.sharpeyes.ingest.http.Health;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
+import org.sharpeyes.ingest.pipeline.IntakeQueues;
 import org.sharpeyes.ingest.store.StoreProbe;
 
 /**
@@ -19,7 +19,7 @@ record ServerHealth(
     IngestSubscriber subscriber,
     StoreProbe store,
     BooleanSupplier storeWriting,
-    BlockingQueue<?> queue,
+    IntakeQueues queue,
     EdgePresence edges)
     implements Supplier<Health> {
 
@@ -37,7 +37,7 @@ record ServerHealth(
         checked.checkedAt(),
         storeWriting.getAsBoolean(),
         depth,
-        depth + queue.remainingCapacity(),
+        queue.capacity(),
         edges.onlineCount(),
         edges.knownCount());
   }

@@ -13,11 +13,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.sharpeyes.ingest.api.DeadLetterRoute;
@@ -58,8 +57,8 @@ import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.mqtt.ConnectionState;
 import org.sharpeyes.ingest.mqtt.IngestSubscriber;
 import org.sharpeyes.ingest.pipeline.EdgeStatusSink;
-import org.sharpeyes.ingest.pipeline.InboundMessage;
 import org.sharpeyes.ingest.pipeline.IngestWorker;
+import org.sharpeyes.ingest.pipeline.IntakeQueues;
 import org.sharpeyes.ingest.pipeline.MessageTriage;
 import org.sharpeyes.ingest.pipeline.StoredEventListener;
 import org.sharpeyes.ingest.reference.ReferenceData;
@@ -105,12 +104,12 @@ final class ServerParts {
   EdgeAccounts edgeAccounts;
   BrokerGuard brokerGuard;
   IngestMetrics metrics;
-  BlockingQueue<InboundMessage> queue;
+  IntakeQueues queue;
   EdgePresence edges;
   EdgeSequences sequences;
   Snapshots snapshots;
   IngestSubscriber subscriber;
-  IngestWorker worker;
+  List<IngestWorker> workers;
   IngestHttpServer http;
   AuthModule auth;
 
@@ -256,7 +255,7 @@ final class ServerParts {
     }
     listeners.add(0, sequences); // first, so the ledger is current when the others hear
     step = "ingest pipeline";
-    queue = new ArrayBlockingQueue<>(ingest.workerQueue());
+    queue = new IntakeQueues(ingest.workerCount(), ingest.workerQueue());
     edges = new EdgePresence(ingest.maxEdges());
     var kept = config.snapshots();
     SnapshotFiles files =
@@ -271,9 +270,13 @@ final class ServerParts {
     snapshots =
         new Snapshots(
             new SnapshotCache(ingest.snapshotCacheBytes(), metrics::snapshotEvicted), files);
-    metrics.gauge("sharpeyes.ingest.queue.depth", "messages waiting for the worker", queue::size);
+    metrics.gauge("sharpeyes.ingest.queue.depth", "messages waiting for the workers", queue::size);
     metrics.gauge(
-        "sharpeyes.ingest.queue.capacity", "bound of the worker queue", ingest::workerQueue);
+        "sharpeyes.ingest.queue.capacity", "bound of the workers' queues", queue::capacity);
+    metrics.gauge(
+        "sharpeyes.ingest.workers",
+        "ingest workers, each on its share of the edges",
+        () -> queue.partitions());
     metrics.gauge(
         "sharpeyes.ingest.edges.online", "edges whose last status is online", edges::onlineCount);
     metrics.gauge(
@@ -302,19 +305,38 @@ final class ServerParts {
         "1 when subscribed to the broker",
         () -> subscriber.state() == ConnectionState.CONNECTED ? 1 : 0);
     DataSource ds = database.dataSource();
-    worker =
-        new IngestWorker(
-            queue,
-            new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics),
-            new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds)),
-            snapshots,
-            edgeStatusSinks(),
-            subscriber,
-            listeners,
-            metrics,
-            clock,
-            ingest.batchSize(),
-            ingest.maxMessageBytes());
+    MessageTriage triage =
+        new MessageTriage(new EventCodec(ingest.codecLimits()), ingest, clock, metrics);
+    BatchWriter writer = new BatchWriter(ds, new EventStore(ds), new DeadLetterStore(ds));
+    EdgeStatusSink statusSinks = edgeStatusSinks();
+    ReentrantLock turn = new ReentrantLock();
+    workers = new ArrayList<>(queue.partitions());
+    for (int i = 0; i < queue.partitions(); i++) {
+      workers.add(
+          new IngestWorker(
+              queue.partition(i),
+              triage,
+              writer,
+              snapshots,
+              statusSinks,
+              subscriber,
+              listeners,
+              metrics,
+              clock,
+              ingest.batchSize(),
+              ingest.maxMessageBytes(),
+              turn));
+    }
+  }
+
+  /** Whether every worker's last write reached the store. */
+  boolean storeWriting() {
+    for (IngestWorker w : workers) {
+      if (!w.storeHealthy()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The server's edge presence first, then each extension that asks for edge status messages. */
@@ -333,11 +355,17 @@ final class ServerParts {
   void startListeners(Clock clock) {
     // Intake first: a restarted server takes its backlog from the broker without waiting for
     // its HTTP listener, so the broker holds less for it (docs/reliability.md, finding 10).
-    step = "ingest worker";
-    ExecutorService ingestThread = threads.single("sharpeyes-ingest-worker");
-    resources.push(ingestThread::shutdownNow); // right after the worker's stop, as ever
-    worker.start(ingestThread);
-    resources.push(() -> worker.stop(WORKER_STOP_TIMEOUT));
+    step = "ingest workers";
+    ExecutorService ingestThreads = threads.pool("sharpeyes-ingest-worker", workers.size());
+    resources.push(ingestThreads::shutdownNow); // right after the workers' stop, as ever
+    workers.forEach(w -> w.start(ingestThreads));
+    resources.push(
+        () -> {
+          workers.forEach(w -> w.requestStop());
+          for (IngestWorker w : workers) {
+            w.stop(WORKER_STOP_TIMEOUT);
+          }
+        });
     step = "MQTT subscriber";
     try {
       subscriber.start();
@@ -363,7 +391,7 @@ final class ServerParts {
     ProblemReplies.install(router);
     RoutePolicy policy = RoutePolicy.standard(config.auth().openMetrics());
     AccessGate.install(router, authenticator, policy, registry);
-    new HealthRoute(new ServerHealth(subscriber, probe, worker::storeHealthy, queue, edges))
+    new HealthRoute(new ServerHealth(subscriber, probe, this::storeWriting, queue, edges))
         .mount(router);
     new MetricsRoute(registry, dispatch).mount(router);
     Whereabouts places = Whereabouts.load(config.referenceData());

@@ -19,6 +19,8 @@ import org.sharpeyes.schema.codec.CodecLimits;
  * @param maxEdges most edges whose online/offline status, and whose seq, is tracked
  * @param maxGapsPerEdge most missing-seq ranges listed per edge; the lowest stop being listed past
  *     it (still counted as missing)
+ * @param workers ingest workers, each draining the messages of its share of the edges; {@code 0}
+ *     for one per core ({@link #workerCount()})
  */
 public record IngestConfig(
     int maxMessageBytes,
@@ -30,7 +32,11 @@ public record IngestConfig(
     int maxSnapshotBytes,
     long snapshotCacheBytes,
     int maxEdges,
-    int maxGapsPerEdge) {
+    int maxGapsPerEdge,
+    int workers) {
+
+  /** Most ingest workers: more would only contend for the store's lock. */
+  public static final int MAX_WORKERS = 64;
 
   public static final int DEFAULT_WORKER_QUEUE = 10_000;
   public static final int DEFAULT_BATCH_SIZE = 500;
@@ -53,9 +59,13 @@ public record IngestConfig(
         || batchSize < 1
         || maxSnapshotBytes < 1
         || maxEdges < 1
-        || maxGapsPerEdge < 1) {
+        || maxGapsPerEdge < 1
+        || workers < 0
+        || workers > MAX_WORKERS) {
       throw new IllegalArgumentException(
-          "workerQueue, batchSize, maxSnapshotBytes, maxEdges and maxGapsPerEdge must be positive");
+          "workerQueue, batchSize, maxSnapshotBytes, maxEdges and maxGapsPerEdge must be positive,"
+              + " workers 0 (one per core) to "
+              + MAX_WORKERS);
     }
     if (snapshotCacheBytes < maxSnapshotBytes) {
       throw new IllegalArgumentException("snapshotCacheBytes must be at least maxSnapshotBytes");
@@ -84,7 +94,31 @@ public record IngestConfig(
         DEFAULT_MAX_SNAPSHOT_BYTES,
         DEFAULT_SNAPSHOT_CACHE_BYTES,
         DEFAULT_MAX_EDGES,
-        DEFAULT_MAX_GAPS_PER_EDGE);
+        DEFAULT_MAX_GAPS_PER_EDGE,
+        0);
+  }
+
+  /** The number of ingest workers to run: {@link #workers()}, or one per core when that is 0. */
+  public int workerCount() {
+    return workers > 0
+        ? workers
+        : Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The same bounds with {@code count} workers ({@code 0}: one per core). */
+  public IngestConfig withWorkers(int count) {
+    return new IngestConfig(
+        maxMessageBytes,
+        maxDepth,
+        workerQueue,
+        batchSize,
+        maxClockSkew,
+        maxEventAge,
+        maxSnapshotBytes,
+        snapshotCacheBytes,
+        maxEdges,
+        maxGapsPerEdge,
+        count);
   }
 
   public CodecLimits codecLimits() {
@@ -102,7 +136,8 @@ public record IngestConfig(
         maxSnapshotBytes,
         snapshotCacheBytes,
         maxEdges,
-        maxGapsPerEdge);
+        maxGapsPerEdge,
+        workers);
   }
 
   public IngestConfig withMaxClockSkew(Duration skew) {
@@ -116,7 +151,8 @@ public record IngestConfig(
         maxSnapshotBytes,
         snapshotCacheBytes,
         maxEdges,
-        maxGapsPerEdge);
+        maxGapsPerEdge,
+        workers);
   }
 
   public IngestConfig withMaxEventAge(Duration age) {
@@ -130,6 +166,7 @@ public record IngestConfig(
         maxSnapshotBytes,
         snapshotCacheBytes,
         maxEdges,
-        maxGapsPerEdge);
+        maxGapsPerEdge,
+        workers);
   }
 }

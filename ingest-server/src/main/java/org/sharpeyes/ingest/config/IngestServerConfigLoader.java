@@ -56,7 +56,8 @@ public final class IngestServerConfigLoader {
           "maxSnapshotBytes",
           "snapshotCacheBytes",
           "maxEdges",
-          "maxGapsPerEdge");
+          "maxGapsPerEdge",
+          "workers");
   private static final List<String> WATCHLIST_KEYS =
       List.of(
           "photoDir",
@@ -270,6 +271,7 @@ public final class IngestServerConfigLoader {
     Integer maxEdges = s.integer("maxEdges", IngestConfig.DEFAULT_MAX_EDGES, 1, 1_000_000);
     Integer maxGaps =
         s.integer("maxGapsPerEdge", IngestConfig.DEFAULT_MAX_GAPS_PER_EDGE, 1, 10_000);
+    Integer workers = s.integer("workers", 0, 0, IngestConfig.MAX_WORKERS);
     if (cache != null && maxSnapshot != null && cache < maxSnapshot) {
       s.problem(
           "snapshotCacheBytes",
@@ -292,7 +294,8 @@ public final class IngestServerConfigLoader {
         maxSnapshot.intValue(),
         cache,
         maxEdges,
-        maxGaps);
+        maxGaps,
+        workers);
   }
 
   private static Path readReferenceData(ConfigTree root) {

@@ -5,7 +5,6 @@ import static org.sharpeyes.mqtt.MqttConnections.describe;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +19,7 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.pipeline.InboundMessage;
+import org.sharpeyes.ingest.pipeline.IntakeQueues;
 import org.sharpeyes.ingest.pipeline.MessageAcknowledger;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.mqtt.BrokerSettings;
@@ -54,7 +54,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
 
   private final URI url;
   private final MqttConnections connections;
-  private final BlockingQueue<InboundMessage> queue;
+  private final IntakeQueues queue;
   private final ScheduledExecutorService scheduler;
   private final Clock clock;
   private final IngestMetrics metrics;
@@ -78,7 +78,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       URI url,
       BrokerSettings config,
       BrokerCredentials credentials,
-      BlockingQueue<InboundMessage> queue,
+      IntakeQueues queue,
       ScheduledExecutorService scheduler,
       Clock clock,
       RandomGenerator random,
@@ -139,7 +139,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       if (!running || state != ConnectionState.DISCONNECTED) {
         return;
       }
-      if (queue.remainingCapacity() == 0) {
+      if (queue.anyFull()) {
         lastError = "worker queue full; waiting for room before reconnecting";
         scheduleReconnect();
         return;

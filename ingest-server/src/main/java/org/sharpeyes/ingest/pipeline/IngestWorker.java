@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.store.BatchWriter;
 import org.sharpeyes.ingest.store.DeadLetter;
@@ -22,12 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the bounded queue of received messages on one thread: up to {@code batchSize} messages at
- * a time are judged, written in one transaction (events, dead letters, and the rows of {@link
+ * Drains one partition of the bounded intake queues on one thread: up to {@code batchSize} messages
+ * at a time are judged, written in one transaction (events, dead letters, and the rows of {@link
  * TransactionalListener}s such as alerts), told to the other {@link StoredEventListener}s and only
  * then acknowledged to the broker. When the database fails, the same batch is retried with a capped
  * backoff and nothing is acknowledged; the queue fills up and the MQTT subscriber stops reading, so
  * the broker holds the rest.
+ *
+ * <p>Several workers may run, each on the messages of its share of the edges ({@link
+ * IntakeQueues}). They judge messages and insert events in parallel; what the listeners do (rules,
+ * alerts, the sequence ledger, device states) runs in turns: a worker takes the shared {@code turn}
+ * before its listeners write in its transaction and gives it back only after the commit and the
+ * after-commit work, so the listeners see the batches one at a time, in commit order, as with one
+ * worker.
  */
 public final class IngestWorker {
 
@@ -61,6 +69,7 @@ public final class IngestWorker {
   private final int batchSize;
   private final int maxDeadLetterBytes;
   private final RejectionLog rejectionLog;
+  private final ReentrantLock turn;
   private final Redeliveries redeliveries = new Redeliveries(REDELIVERY_MEMORY);
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,8 +86,10 @@ public final class IngestWorker {
       IngestMetrics metrics,
       Clock clock,
       int batchSize,
-      int maxDeadLetterBytes) {
+      int maxDeadLetterBytes,
+      ReentrantLock turn) {
     this.queue = queue;
+    this.turn = turn;
     this.triage = triage;
     this.writer = writer;
     this.snapshots = snapshots;
@@ -117,8 +128,13 @@ public final class IngestWorker {
    * @return whether the worker stopped within {@code timeout}
    */
   public boolean stop(Duration timeout) throws InterruptedException {
-    stopRequested.countDown();
+    requestStop();
     return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Asks the worker to stop after the batch in hand, without waiting for it. */
+  public void requestStop() {
+    stopRequested.countDown();
   }
 
   /** Whether the last write reached the database. */
@@ -191,8 +207,13 @@ public final class IngestWorker {
             new Snapshot(image.eventId(), image.edgeId(), message.payload(), message.receivedAt()));
         metrics.snapshotStored();
       } else if (verdict instanceof Verdict.Status status) {
-        if (!edges.update(status.status(), message.receivedAt())) {
-          metrics.edgeDropped();
+        turn.lock(); // the sinks (edge presence, device states) hear one worker at a time
+        try {
+          if (!edges.update(status.status(), message.receivedAt())) {
+            metrics.edgeDropped();
+          }
+        } finally {
+          turn.unlock();
         }
       } else if (verdict instanceof Verdict.Ignored ignored) {
         LOG.debug("ignored message on {}: {}", message.topic(), ignored.why());
@@ -200,6 +221,25 @@ public final class IngestWorker {
     }
     BatchWriter.Batch written =
         new BatchWriter.Batch(rows, letters, unlessStored, companion(events, eventMessages));
+    try {
+      storeAndTell(batch, written, rows, events, eventMessages, fingerprints, refusals);
+    } finally {
+      while (turn.isHeldByCurrentThread()) {
+        turn.unlock(); // taken by the companion, once per transaction it wrote in
+      }
+    }
+  }
+
+  /** Writes {@code written}, counts, tells the listeners and acknowledges {@code batch}. */
+  private void storeAndTell(
+      List<InboundMessage> batch,
+      BatchWriter.Batch written,
+      List<EventRow> rows,
+      List<EdgeEvent> events,
+      List<InboundMessage> eventMessages,
+      List<Redeliveries.Fingerprint> fingerprints,
+      List<Refusal> refusals)
+      throws InterruptedException {
     if (!writeUntilDone(written)) {
       return;
     }
@@ -243,6 +283,7 @@ public final class IngestWorker {
         case REFUSED, DEAD_LETTERED -> {} // dead-lettered and counted above
       }
     }
+    turn.lock(); // held already when the companion wrote; taken here when it had nothing to write
     notifyListeners(stored);
     for (Runnable committed : written.committed()) {
       try {
@@ -319,6 +360,7 @@ public final class IngestWorker {
     return new BatchWriter.Companion() {
       @Override
       public Runnable write(Connection c, List<Integer> fresh) throws SQLException {
+        turn.lock(); // given back by handle() after the commit and the after-commit work
         List<StoredEventListener.Stored> stored = new ArrayList<>(fresh.size());
         for (int i : fresh) {
           stored.add(new StoredEventListener.Stored(events.get(i), messages.get(i).receivedAt()));
