@@ -2,7 +2,7 @@
 # Backlog drain (issue 14): how fast does the ingest-server drain a backlog queued for it at the broker
 # while it was down, next to a bare QoS 1 subscriber draining the same backlog in the same run?
 #   device-sims/drain-bench.sh [--events N] [--rounds R] [--db h2|postgres|both] [--batch-size N]
-#                              [--heap SIZE] [--jfr] [--java-opts "OPTS"]
+#                              [--workers 1,2] [--baseline-jar JAR] [--heap SIZE] [--jfr] [--java-opts "OPTS"]
 # e.g. flock /tmp/sharpeyes-build.lock device-sims/drain-bench.sh --events 200000 --rounds 3 --db both
 # Everything runs on this machine, on loopback:
 # - its own Mosquitto (a temp config: a free port on 127.0.0.1, no persistence, max_queued_messages 0 =
@@ -15,13 +15,16 @@
 #   the server's client library); then the server (the shaded jar, the demo config with the external
 #   broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
 #   sharpeyes_ingest_accepted_total reaches N (each event counted after its commit), polling /metrics.
+# --workers 1,2 runs the server once per worker count (ingest.workers); --baseline-jar runs an older
+# build of the server's shaded jar too (its config without the keys it does not know), so that a
+# before/after comparison is measured side by side in one run. Every server run gets its own backlog.
 # Rounds are interleaved (bare, Paho, H2, bare, Paho, PostgreSQL, …); the summary gives medians over the rounds.
 # PostgreSQL: 127.0.0.1:5432, user postgres, trust auth; a throwaway database is created and dropped.
 # Take the build lock for the whole run so no build shares the two cores with it (see above).
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-EVENTS=200000; ROUNDS=1; DB=h2; BATCH=; HEAP=1g; JFR=off; JAVA_OPTS_EXTRA=
+EVENTS=200000; ROUNDS=1; DB=h2; BATCH=; HEAP=1g; JFR=off; JAVA_OPTS_EXTRA=; WORKERS=; BASE_JAR=
 usage() { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case $1 in
@@ -30,6 +33,8 @@ while [ $# -gt 0 ]; do
     --db) DB=${2:?}; shift 2 ;;
     --batch-size) BATCH=${2:?}; shift 2 ;;
     --heap) HEAP=${2:?}; shift 2 ;;
+    --workers) WORKERS=${2:?}; shift 2 ;;
+    --baseline-jar) BASE_JAR=${2:?}; shift 2 ;;
     --jfr) JFR=on; shift ;;
     --java-opts) JAVA_OPTS_EXTRA=${2?}; shift 2 ;;
     -h|--help) usage ;;
@@ -39,6 +44,8 @@ done
 [[ $EVENTS =~ ^[1-9][0-9]*$ ]] || { echo "--events must be a positive integer, not '$EVENTS'" >&2; exit 2; }
 [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "--rounds must be a positive integer, not '$ROUNDS'" >&2; exit 2; }
 [[ -z $BATCH || $BATCH =~ ^[1-9][0-9]*$ ]] || { echo "--batch-size must be a positive integer, not '$BATCH'" >&2; exit 2; }
+[[ -z $WORKERS || $WORKERS =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "--workers is a list such as 1,2, not '$WORKERS'" >&2; exit 2; }
+[[ -z $BASE_JAR || -f $BASE_JAR ]] || { echo "--baseline-jar: no file '$BASE_JAR'" >&2; exit 2; }
 [[ $HEAP =~ ^[1-9][0-9]*[mMgG]$ ]] || { echo "--heap is a JVM size such as 512m or 1g, not '$HEAP'" >&2; exit 2; }
 case $DB in h2) STORES=(h2) ;; postgres) STORES=(postgres) ;; both) STORES=(h2 postgres) ;;
   *) echo "--db is h2, postgres or both, not '$DB'" >&2; exit 2 ;; esac
@@ -80,6 +87,7 @@ for j in ingest-server device-sims; do
 done
 # Run copies, so that a rebuild during the measurement cannot change the jars under the JVMs.
 for j in ingest-server device-sims; do cp "$j/target/$j-$V-all.jar" "$DIR/$j.jar"; done
+[ -n "$BASE_JAR" ] && cp "$BASE_JAR" "$DIR/baseline.jar"
 
 # --- the broker ---------------------------------------------------------------------------------
 MQTT=$(free_port)
@@ -121,8 +129,17 @@ BATCH_USED=$(sed -nE 's/^[[:space:]]+batchSize:[[:space:]]*([0-9]+).*/\1/p' "$CO
 SERVER_ID=$(sed -nE 's/^[[:space:]]+clientId:[[:space:]]*([^[:space:]#]+).*/\1/p' "$CONFIG" | head -1)
 BARE_ID=drain-bench-bare
 PAHO_ID=drain-bench-paho
-java -jar "$DIR/ingest-server.jar" validate --config "$CONFIG" --broker-url "tcp://127.0.0.1:$MQTT" \
-  > "$DIR/validate.txt" 2>&1 || { cat "$DIR/validate.txt" >&2; exit 2; }
+# The server runs to compare: the baseline jar with the config as it is, this build once per worker count.
+VARIANTS=()
+[ -n "$BASE_JAR" ] && VARIANTS+=(base)
+if [ -z "$WORKERS" ]; then VARIANTS+=(now); else IFS=, read -ra ws <<< "$WORKERS"; for w in "${ws[@]}"; do VARIANTS+=("w$w"); done; fi
+for v in "${VARIANTS[@]}"; do
+  jar=$DIR/ingest-server.jar; [ "$v" = base ] && jar=$DIR/baseline.jar
+  cp "$CONFIG" "$DIR/config-$v.yaml"
+  [[ $v == w* ]] && sed -i -E "s/^([[:space:]]+)(batchSize:.*)$/\1\2\n\1workers: ${v#w}/" "$DIR/config-$v.yaml"
+  java -jar "$jar" validate --config "$DIR/config-$v.yaml" --broker-url "tcp://127.0.0.1:$MQTT" \
+    > "$DIR/validate-$v.txt" 2>&1 || { cat "$DIR/validate-$v.txt" >&2; exit 2; }
+done
 
 # --- the sessions the backlog queues for ------------------------------------------------------------
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$SERVER_ID" -c -q 1 -E \
@@ -130,7 +147,7 @@ mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$SERVER_ID" -c -q 1 -E \
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$PAHO_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
 
-echo "backlog: $EVENTS events; rounds: $ROUNDS; stores: ${STORES[*]}; ingest.batchSize: $BATCH_USED; server -Xmx$HEAP"
+echo "backlog: $EVENTS events; rounds: $ROUNDS; stores: ${STORES[*]}; servers: ${VARIANTS[*]}; ingest.batchSize: $BATCH_USED; server -Xmx$HEAP"
 RESULTS=$DIR/results.tsv
 printf 'round\tconsumer\tevents_per_s\tcpu_us_per_event\tcpu_s_total\tstart_to_done_s\tvmhwm_mib\tvmrss_mib\textra\n' > "$RESULTS"
 
@@ -178,25 +195,29 @@ counted() { # accepted + duplicate + rejected events so far, the rejected and th
     END { printf "%d %d %d\n", done, rej, dup }'
 }
 
-server_drain() { # round store
-  local r=$1 store=$2 jdbc=() opts=() pid t0 t_first= c_first= cpu_first= c=0 rej=0 dup=0 t1 cpu1 hwm rss extra
-  local data=$DIR/data-$store-$r
+server_drain() { # round store variant (base: the baseline jar; now: this build; wN: this build, N workers)
+  local r=$1 store=$2 v=$3 jdbc=() opts=() pid t0 t_first= c_first= cpu_first= c=0 rej=0 dup=0 t1 cpu1 hwm rss extra
+  local jar=$DIR/ingest-server.jar label=$2
+  [ "$v" = base ] && jar=$DIR/baseline.jar
+  [ "$v" != now ] && label="$store $v"
+  local tag=${label// /-}
+  local data=$DIR/data-$tag-$r
   HTTP=$(free_port)
   if [ "$store" = postgres ]; then
-    PGDB=sharpeyes_drain_$$_$r
+    PGDB=sharpeyes_drain_$$_${r}_$v
     psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $PGDB" >/dev/null
     jdbc=(--jdbc-url "jdbc:postgresql://127.0.0.1:5432/$PGDB?user=postgres&reWriteBatchedInserts=true")
   fi
   [ "$JFR" = on ] && opts+=(-XX:FlightRecorderOptions=stackdepth=256
-    "-XX:StartFlightRecording=filename=$DIR/$store-round$r.jfr,settings=profile")
+    "-XX:StartFlightRecording=filename=$DIR/$tag-round$r.jfr,settings=profile")
   # shellcheck disable=SC2206 # --java-opts is split on spaces on purpose
   [ -n "$JAVA_OPTS_EXTRA" ] && opts+=($JAVA_OPTS_EXTRA)
   t0=$(now)
-  java "-Xmx$HEAP" "${opts[@]}" -jar "$DIR/ingest-server.jar" run --config "$CONFIG" --http-port "$HTTP" \
-    --data-dir "$data" --broker-url "tcp://127.0.0.1:$MQTT" "${jdbc[@]}" > "$DIR/server-$store-$r.log" 2>&1 &
+  java "-Xmx$HEAP" "${opts[@]}" -jar "$jar" run --config "$DIR/config-$v.yaml" --http-port "$HTTP" \
+    --data-dir "$data" --broker-url "tcp://127.0.0.1:$MQTT" "${jdbc[@]}" > "$DIR/server-$tag-$r.log" 2>&1 &
   pid=$!; pids+=("$pid")
   while :; do
-    kill -0 "$pid" 2>/dev/null || { echo "the server stopped; see $DIR/server-$store-$r.log" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "the server stopped; see $DIR/server-$tag-$r.log" >&2; exit 1; }
     read -r c rej dup < <(counted || echo "0 0 0")
     if [ "$c" -gt 0 ] && [ -z "$t_first" ]; then t_first=$(now); c_first=$c; cpu_first=$(cpu_ticks "$pid"); fi
     [ "$c" -ge "$EVENTS" ] && break
@@ -205,7 +226,7 @@ server_drain() { # round store
   done
   t1=$(now); cpu1=$(cpu_ticks "$pid")
   hwm=$(kib VmHWM "$pid"); rss=$(kib VmRSS "$pid")
-  threads "$pid" > "$DIR/threads-$store-$r.txt"
+  threads "$pid" > "$DIR/threads-$tag-$r.txt"
   extra="rejected $rej, duplicates $dup"
   if [ "$store" = postgres ]; then
     local backends
@@ -216,12 +237,12 @@ server_drain() { # round store
   else
     extra+=", H2 files $(du -sm "$data" | cut -f1) MiB"
   fi
-  awk -v r="$r" -v s="$store" -v n="$EVENTS" -v cf="$c_first" -v tf="$t_first" -v t0="$t0" -v t1="$t1" \
+  awk -v r="$r" -v s="$label" -v n="$EVENTS" -v cf="$c_first" -v tf="$t_first" -v t0="$t0" -v t1="$t1" \
       -v c0="$cpu_first" -v c1="$cpu1" -v k="$TICK" -v hwm="$hwm" -v rss="$rss" -v x="$extra" 'BEGIN {
     printf "%d\t%s\t%.0f\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\n", r, s, (n - cf) / (t1 - tf),
       1e6 * (c1 - c0) / k / (n - cf), c1 / k, t1 - t0, hwm / 1024, rss / 1024, x }' >> "$RESULTS"
   tail -1 "$RESULTS" | awk -F'\t' '{ printf "  ingest-server %s: %s events/s, %s µs CPU/event, %s CPU-s in all, %s s from start to the last commit, VmHWM %s MiB; %s\n", $2, $3, $4, $5, $6, $7, $9 }'
-  echo "  busiest threads (CPU-s since start): $(head -5 "$DIR/threads-$store-$r.txt" | awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
+  echo "  busiest threads (CPU-s since start): $(head -5 "$DIR/threads-$tag-$r.txt" | awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   unset 'pids[-1]'
   if [ "$store" = postgres ]; then
@@ -233,11 +254,13 @@ server_drain() { # round store
 
 for ((r=1; r<=ROUNDS; r++)); do
   for store in "${STORES[@]}"; do
-    echo "round $r/$ROUNDS, $store:"
-    publish "$r"
-    bare_drain "$r"
-    paho_drain "$r"
-    server_drain "$r" "$store"
+    for v in "${VARIANTS[@]}"; do
+      echo "round $r/$ROUNDS, $store, server $v:"
+      publish "$r"
+      bare_drain "$r"
+      paho_drain "$r"
+      server_drain "$r" "$store" "$v"
+    done
   done
 done
 
