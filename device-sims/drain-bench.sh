@@ -227,7 +227,7 @@ server_drain() { # round store variant (base: the baseline jar; now: this build;
   t1=$(now); cpu1=$(cpu_ticks "$pid")
   hwm=$(kib VmHWM "$pid"); rss=$(kib VmRSS "$pid")
   threads "$pid" > "$DIR/threads-$tag-$r.txt"
-  extra="rejected $rej, duplicates $dup"
+  extra="rejected $rej, duplicates $dup, JIT compilers $(awk -F'\t' '/CompilerThre/ { s += $1 } END { printf "%.1f", s }' "$DIR/threads-$tag-$r.txt") CPU-s"
   if [ "$store" = postgres ]; then
     local backends
     backends=$(psql -h 127.0.0.1 -U postgres -Atc "select pid from pg_stat_activity where datname = '$PGDB'")
@@ -276,6 +276,10 @@ awk -F'\t' -v heap="$HEAP" '
     for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
+  function name(k,   w) { # "h2", "postgres w2", "h2 base" -> H2, PostgreSQL 2 workers, H2 baseline jar
+    split(k, w, " ")
+    return (w[1] == "h2" ? "H2" : "PostgreSQL") (w[2] == "base" ? ", baseline jar" : w[2] ~ /^w/ ? ", " substr(w[2], 2) " worker(s)" : "")
+  }
   NR == 1 { next }
   $2 == "bare" { bare[$1] = $3 }
   $2 == "paho" { paho[$1] = $3 }
@@ -287,7 +291,7 @@ awk -F'\t' -v heap="$HEAP" '
     for (i = 1; i <= m; i++) { k = order[i]
       if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | — | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
       else if (k == "paho") printf "| bare Paho v3 subscriber, QoS 1 (nothing stored) | %.0f | %.3f | 1 | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
-      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", (k == "h2" ? "H2" : "PostgreSQL"), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
+      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", name(k), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
     } }' "$RESULTS"
 echo
 echo "per round: $RESULTS"
