@@ -51,9 +51,12 @@ import org.slf4j.LoggerFactory;
  * changes are written to {@code edge_ledgers} (one row per edge, see {@link LedgerJournal}) in the
  * transaction that stores the batch's events, and take effect in memory (reports, metrics, logs)
  * once it has committed. So a restarted server resumes from those rows ({@link SequenceRecovery})
- * instead of scanning every stored event. {@link #record} changes the ledger in memory only (tests,
- * recovery); feed a ledger one way or the other, not both. Thread-safe: the ingest workers write
- * (in turns), the HTTP API and the metrics scrape read.
+ * instead of scanning every stored event. An event the pipeline stores without its listeners' rows
+ * (the database refused them for good; logged, counted in {@code
+ * sharpeyes_ingest_listener_failures}) is then missing from the ledger too, until a scan (delete
+ * the rows of {@code edge_ledgers}, restart). {@link #record} changes the ledger in memory only
+ * (tests, recovery); feed a ledger one way or the other, not both. Thread-safe: the ingest workers
+ * write (in turns), the HTTP API and the metrics scrape read.
  */
 public final class EdgeSequences implements TransactionalListener {
 

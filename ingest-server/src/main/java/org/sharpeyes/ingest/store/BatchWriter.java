@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * batch are reported as duplicates, and the dead letters go in one JDBC batch. A {@link
  * LetterUnlessStored} (an event the pipeline refuses, e.g. too old) is written as a dead letter
  * only when its event is not already stored; when it is, the message was a redelivery and is
- * reported as a duplicate. If the transaction fails anyway (a duplicate racing in from another
- * instance, a row the database refuses), the batch is written row by row so that one bad row costs
- * only itself.
+ * reported as a duplicate. If the transaction fails anyway (a row the database refuses; on H2 also
+ * a duplicate racing in from another writer, which PostgreSQL's insert skips), the batch is written
+ * row by row so that one bad row costs only itself.
  *
  * <p>A batch may carry a {@link Companion}: the rows that belong with its new events (the alerts
  * they raise). They are written on the same connection, in the same transaction as the events, so
