@@ -43,10 +43,79 @@ final class EdgeSequence {
   private long missingInEarlierEpochs;
   private long reordered;
   private long droppedRanges;
+  private long gapChanges;
 
   EdgeSequence(String edgeId, int maxGaps) {
     this.edgeId = edgeId;
     this.maxGaps = maxGaps;
+  }
+
+  /** An independent copy, to change without changing this one. */
+  EdgeSequence copy() {
+    EdgeSequence c = new EdgeSequence(edgeId, maxGaps);
+    c.gaps.putAll(gaps);
+    c.eventsStored = eventsStored;
+    c.lastEventAt = lastEventAt;
+    c.epoch = epoch;
+    c.epochStartedAt = epochStartedAt;
+    c.lastSeq = lastSeq;
+    c.storedInEpoch = storedInEpoch;
+    c.floor = floor;
+    c.unlisted = unlisted;
+    c.missingInEarlierEpochs = missingInEarlierEpochs;
+    c.reordered = reordered;
+    c.droppedRanges = droppedRanges;
+    c.gapChanges = gapChanges;
+    return c;
+  }
+
+  /** The ledger as a row of {@code edge_ledgers}. */
+  LedgerRow row() {
+    List<SequenceGap> listed = new ArrayList<>(gaps.size());
+    gaps.forEach((from, to) -> listed.add(new SequenceGap(from, to)));
+    return new LedgerRow(
+        edgeId,
+        eventsStored,
+        lastEventAt,
+        epoch,
+        epochStartedAt,
+        lastSeq,
+        storedInEpoch,
+        floor,
+        unlisted,
+        missingInEarlierEpochs,
+        droppedRanges,
+        LedgerRow.gapText(listed));
+  }
+
+  /**
+   * The ledger a row of {@code edge_ledgers} holds; gaps past {@code maxGaps} (the bound may have
+   * been lowered since) stop being listed as they would live.
+   *
+   * @throws IllegalArgumentException when the row is not a ledger's
+   */
+  static EdgeSequence of(LedgerRow row, int maxGaps) {
+    row.check();
+    EdgeSequence l = new EdgeSequence(row.edgeId(), maxGaps);
+    l.eventsStored = row.eventsStored();
+    l.lastEventAt = row.lastEventAt();
+    l.epoch = row.epoch();
+    l.epochStartedAt = row.epochStartedAt();
+    l.lastSeq = row.lastSeq();
+    l.storedInEpoch = row.storedInEpoch();
+    l.floor = row.floor();
+    l.unlisted = row.unlisted();
+    l.missingInEarlierEpochs = row.missingInEarlierEpochs();
+    l.droppedRanges = row.droppedRanges();
+    for (SequenceGap g : row.gapList()) {
+      l.addGap(g.from(), g.to());
+    }
+    return l;
+  }
+
+  /** Counts every change to the listed gaps, so a writer can tell whether they changed. */
+  long gapChanges() {
+    return gapChanges;
   }
 
   /** Takes in one newly stored event (never a duplicate: those do not change the ledger). */
@@ -80,6 +149,7 @@ final class EdgeSequence {
     lastSeq = 0;
     storedInEpoch = 0;
     gaps.clear();
+    gapChanges++;
     floor = 0;
     unlisted = 0;
     advanceTo(seq);
@@ -182,6 +252,7 @@ final class EdgeSequence {
       return false;
     }
     gaps.remove(gap.getKey());
+    gapChanges++;
     if (gap.getKey() < seq) {
       gaps.put(gap.getKey(), seq - 1);
     }
@@ -195,6 +266,7 @@ final class EdgeSequence {
 
   private void addGap(long from, long to) {
     gaps.put(from, to);
+    gapChanges++;
     keepWithinBound();
   }
 

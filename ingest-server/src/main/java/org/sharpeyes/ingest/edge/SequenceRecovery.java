@@ -13,13 +13,19 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the {@link EdgeSequences} ledger from the {@code events} table when the server starts,
- * so that gaps survive a restart. Three reads, in one repeatable-read transaction:
+ * Rebuilds the {@link EdgeSequences} ledger when the server starts, so that gaps survive a restart.
+ *
+ * <p>Usually from {@code edge_ledgers}, the rows the ledger keeps in the transactions that store
+ * the events (see {@link LedgerJournal}): one row per edge, so the start costs the same whatever
+ * the number of events stored. When that table is empty (a database from before migration V10, or
+ * emptied on purpose) or a row cannot be read, the ledger is rebuilt from the {@code events} table
+ * once and written to {@code edge_ledgers}. Three reads, in one repeatable-read transaction:
  *
  * <ol>
  *   <li>per edge: events, sequenced events, distinct seqs, highest seq, first and last receipt;
@@ -36,8 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SequenceRecovery {
 
-  /** What was recovered. */
-  public record Result(int edges, int replayedEdges, int skippedEdges, Duration took) {}
+  /**
+   * What was recovered.
+   *
+   * @param resumed whether from {@code edge_ledgers} (else from a scan of the events)
+   * @param replayedEdges edges replayed event by event in the scan (0 when resumed)
+   */
+  public record Result(
+      int edges, int replayedEdges, int skippedEdges, Duration took, boolean resumed) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(SequenceRecovery.class);
   private static final int FETCH_SIZE = 1_000;
@@ -74,6 +86,82 @@ public final class SequenceRecovery {
    */
   public Result recoverInto(EdgeSequences sequences) throws SQLException {
     Instant start = clock.instant();
+    boolean tableHasRows;
+    try (Connection c = dataSource.getConnection()) {
+      tableHasRows = !LedgerTable.isEmpty(c);
+      if (tableHasRows) {
+        Optional<Result> resumed = resume(c, sequences, start);
+        if (resumed.isPresent()) {
+          return resumed.get();
+        }
+      }
+    }
+    Result scanned = scan(sequences, start);
+    keep(sequences, tableHasRows);
+    return scanned;
+  }
+
+  /** The ledgers from {@code edge_ledgers}; empty, tracking nothing, if a row is unreadable. */
+  private Optional<Result> resume(Connection c, EdgeSequences sequences, Instant start)
+      throws SQLException {
+    LedgerTable.Loaded loaded = LedgerTable.load(c, sequences.maxEdges());
+    List<LedgerTable.Revised> rows = loaded.rows();
+    List<EdgeSequence> ledgers = new ArrayList<>(rows.size());
+    for (LedgerTable.Revised r : rows) {
+      try {
+        ledgers.add(EdgeSequence.of(r.row(), sequences.maxGapsPerEdge()));
+      } catch (IllegalArgumentException e) {
+        LOG.warn(
+            "edge_ledgers holds a row that is not a ledger; scanning the events instead: {}",
+            e.getMessage());
+        return Optional.empty();
+      }
+    }
+    for (int i = 0; i < ledgers.size(); i++) {
+      sequences.resumed(ledgers.get(i), rows.get(i).revision());
+    }
+    int skipped = (int) Math.max(0, loaded.total() - ledgers.size());
+    Result result =
+        new Result(ledgers.size(), 0, skipped, Duration.between(start, clock.instant()), true);
+    if (skipped > 0) {
+      LOG.warn(
+          "{} edges in edge_ledgers are beyond ingest.maxEdges; their seq is not tracked", skipped);
+    }
+    LOG.info(
+        "edge sequences resumed for {} edges from edge_ledgers in {} ms",
+        result.edges(),
+        result.took().toMillis());
+    return Optional.of(result);
+  }
+
+  /** Writes the scanned ledgers to {@code edge_ledgers}, in place of any rows there. */
+  private void keep(EdgeSequences sequences, boolean replaceRows) throws SQLException {
+    List<LedgerTable.Revised> rows = new ArrayList<>();
+    List<EdgeSequence> ledgers = sequences.ledgers();
+    for (EdgeSequence ledger : ledgers) {
+      rows.add(new LedgerTable.Revised(ledger.row(), sequences.journal().newRevision()));
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        if (replaceRows) {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM edge_ledgers")) {
+            ps.executeUpdate();
+          }
+        }
+        LedgerTable.insertAll(c, rows);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    for (int i = 0; i < ledgers.size(); i++) {
+      sequences.journal().known(ledgers.get(i), rows.get(i).revision());
+    }
+  }
+
+  private Result scan(EdgeSequences sequences, Instant start) throws SQLException {
     Map<String, EdgeSequence> oneEpoch = new HashMap<>();
     List<EdgeSequence> renumbered = new ArrayList<>();
     int skipped = 0;
@@ -118,14 +206,15 @@ public final class SequenceRecovery {
             oneEpoch.size() + renumbered.size(),
             renumbered.size(),
             skipped,
-            Duration.between(start, clock.instant()));
+            Duration.between(start, clock.instant()),
+            false);
     if (skipped > 0) {
       LOG.warn(
           "{} edges in the events table are beyond ingest.maxEdges; their seq is not tracked",
           skipped);
     }
     LOG.info(
-        "edge sequences recovered for {} edges ({} with several epochs) in {} ms",
+        "edge sequences recovered from the events for {} edges ({} with several epochs) in {} ms",
         result.edges(),
         result.replayedEdges(),
         result.took().toMillis());

@@ -13,13 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a batch of events and dead letters. The common case is one transaction with two JDBC
- * batches; ids already stored (or repeated within the batch) are found first and reported as
- * duplicates. A {@link LetterUnlessStored} (an event the pipeline refuses, e.g. too old) is written
- * as a dead letter only when its event is not already stored; when it is, the message was a
- * redelivery and is reported as a duplicate. If the transaction fails anyway (a duplicate racing in
- * from another instance, a row the database refuses), the batch is written row by row so that one
- * bad row costs only itself.
+ * Writes a batch of events and dead letters. The common case is one transaction: the events whose
+ * ids are not stored yet are inserted ({@link EventStore#insertNew}: on PostgreSQL the insert skips
+ * the stored ones itself, on H2 they are looked up first), the others and the repeats within the
+ * batch are reported as duplicates, and the dead letters go in one JDBC batch. A {@link
+ * LetterUnlessStored} (an event the pipeline refuses, e.g. too old) is written as a dead letter
+ * only when its event is not already stored; when it is, the message was a redelivery and is
+ * reported as a duplicate. If the transaction fails anyway (a row the database refuses; on H2 also
+ * a duplicate racing in from another writer, which PostgreSQL's insert skips), the batch is written
+ * row by row so that one bad row costs only itself.
  *
  * <p>A batch may carry a {@link Companion}: the rows that belong with its new events (the alerts
  * they raise). They are written on the same connection, in the same transaction as the events, so
@@ -120,18 +122,20 @@ public final class BatchWriter {
   private boolean writeInOneTransaction(Connection c, Batch batch) throws SQLException {
     c.setAutoCommit(false);
     try {
-      List<String> ids = new ArrayList<>();
-      batch.events.forEach(e -> ids.add(e.id()));
-      batch.unlessStored.forEach(u -> ids.add(u.eventId()));
-      Set<String> stored = events.existing(c, ids);
       Set<String> seen = new HashSet<>();
-      List<Integer> fresh = new ArrayList<>();
+      List<Integer> firsts = new ArrayList<>();
       for (int i = 0; i < batch.events.size(); i++) {
-        String id = batch.events.get(i).id();
-        if (!stored.contains(id) && seen.add(id)) {
-          fresh.add(i);
+        if (seen.add(batch.events.get(i).id())) {
+          firsts.add(i); // a repeat within the batch is a duplicate of its first copy
         }
       }
+      Set<String> others = new HashSet<>();
+      batch.unlessStored.forEach(u -> others.add(u.eventId()));
+      others.removeAll(seen); // the batch's events are stored once it commits, new or not
+      Set<String> stored = others.isEmpty() ? Set.of() : events.existing(c, others);
+      Set<String> inserted = events.insertNew(c, firsts.stream().map(batch.events::get).toList());
+      List<Integer> fresh =
+          firsts.stream().filter(i -> inserted.contains(batch.events.get(i).id())).toList();
       List<DeadLetter> letters = new ArrayList<>(batch.letters);
       Outcome[] unlessStored = new Outcome[batch.unlessStored.size()];
       for (int i = 0; i < unlessStored.length; i++) {
@@ -142,7 +146,6 @@ public final class BatchWriter {
           letters.add(u.letter());
         }
       }
-      events.insertBatch(c, fresh.stream().map(batch.events::get).toList());
       deadLetters.insertBatch(c, letters);
       Runnable committed = fresh.isEmpty() ? null : batch.companion.write(c, List.copyOf(fresh));
       c.commit();

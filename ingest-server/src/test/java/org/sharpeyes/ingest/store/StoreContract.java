@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,28 @@ abstract class StoreContract {
             BatchWriter.Outcome.INSERTED,
             BatchWriter.Outcome.DUPLICATE);
     assertThat(events.count()).isEqualTo(3);
+  }
+
+  @Test
+  void insertOfNewEventsReportsExactlyTheIdsItInsertedAcrossStatementBounds() throws Exception {
+    var ds = database().dataSource();
+    EventStore events = new EventStore(ds);
+    events.insert(row("e-5", null));
+    events.insert(row("e-1100", null));
+    List<EventRow> rows = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      rows.add(row("e-" + i, null));
+    }
+
+    Set<String> inserted;
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      inserted = events.insertNew(c, rows);
+      c.commit();
+    }
+
+    assertThat(inserted).hasSize(1_198).doesNotContain("e-5", "e-1100").contains("e-0", "e-1199");
+    assertThat(events.count()).isEqualTo(1_200);
   }
 
   @Test
