@@ -253,7 +253,9 @@ final class ServerParts {
     } catch (SQLException e) {
       throw new IngestStartException(step, e);
     }
-    listeners.add(0, sequences); // first, so the ledger is current when the others hear
+    // First of the transactional listeners: its edge_ledgers rows are written in the batch's
+    // transaction, and its ledger is updated first of the after-commit work.
+    listeners.add(0, sequences);
     step = "ingest pipeline";
     queue = new IntakeQueues(ingest.workerCount(), ingest.workerQueue());
     edges = new EdgePresence(ingest.maxEdges());
