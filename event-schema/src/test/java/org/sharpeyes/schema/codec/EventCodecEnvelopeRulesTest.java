@@ -52,6 +52,45 @@ class EventCodecEnvelopeRulesTest {
   }
 
   @Test
+  void eachBrokenRuleIsReportedAtItsAttributeInOneRejection() {
+    var rejected =
+        rejected(
+            root -> {
+              root.put("Foo", "x");
+              root.put("bar_baz", 1);
+              root.put("data_base64", "AAAA");
+              root.put("subject", 7);
+              root.put("time", "2026-11-27 02:15:30Z");
+            },
+            "\"ratio\":0.5");
+
+    assertThat(rejected.reason()).isEqualTo(RejectReason.INVALID_FIELDS);
+    assertThat(rejected.problems())
+        .containsExactlyInAnyOrder(
+            new Problem(
+                "Foo",
+                "is not a valid attribute name: CloudEvents attribute and extension names hold"
+                    + " only lower-case letters a-z and digits 0-9"),
+            new Problem(
+                "bar_baz",
+                "is not a valid attribute name: CloudEvents attribute and extension names hold"
+                    + " only lower-case letters a-z and digits 0-9"),
+            new Problem(
+                "ratio",
+                "is the number 0.5, which a CloudEvents extension cannot hold: only integers from"
+                    + " -2147483648 to 2147483647 (send other numbers as strings)"),
+            new Problem(
+                "data_base64",
+                "cannot come with data: an event carries its data once (here, as JSON in data)"),
+            new Problem("subject", "must be a string, was number"),
+            new Problem(
+                "time",
+                "cannot be read as an RFC 3339 date-time with a 'T' between date and time (e.g."
+                    + " 2026-11-27T02:15:30Z): Text '2026-11-27 02:15:30Z' could not be parsed at"
+                    + " index 10"));
+  }
+
+  @Test
   void extensionsWithLowerCaseNamesAreAcceptedWithAnyValueButANumberOutsideInt() {
     assertDecodedUnchanged(
         root -> {
