@@ -16,9 +16,8 @@ import java.util.Map;
  * restarts from an older save of its state, or an edge that publishes again what it had in flight
  * when its connection dropped, sends thousands of such copies at once; decoding and validating each
  * (a few hundred microseconds) only to have the store call it a duplicate made every broker restart
- * cost the server seconds of work. A copy recognised here costs one SHA-256 of its bytes (under a
- * microsecond for an event of 600 bytes where the CPU has SHA instructions, which the JDK uses),
- * into a buffer kept for the purpose: nothing is allocated per message but the fingerprint itself.
+ * cost the server seconds of work. A copy recognised here costs one SHA-256 of its bytes (the JDK
+ * uses the CPU's SHA instructions where it has them), digested into a buffer kept for the purpose.
  *
  * <p>Only byte-identical copies are recognised: an edge never changes what it sends under an event
  * id, so anything else with a known id still goes the whole way and the store decides. The memory
