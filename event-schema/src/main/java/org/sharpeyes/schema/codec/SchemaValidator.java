@@ -47,6 +47,7 @@ final class SchemaValidator {
     }
   }
 
+  /** The envelope's problems, sorted, in a new list the caller may add to. */
   List<Problem> validateEnvelope(JsonNode root) {
     return toProblems(envelope.validate(root), "");
   }

@@ -15,6 +15,12 @@ import java.util.function.Supplier;
  * The ingest pipeline's meters, named once here. Every meter is listed in {@code docs/metrics.md}
  * (Prometheus names there: dots become underscores, counters end in {@code _total}, timers in
  * {@code _seconds}). Thread-safe.
+ *
+ * <p>The ingest worker counts several times per event, so a count costs one field read, at most one
+ * lookup of a tag value in a small map and an increment: no tag is built and no meter is looked up
+ * by name per call. A meter still appears on {@code /metrics} from its first count. The values of a
+ * tag are bounded: past {@link #MAX_TAG_VALUES} distinct values (the server's kinds, reasons and
+ * states are far fewer), further ones are counted under {@link #OTHER}.
  */
 public final class IngestMetrics {
 
@@ -25,8 +31,72 @@ public final class IngestMetrics {
   public static final String LATENCY = "sharpeyes.ingest.latency";
   public static final String SEQ_GAPS = "sharpeyes.ingest.seq.gaps";
 
+  /**
+   * Distinct values one tag of one meter gets before further ones are folded into {@link #OTHER}.
+   */
+  public static final int MAX_TAG_VALUES = 32;
+
+  /** The tag value that values past {@link #MAX_TAG_VALUES} (or null) are counted under. */
+  public static final String OTHER = "other";
+
   private final MeterRegistry registry;
-  private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Tagged received = new Tagged(RECEIVED, "type", "event messages received");
+  private final Tagged accepted = new Tagged(ACCEPTED, "type", "events stored for the first time");
+  private final Tagged duplicate =
+      new Tagged(DUPLICATE, "type", "events whose id was already stored (acked, not re-processed)");
+  private final Tagged rejected =
+      new Tagged(REJECTED, "reason", "messages dead-lettered, by reason");
+  private final Tagged snapshotFilesDropped =
+      new Tagged(
+          "sharpeyes.ingest.snapshots.files.removed",
+          "reason",
+          "snapshot files removed by retention or not written");
+  private final Tagged edgeStatus =
+      new Tagged("sharpeyes.ingest.edge.status", "state", "edge status messages received");
+  private final Tagged listenerFailures =
+      new Tagged(
+          "sharpeyes.ingest.listener.failures", "listener", "stored-event listeners that threw");
+  private final Tagged connects =
+      new Tagged(
+          "sharpeyes.ingest.mqtt.connects", "outcome", "MQTT connection attempts by outcome");
+  private final Single redeliveryRecognised =
+      new Single(
+          "sharpeyes.ingest.duplicate.recognised",
+          "duplicates recognised as copies of recently stored events without decoding them");
+  private final Single snapshotStored =
+      new Single("sharpeyes.ingest.snapshots.stored", "snapshot images kept");
+  private final Single snapshotEvicted =
+      new Single("sharpeyes.ingest.snapshots.evicted", "snapshots evicted to stay in bounds");
+  private final Single edgeDropped =
+      new Single(
+          "sharpeyes.ingest.edges.untracked",
+          "status messages of edges not tracked because maxEdges was reached");
+  private final Single seqReordered =
+      new Single(
+          "sharpeyes.ingest.seq.reordered",
+          "events that arrived with a seq lower than their edge's highest (filling a gap)");
+  private final Single seqRestarted =
+      new Single(
+          "sharpeyes.ingest.seq.restarts",
+          "edges that began numbering their events afresh (new seq epoch)");
+  private final Single seqGapRangesDropped =
+      new Single(
+          "sharpeyes.ingest.seq.gap.ranges.dropped",
+          "missing-seq ranges no longer listed (still counted) because of ingest.maxGapsPerEdge");
+  private final Single seqUntracked =
+      new Single(
+          "sharpeyes.ingest.seq.untracked",
+          "stored events whose edge's seq is not tracked because ingest.maxEdges edges are");
+  private final Single storeFailed =
+      new Single("sharpeyes.ingest.store.failures", "batch writes retried after an error");
+  private final Single backpressureDisconnect =
+      new Single(
+          "sharpeyes.ingest.backpressure.disconnects",
+          "MQTT disconnects because the worker queue stayed full");
+  private final Single ackSkipped =
+      new Single(
+          "sharpeyes.ingest.acks.skipped",
+          "acks not sent because the message's MQTT connection was lost");
   private final Timer fromDevice;
   private final Timer fromReceipt;
   private final DistributionSummary batchSize;
@@ -49,16 +119,15 @@ public final class IngestMetrics {
    * An event message arrived on an event topic of {@code kind} ({@code unknown} if unparseable).
    */
   public void received(String kind) {
-    counter(RECEIVED, "type", kind, "event messages received").increment();
+    received.count(kind);
   }
 
   public void accepted(String kind) {
-    counter(ACCEPTED, "type", kind, "events stored for the first time").increment();
+    accepted.count(kind);
   }
 
   public void duplicate(String kind) {
-    counter(DUPLICATE, "type", kind, "events whose id was already stored (acked, not re-processed)")
-        .increment();
+    duplicate.count(kind);
   }
 
   /**
@@ -66,26 +135,20 @@ public final class IngestMetrics {
    * decoded (it is counted as a duplicate too).
    */
   public void redeliveryRecognised() {
-    counter(
-            "sharpeyes.ingest.duplicate.recognised",
-            null,
-            null,
-            "duplicates recognised as copies of recently stored events without decoding them")
-        .increment();
+    redeliveryRecognised.count();
   }
 
   /** A message was dead-lettered; {@code reason} is a {@code RejectReason} label or our own. */
   public void rejected(String reason) {
-    counter(REJECTED, "reason", reason, "messages dead-lettered, by reason").increment();
+    rejected.count(reason);
   }
 
   public void snapshotStored() {
-    counter("sharpeyes.ingest.snapshots.stored", null, null, "snapshot images kept").increment();
+    snapshotStored.count();
   }
 
   public void snapshotEvicted() {
-    counter("sharpeyes.ingest.snapshots.evicted", null, null, "snapshots evicted to stay in bounds")
-        .increment();
+    snapshotEvicted.count();
   }
 
   /**
@@ -93,110 +156,58 @@ public final class IngestMetrics {
    * queue-full} (the disk fell behind), {@code write-failed}.
    */
   public void snapshotFileDropped(String reason) {
-    counter(
-            "sharpeyes.ingest.snapshots.files.removed",
-            "reason",
-            reason,
-            "snapshot files removed by retention or not written")
-        .increment();
+    snapshotFilesDropped.count(reason);
   }
 
   public void edgeStatus(String state) {
-    counter("sharpeyes.ingest.edge.status", "state", state, "edge status messages received")
-        .increment();
+    edgeStatus.count(state);
   }
 
   public void edgeDropped() {
-    counter(
-            "sharpeyes.ingest.edges.untracked",
-            null,
-            null,
-            "status messages of edges not tracked because maxEdges was reached")
-        .increment();
+    edgeDropped.count();
   }
 
   /** An event arrived with a seq below its edge's highest and filled a gap. */
   public void seqReordered() {
-    counter(
-            "sharpeyes.ingest.seq.reordered",
-            null,
-            null,
-            "events that arrived with a seq lower than their edge's highest (filling a gap)")
-        .increment();
+    seqReordered.count();
   }
 
   /** An edge numbered its events afresh (a new epoch of its seq). */
   public void seqRestarted() {
-    counter(
-            "sharpeyes.ingest.seq.restarts",
-            null,
-            null,
-            "edges that began numbering their events afresh (new seq epoch)")
-        .increment();
+    seqRestarted.count();
   }
 
   /** Missing-seq ranges no longer listed because an edge had more than maxGapsPerEdge. */
   public void seqGapRangesDropped(long ranges) {
-    counter(
-            "sharpeyes.ingest.seq.gap.ranges.dropped",
-            null,
-            null,
-            "missing-seq ranges no longer listed (still counted) because of ingest.maxGapsPerEdge")
-        .increment(ranges);
+    seqGapRangesDropped.counter().increment(ranges);
   }
 
   /** A stored event of an edge whose seq is not tracked because maxEdges edges already are. */
   public void seqUntracked() {
-    counter(
-            "sharpeyes.ingest.seq.untracked",
-            null,
-            null,
-            "stored events whose edge's seq is not tracked because ingest.maxEdges edges are")
-        .increment();
+    seqUntracked.count();
   }
 
   public void listenerFailed(String listener) {
-    counter(
-            "sharpeyes.ingest.listener.failures",
-            "listener",
-            listener,
-            "stored-event listeners that threw")
-        .increment();
+    listenerFailures.count(listener);
   }
 
   /** A batch could not be written (database unreachable...) and will be retried. */
   public void storeFailed() {
-    counter("sharpeyes.ingest.store.failures", null, null, "batch writes retried after an error")
-        .increment();
+    storeFailed.count();
   }
 
   /** The worker queue stayed full, so the MQTT connection was dropped to be redelivered later. */
   public void backpressureDisconnect() {
-    counter(
-            "sharpeyes.ingest.backpressure.disconnects",
-            null,
-            null,
-            "MQTT disconnects because the worker queue stayed full")
-        .increment();
+    backpressureDisconnect.count();
   }
 
   /** An ack was not sent because its connection is gone; the broker will redeliver. */
   public void ackSkipped() {
-    counter(
-            "sharpeyes.ingest.acks.skipped",
-            null,
-            null,
-            "acks not sent because the message's MQTT connection was lost")
-        .increment();
+    ackSkipped.count();
   }
 
   public void connectionAttempt(String outcome) {
-    counter(
-            "sharpeyes.ingest.mqtt.connects",
-            "outcome",
-            outcome,
-            "MQTT connection attempts by outcome")
-        .increment();
+    connects.count(outcome);
   }
 
   public void recordLatency(Duration sinceDevice, Duration sinceReceipt) {
@@ -235,16 +246,61 @@ public final class IngestMetrics {
         .register(registry);
   }
 
-  private Counter counter(String name, String tag, String value, String description) {
-    String key = tag == null ? name : name + '|' + value;
-    return counters.computeIfAbsent(
-        key,
-        k -> {
-          Counter.Builder b = Counter.builder(name).description(description);
-          if (tag != null) {
-            b.tag(tag, value);
-          }
-          return b.register(registry);
-        });
+  /** A counter without tags, registered on its first count. */
+  private final class Single {
+    private final String name;
+    private final String description;
+    private volatile Counter counter;
+
+    Single(String name, String description) {
+      this.name = name;
+      this.description = description;
+    }
+
+    void count() {
+      counter().increment();
+    }
+
+    Counter counter() {
+      Counter c = counter;
+      if (c == null) {
+        // Registering twice (two threads at once) yields the same meter.
+        c = Counter.builder(name).description(description).register(registry);
+        counter = c;
+      }
+      return c;
+    }
+  }
+
+  /** A counter per value of one tag, each registered on its first count; bounded. */
+  private final class Tagged {
+    private final String name;
+    private final String tag;
+    private final String description;
+    private final ConcurrentMap<String, Counter> byValue = new ConcurrentHashMap<>();
+
+    Tagged(String name, String tag, String description) {
+      this.name = name;
+      this.tag = tag;
+      this.description = description;
+    }
+
+    void count(String value) {
+      Counter c = value == null ? null : byValue.get(value);
+      if (c == null) {
+        c = first(value);
+      }
+      c.increment();
+    }
+
+    private synchronized Counter first(String value) {
+      Counter known = value == null ? null : byValue.get(value);
+      if (known != null) {
+        return known; // another thread counted it first
+      }
+      String kept = value != null && byValue.size() < MAX_TAG_VALUES ? value : OTHER;
+      return byValue.computeIfAbsent(
+          kept, v -> Counter.builder(name).description(description).tag(tag, v).register(registry));
+    }
   }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.sharpeyes.ingest.config.IngestConfig;
 import org.sharpeyes.ingest.metrics.IngestMetrics;
 import org.sharpeyes.ingest.store.EventRow;
@@ -25,6 +27,11 @@ import org.sharpeyes.schema.topic.Topics;
  * Decides what to do with one message: store it as an event, keep it as a snapshot, record an
  * edge's status, or dead-letter it with a reason. Pure apart from the clock and the {@code
  * received} counter; never throws on any input. Thread-safe.
+ *
+ * <p>A valid event costs no regular expression, string formatting or logging here: the event topics
+ * met are remembered with what {@link Topics#parse} made of them (at most {@link
+ * #MAX_EVENT_TOPICS}, one per edge and kind; when full the memory starts afresh), and words are put
+ * together only for a message that is refused.
  */
 public final class MessageTriage {
 
@@ -40,6 +47,9 @@ public final class MessageTriage {
   /** Reason label: a snapshot message without bytes. */
   public static final String EMPTY_SNAPSHOT = "empty-snapshot";
 
+  /** Event topics remembered parsed; past this the memory is cleared and filled again. */
+  static final int MAX_EVENT_TOPICS = 4096;
+
   private final EventCodec codec;
   private final ObjectMapper mapper;
   private final Duration maxClockSkew;
@@ -48,6 +58,7 @@ public final class MessageTriage {
   private final int maxSnapshotBytes;
   private final Clock clock;
   private final IngestMetrics metrics;
+  private final ConcurrentMap<String, TopicAddress.Events> eventTopics = new ConcurrentHashMap<>();
 
   public MessageTriage(EventCodec codec, IngestConfig config, Clock clock, IngestMetrics metrics) {
     this.codec = codec;
@@ -61,8 +72,14 @@ public final class MessageTriage {
   }
 
   Verdict judge(InboundMessage message) {
+    TopicAddress.Events known = message.topic() == null ? null : eventTopics.get(message.topic());
+    if (known != null) {
+      metrics.received(known.type().kind());
+      return judgeEvent(known, message);
+    }
     Optional<TopicAddress> address = Topics.parse(message.topic());
     if (address.isPresent() && address.get() instanceof TopicAddress.Events events) {
+      remember(message.topic(), events);
       metrics.received(events.type().kind());
       return judgeEvent(events, message);
     }
@@ -85,6 +102,18 @@ public final class MessageTriage {
             + Topics.allSnapshots()
             + " or "
             + Topics.allStatus());
+  }
+
+  private void remember(String topic, TopicAddress.Events events) {
+    if (eventTopics.size() >= MAX_EVENT_TOPICS) {
+      eventTopics.clear();
+    }
+    eventTopics.put(topic, events);
+  }
+
+  /** Event topics remembered now. */
+  int rememberedTopics() {
+    return eventTopics.size();
   }
 
   private Verdict judgeEvent(TopicAddress.Events topic, InboundMessage message) {

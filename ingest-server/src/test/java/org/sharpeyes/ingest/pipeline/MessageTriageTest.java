@@ -22,12 +22,13 @@ class MessageTriageTest {
   private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
   private final EventCodec codec = new EventCodec();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final MessageTriage triage =
       new MessageTriage(
           codec,
           IngestConfig.defaults().withMaxClockSkew(Duration.ofMinutes(5)),
           Clock.fixed(NOW, ZoneOffset.UTC),
-          new IngestMetrics(new SimpleMeterRegistry()));
+          new IngestMetrics(registry));
 
   private static InboundMessage on(String topic, byte[] payload) {
     return new InboundMessage(topic, payload, 1, 1, 1, NOW);
@@ -176,5 +177,54 @@ class MessageTriageTest {
     assertThat(triage.judge(on(topic, "{\"state\":\"asleep\"}".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOfSatisfying(
             Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo("invalid-fields"));
+  }
+
+  @Test
+  void anEventTopicSeenBeforeIsJudgedAsTheFirstTimeAndCountedEachTime() {
+    String vehicles = Topics.events(TestEvents.EDGE, EventType.VEHICLE_SIGHTED);
+    EdgeEvent first = TestEvents.vehicleSighted("e-1", "湘J12345", NOW);
+    EdgeEvent second = TestEvents.vehicleSighted("e-2", "湘J12346", NOW);
+
+    assertThat(judge(vehicles, first)).isInstanceOf(Verdict.Accepted.class);
+    assertThat(judge(vehicles, second))
+        .isInstanceOfSatisfying(
+            Verdict.Accepted.class, a -> assertThat(a.event()).isEqualTo(second));
+    assertThat(triage.rememberedTopics()).isEqualTo(1);
+    assertThat(
+            registry.get(IngestMetrics.RECEIVED).tag("type", "vehicle.sighted").counter().count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void anEventOnARememberedTopicOfAnotherEdgeIsStillRejectedAsWrongTopic() {
+    String foreign = Topics.events("edge-other", EventType.VEHICLE_SIGHTED);
+    judge(foreign, TestEvents.vehicleSighted("e-1", "湘J12345", NOW));
+
+    Verdict again = judge(foreign, TestEvents.vehicleSighted("e-2", "湘J12345", NOW));
+
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            Verdict.Rejected.class, r -> assertThat(r.reason()).isEqualTo("wrong-topic"));
+  }
+
+  @Test
+  void onlyEventTopicsAreRemembered() {
+    triage.judge(on(Topics.status(TestEvents.EDGE), new byte[0]));
+    triage.judge(on(Topics.snapshot(TestEvents.EDGE, "e-1"), new byte[1]));
+    triage.judge(on("sharpeyes/v1/edge/" + TestEvents.EDGE + "/events/drone.sighted", new byte[1]));
+    triage.judge(on(null, new byte[1]));
+
+    assertThat(triage.rememberedTopics()).isZero();
+  }
+
+  @Test
+  void theRememberedEventTopicsAreBounded() {
+    for (int i = 0; i <= MessageTriage.MAX_EVENT_TOPICS; i++) {
+      Verdict verdict =
+          triage.judge(on(Topics.events("edge-" + i, EventType.DOOR_STATE), new byte[0]));
+      assertThat(verdict).isInstanceOf(Verdict.Rejected.class); // an empty message
+    }
+
+    assertThat(triage.rememberedTopics()).isBetween(1, MessageTriage.MAX_EVENT_TOPICS);
   }
 }
