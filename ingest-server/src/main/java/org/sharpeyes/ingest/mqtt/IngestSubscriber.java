@@ -2,16 +2,13 @@ package org.sharpeyes.ingest.mqtt;
 
 import static org.sharpeyes.mqtt.MqttConnections.describe;
 
+import io.vertx.core.Future;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.mqtt.messages.MqttSubAckMessage;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +23,6 @@ import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.mqtt.MqttConnections;
 import org.sharpeyes.runtime.Backoff;
-import org.sharpeyes.schema.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,17 +59,6 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
   static final String THREAD = "sharpeyes-mqtt-intake";
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestSubscriber.class);
-  private static final Map<String, Integer> FILTERS = new LinkedHashMap<>();
-
-  static {
-    FILTERS.put(Topics.allEvents(), 1);
-    FILTERS.put(Topics.allSnapshots(), 1);
-    FILTERS.put(Topics.allStatus(), 1);
-  }
-
-  private static final int SUBSCRIBE_FAILED = 0x80;
-  private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
   private final URI url;
   private final MqttConnections connections;
   private final IntakeClientOptions options;
@@ -174,18 +159,11 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
   /** On the loop: the acknowledgement, if its connection is still the current one. */
   private void ackOnLoop(InboundMessage message) {
     IntakeLink link = current;
-    if (link == null || !link.usable() || link.epoch != message.connection()) {
+    if (link == null
+        || !link.usable()
+        || link.epoch != message.connection()
+        || !link.acknowledge(message.messageId())) {
       metrics.ackSkipped();
-      return;
-    }
-    try {
-      if (!link.acknowledge(message.messageId())) {
-        metrics.ackSkipped();
-        LOG.debug("no unacknowledged message {} on this connection", message.messageId());
-      }
-    } catch (RuntimeException e) {
-      metrics.ackSkipped();
-      LOG.debug("ack of message {} not sent: {}", message.messageId(), e.toString());
     }
   }
 
@@ -224,25 +202,23 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     client.subscribeCompletionHandler(ack -> subscribed(link, ack));
     client.exceptionHandler(e -> link.problem = e);
     client.closeHandler(v -> closed(link));
-    link.connectTimer =
-        loop.vertx()
-            .setTimer(
-                TimeUnit.SECONDS.toMillis(MqttConnections.CONNECT_TIMEOUT_SECONDS),
-                id -> {
-                  link.connectTimer = -1;
-                  fail(link, "connect", new TimeoutException("no answer to CONNECT in time"));
-                });
+    link.startConnectTimer(
+        loop.vertx(),
+        Duration.ofSeconds(MqttConnections.CONNECT_TIMEOUT_SECONDS),
+        () -> fail(link, "connect", new TimeoutException("no answer to CONNECT in time")));
     client
         .connect(options.port(), options.host())
         .onComplete(
             connected -> {
-              cancelConnectTimer(link);
+              link.cancelConnectTimer(loop.vertx());
               if (connected.failed()) {
                 fail(link, "connect", connected.cause());
               } else if (link.ended) {
                 client.disconnect(); // given up on meanwhile
               } else {
-                client.subscribe(FILTERS).onFailure(e -> fail(link, "subscribe", e));
+                client
+                    .subscribe(IntakeClientOptions.FILTERS)
+                    .onFailure(e -> fail(link, "subscribe", e));
               }
             });
   }
@@ -252,11 +228,9 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     if (link.ended) {
       return;
     }
-    for (Integer granted : ack.grantedQoSLevels()) {
-      if (granted != null && granted == SUBSCRIBE_FAILED) {
-        fail(link, "subscribe", new IllegalStateException("the broker refused the subscription"));
-        return;
-      }
+    if (IntakeClientOptions.refused(ack)) {
+      fail(link, "subscribe", new IllegalStateException("the broker refused the subscription"));
+      return;
     }
     synchronized (lock) {
       if (!running) {
@@ -293,7 +267,7 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     if (inbound.qos() > 0) {
       link.delivered(message);
     }
-    if (offer(inbound)) {
+    if (RoomWait.offer(queue, inbound, enqueueWait, () -> running)) {
       return;
     }
     link.forget(inbound.messageId());
@@ -305,28 +279,6 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
     acks.drain(); // what is committed already is acknowledged before letting go
     link.dropReason = reason;
     link.client.disconnect().onComplete(done -> closed(link));
-  }
-
-  /**
-   * Waits up to {@link #enqueueWait} for room, in slices so that {@link #close()} need not wait.
-   */
-  private boolean offer(InboundMessage inbound) {
-    long deadline = System.nanoTime() + enqueueWait.toNanos();
-    try {
-      while (true) {
-        long left = deadline - System.nanoTime();
-        if (queue.offer(
-            inbound, Math.max(0, Math.min(left, WAIT_SLICE_NANOS)), TimeUnit.NANOSECONDS)) {
-          return true;
-        }
-        if (!running || System.nanoTime() - deadline >= 0) {
-          return false;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** On the loop: the connection closed, by the broker, the network or ourselves. */
@@ -372,18 +324,9 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
 
   /** On the loop: this connection is over; its client lets go (without waiting). */
   private void end(IntakeLink link) {
-    link.ended = true;
-    cancelConnectTimer(link);
+    link.end(loop.vertx());
     if (current == link) {
       current = null;
-    }
-    link.client.disconnect();
-  }
-
-  private void cancelConnectTimer(IntakeLink link) {
-    if (link.connectTimer >= 0) {
-      loop.vertx().cancelTimer(link.connectTimer);
-      link.connectTimer = -1;
     }
   }
 
@@ -434,28 +377,13 @@ public final class IngestSubscriber implements MessageAcknowledger, AutoCloseabl
       }
       connection.incrementAndGet(); // no ack from now on reaches the loop
     }
-    CompletableFuture<Void> disconnected = new CompletableFuture<>();
-    try {
-      closing
-          .context()
-          .runOnContext(
-              v -> {
-                IntakeLink link = current;
-                if (link == null || link.ended) {
-                  disconnected.complete(null);
-                  return;
-                }
-                link.ended = true;
-                cancelConnectTimer(link);
-                current = null;
-                link.client.disconnect().onComplete(done -> disconnected.complete(null));
-              });
-      disconnected.get(3, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      LOG.debug("disconnecting from {}: {}", url, e.toString());
-    }
+    closing.runAndWait(
+        () -> {
+          IntakeLink link = current;
+          current = null;
+          return link == null || link.ended ? Future.succeededFuture() : link.end(closing.vertx());
+        },
+        Duration.ofSeconds(3));
     closing.close();
     acks.discard();
     state = ConnectionState.DISCONNECTED;

@@ -2,18 +2,23 @@ package org.sharpeyes.ingest.mqtt;
 
 import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttSubAckMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.TrustManagerFactory;
 import org.sharpeyes.mqtt.BrokerCredentials;
 import org.sharpeyes.mqtt.BrokerSettings;
 import org.sharpeyes.mqtt.MqttConnections;
 import org.sharpeyes.mqtt.PemTrust;
+import org.sharpeyes.schema.topic.Topics;
 
 /**
  * The Vert.x MQTT client options of the server's intake, made from the same {@link BrokerSettings}
@@ -32,6 +37,19 @@ import org.sharpeyes.mqtt.PemTrust;
  * copy}. Immutable.
  */
 final class IntakeClientOptions {
+
+  /** What the intake subscribes to, at QoS 1: every edge's events, snapshots and status. */
+  static final Map<String, Integer> FILTERS;
+
+  static {
+    Map<String, Integer> filters = new LinkedHashMap<>();
+    filters.put(Topics.allEvents(), 1);
+    filters.put(Topics.allSnapshots(), 1);
+    filters.put(Topics.allStatus(), 1);
+    FILTERS = Collections.unmodifiableMap(filters);
+  }
+
+  private static final int SUBSCRIBE_FAILED = 0x80;
 
   /** The largest remaining length an MQTT 3.1.1 packet may have. */
   static final int MQTT_MAX_PACKET = 268_435_455;
@@ -80,6 +98,16 @@ final class IntakeClientOptions {
       }
     }
     return new IntakeClientOptions(o, server.getHost(), server.getPort());
+  }
+
+  /** Whether the broker refused any of the filters (granted 0x80). */
+  static boolean refused(MqttSubAckMessage ack) {
+    for (Integer granted : ack.grantedQoSLevels()) {
+      if (granted == null || granted == SUBSCRIBE_FAILED) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A copy for one client (Vert.x may write into the options it is given). */

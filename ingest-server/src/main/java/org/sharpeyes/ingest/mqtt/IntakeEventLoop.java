@@ -1,13 +1,16 @@
 package org.sharpeyes.ingest.mqtt;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,22 @@ final class IntakeEventLoop implements AutoCloseable {
   /** The context every handler of the intake runs on (the one event loop). */
   Context context() {
     return context;
+  }
+
+  /**
+   * Runs {@code task} on the loop and waits up to {@code max} for the future it returns; a task
+   * that fails or does not finish in time is logged and given up on.
+   */
+  void runAndWait(Supplier<Future<?>> task, Duration max) {
+    CompletableFuture<Object> done = new CompletableFuture<>();
+    try {
+      context.runOnContext(v -> task.get().onComplete(r -> done.complete(null)));
+      done.get(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.debug("on the MQTT intake's event loop: {}", e.toString());
+    }
   }
 
   /** Closes the instance, waiting a few seconds at most. */

@@ -1,9 +1,14 @@
 package org.sharpeyes.ingest.mqtt;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection of the intake to the broker, from the connect attempt to its end: its client (a
@@ -13,6 +18,8 @@ import java.util.Map;
  * field is touched from another thread.
  */
 final class IntakeLink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeLink.class);
 
   final long epoch;
   final MqttClient client;
@@ -36,11 +43,36 @@ final class IntakeLink {
   Throwable problem;
 
   /** The timer that gives up on a CONNACK that does not come; -1 when none. */
-  long connectTimer = -1;
+  private long connectTimer = -1;
 
   IntakeLink(long epoch, MqttClient client) {
     this.epoch = epoch;
     this.client = client;
+  }
+
+  /** Runs {@code giveUp} unless {@link #cancelConnectTimer} comes first. */
+  void startConnectTimer(Vertx vertx, Duration within, Runnable giveUp) {
+    connectTimer =
+        vertx.setTimer(
+            within.toMillis(),
+            id -> {
+              connectTimer = -1;
+              giveUp.run();
+            });
+  }
+
+  void cancelConnectTimer(Vertx vertx) {
+    if (connectTimer >= 0) {
+      vertx.cancelTimer(connectTimer);
+      connectTimer = -1;
+    }
+  }
+
+  /** Marks it over and lets the client go (DISCONNECT if connected, else just the socket). */
+  Future<Void> end(Vertx vertx) {
+    ended = true;
+    cancelConnectTimer(vertx);
+    return client.disconnect();
   }
 
   /** Whether messages it delivers are taken, and acknowledgements sent on it. */
@@ -60,18 +92,21 @@ final class IntakeLink {
   /**
    * Sends the PUBACK of the message with {@code messageId} delivered on this connection.
    *
-   * @return {@code false} when this connection delivered no such message that is still unacked
+   * @return {@code false} when this connection delivered no such message that is still unacked, or
+   *     the PUBACK could not be written
    */
   boolean acknowledge(int messageId) {
     MqttPublishMessage message = unacked.remove(messageId);
     if (message == null) {
+      LOG.debug("no unacknowledged message {} on connection {}", messageId, epoch);
       return false;
     }
-    message.ack();
-    return true;
-  }
-
-  int unackedCount() {
-    return unacked.size();
+    try {
+      message.ack();
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debug("ack of message {} not sent: {}", messageId, e.toString());
+      return false;
+    }
   }
 }
