@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.sharpeyes.ingest.api.DeadLetterRoute;
 import org.sharpeyes.ingest.api.SnapshotRoute;
 import org.sharpeyes.ingest.audit.AuditMetrics;
@@ -369,11 +368,7 @@ final class ServerParts {
           }
         });
     step = "MQTT subscriber";
-    try {
-      subscriber.start();
-    } catch (MqttException e) {
-      throw new IngestStartException(step + " (" + brokerUrl + ")", e);
-    }
+    subscriber.start();
     // Closed before the worker stops: the worker's last acks are then skipped and those
     // messages come again as duplicates, which is harmless; the reverse would leave Paho
     // blocked on a full queue nobody drains.

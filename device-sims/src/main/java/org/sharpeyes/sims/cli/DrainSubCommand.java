@@ -6,24 +6,28 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.sharpeyes.schema.topic.Topics;
 import org.sharpeyes.sims.load.BacklogSubscriber;
+import org.sharpeyes.sims.load.VertxBacklogSubscriber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code device-sims drain-sub}: a bare QoS 1 subscriber on Paho, the server's client library,
- * draining a backlog queued for its persistent session ({@code device-sims/drain-bench.sh}).
+ * {@code device-sims drain-sub}: a bare QoS 1 subscriber draining a backlog queued for its
+ * persistent session ({@code device-sims/drain-bench.sh}), on Paho v3 (the server's client library
+ * until issue 14) or on Vert.x MQTT (its intake client since), so that both can be timed side by
+ * side.
  */
 @Command(
     name = "drain-sub",
     mixinStandardHelpOptions = true,
     description = {
       "Drains N messages queued for a persistent session with a bare QoS 1 subscriber on Paho v3",
-      "(the ingest-server's MQTT client): each message acknowledged as it arrives, nothing",
-      "decoded or stored. Prints the count, the time from connecting to the last message and",
-      "the rate. Exit code 0 when all arrived, 2 on bad input, 3 when the broker failed or",
-      "fewer arrived within --timeout."
+      "or, with --client vertx, on Vert.x MQTT (the ingest-server's intake client): each message",
+      "acknowledged by hand as it arrives, nothing decoded or stored.",
+      "Prints the count, the time from connecting to the last message and the rate.",
+      "Exit code 0 when all arrived, 2 on bad input, 3 when the broker failed or fewer",
+      "arrived within --timeout."
     })
 final class DrainSubCommand implements Callable<Integer> {
 
@@ -60,6 +64,19 @@ final class DrainSubCommand implements Callable<Integer> {
           "Topic filter (default: every edge's events, " + "sharpeyes/v1/edge/+/events/+).")
   String filter = Topics.allEvents();
 
+  /** The MQTT client library of the subscriber. */
+  enum Client {
+    paho,
+    vertx
+  }
+
+  @Option(
+      names = "--client",
+      paramLabel = "LIBRARY",
+      defaultValue = "paho",
+      description = "paho (Paho v3) or vertx (Vert.x MQTT) (default: ${DEFAULT-VALUE}).")
+  Client client;
+
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
@@ -75,8 +92,14 @@ final class DrainSubCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--events must be at least 1, not " + events);
     }
     BacklogSubscriber.Report report =
-        new BacklogSubscriber(broker.toString(), clientId, filter, Clock.systemUTC())
-            .drain(events, timeout);
+        switch (client) {
+          case paho ->
+              new BacklogSubscriber(broker.toString(), clientId, filter, Clock.systemUTC())
+                  .drain(events, timeout);
+          case vertx ->
+              new VertxBacklogSubscriber(broker.toString(), clientId, filter, Clock.systemUTC())
+                  .drain(events, timeout);
+        };
     spec.commandLine().getOut().println(report.describe());
     return 0;
   }
