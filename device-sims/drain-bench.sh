@@ -11,8 +11,8 @@
 #   clean session off, its three filters at QoS 1) and those of two bare consumers;
 # - per round and store: `device-sims drain-load` publishes N valid events as the demo city's edges
 #   would (QoS 1, EventCodec, each edge's seq 1..n, 10 % hotlisted plates). Each consumer drains its
-#   copy, timed: a bare `mosquitto_sub -c -q 1`; a bare Paho v3 subscriber (`device-sims drain-sub`,
-#   the server's client library); then the server (the shaded jar, the demo config with the external
+#   copy, timed: a bare `mosquitto_sub -c -q 1`; bare subscribers on Paho v3 and on Vert.x MQTT (the
+#   server's intake client since issue 14; `device-sims drain-sub --client paho|vertx`); then the server (the shaded jar, the demo config with the external
 #   broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
 #   sharpeyes_ingest_accepted_total reaches N (each event counted after its commit), polling /metrics.
 # --workers 1,2 runs the server once per worker count (ingest.workers); --baseline-jar runs an older
@@ -129,6 +129,7 @@ BATCH_USED=$(sed -nE 's/^[[:space:]]+batchSize:[[:space:]]*([0-9]+).*/\1/p' "$CO
 SERVER_ID=$(sed -nE 's/^[[:space:]]+clientId:[[:space:]]*([^[:space:]#]+).*/\1/p' "$CONFIG" | head -1)
 BARE_ID=drain-bench-bare
 PAHO_ID=drain-bench-paho
+VERTX_ID=drain-bench-vertx
 # The server runs to compare: the baseline jar with the config as it is, this build once per worker count.
 VARIANTS=()
 [ -n "$BASE_JAR" ] && VARIANTS+=(base)
@@ -146,6 +147,7 @@ mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$SERVER_ID" -c -q 1 -E \
   -t 'sharpeyes/v1/edge/+/events/+' -t 'sharpeyes/v1/edge/+/snapshots/+' -t 'sharpeyes/v1/edge/+/status'
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$BARE_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
 mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$PAHO_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
+mosquitto_sub -h 127.0.0.1 -p "$MQTT" -i "$VERTX_ID" -c -q 1 -E -t 'sharpeyes/v1/edge/+/events/+'
 
 echo "backlog: $EVENTS events; rounds: $ROUNDS; stores: ${STORES[*]}; servers: ${VARIANTS[*]}; ingest.batchSize: $BATCH_USED; server -Xmx$HEAP"
 RESULTS=$DIR/results.tsv
@@ -174,17 +176,18 @@ bare_drain() { # round
   [ "$left" -eq 0 ] || echo "  warning: $left messages were left in the bare session (taken out now)" >&2
 }
 
-paho_drain() { # round: a bare QoS 1 subscriber on Paho v3, the server's client (device-sims drain-sub)
-  local out times
+client_drain() { # round paho|vertx: a bare QoS 1 subscriber on that client library (device-sims drain-sub)
+  local out times id=$PAHO_ID
+  [ "$2" = vertx ] && id=$VERTX_ID
   times=$( { TIMEFORMAT='%U %S'; time java -Xmx512m -jar "$DIR/device-sims.jar" drain-sub \
-    --broker "tcp://127.0.0.1:$MQTT" --client-id "$PAHO_ID" --events "$EVENTS" \
+    --broker "tcp://127.0.0.1:$MQTT" --client-id "$id" --client "$2" --events "$EVENTS" \
     > "$DIR/drain-sub.out" 2>> "$DIR/drain-sub.log"; } 2>&1 )
   out=$(cat "$DIR/drain-sub.out")
   # "drained N messages in S s, R/s": from its connection request to the last message
-  awk -v r="$1" -v n="$EVENTS" -v c="$times" -v o="$out" 'BEGIN {
+  awk -v r="$1" -v k="$2" -v n="$EVENTS" -v c="$times" -v o="$out" 'BEGIN {
     split(c, u, " "); cpu = u[1] + u[2]; split(o, w, " "); s = w[5]
-    printf "%d\tpaho\t%.0f\t%.1f\t%.2f\t%.2f\t\t\tJVM user+sys incl. start-up\n", r, n / s, 1e6 * cpu / n, cpu, s }' >> "$RESULTS"
-  tail -1 "$RESULTS" | awk -F'\t' '{ printf "  bare Paho subscriber: %s events/s, %s s, %s CPU-s (its JVM, start-up included)\n", $3, $6, $5 }'
+    printf "%d\t%s\t%.0f\t%.1f\t%.2f\t%.2f\t\t\tJVM user+sys incl. start-up\n", r, k, n / s, 1e6 * cpu / n, cpu, s }' >> "$RESULTS"
+  tail -1 "$RESULTS" | awk -F'\t' '{ printf "  bare %s subscriber: %s events/s, %s s, %s CPU-s (its JVM, start-up included)\n", $2, $3, $6, $5 }'
 }
 
 counted() { # accepted + duplicate + rejected events so far, the rejected and the duplicates, from /metrics
@@ -258,7 +261,8 @@ for ((r=1; r<=ROUNDS; r++)); do
       echo "round $r/$ROUNDS, $store, server $v:"
       publish "$r"
       bare_drain "$r"
-      paho_drain "$r"
+      client_drain "$r" paho
+      client_drain "$r" vertx
       server_drain "$r" "$store" "$v"
     done
   done
@@ -268,8 +272,8 @@ echo
 echo "Backlog drain of $EVENTS events, medians of $ROUNDS round(s), $(date -u +%F), $(nproc) cores;"
 echo "ingest.batchSize $BATCH_USED, server -Xmx$HEAP; Mosquitto $(mosquitto -h 2>/dev/null | sed -n 's/^mosquitto version //p'), max_inflight_messages 20, max_queued_messages 0"
 echo
-echo "| consumer | events/s | × bare | × Paho | CPU µs/event | CPU-s in all | start → last commit | VmHWM / VmRSS (MiB) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| consumer | events/s | × bare | × Paho | × Vert.x | CPU µs/event | CPU-s in all | start → last commit | VmHWM / VmRSS (MiB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' -v heap="$HEAP" '
   function median(list,   a, n, i, j, t) {
     n = split(list, a, " ")
@@ -283,15 +287,18 @@ awk -F'\t' -v heap="$HEAP" '
   NR == 1 { next }
   $2 == "bare" { bare[$1] = $3 }
   $2 == "paho" { paho[$1] = $3 }
+  $2 == "vertx" { vertx[$1] = $3 }
   { k = $2; if (!(k in seen)) { seen[k] = 1; order[++m] = k }
     rate[k] = rate[k] " " $3; cpu[k] = cpu[k] " " $4; tot[k] = tot[k] " " $5; wall[k] = wall[k] " " $6
     if ($2 != "bare") ratio[k] = ratio[k] " " $3 / bare[$1]
-    if ($2 != "bare" && $2 != "paho") { rp[k] = rp[k] " " $3 / paho[$1]; hwm[k] = hwm[k] " " $7; rss[k] = rss[k] " " $8 } }
+    if ($2 != "bare" && $2 != "paho" && $2 != "vertx") {
+      rp[k] = rp[k] " " $3 / paho[$1]; rv[k] = rv[k] " " $3 / vertx[$1]; hwm[k] = hwm[k] " " $7; rss[k] = rss[k] " " $8 } }
   END {
     for (i = 1; i <= m; i++) { k = order[i]
       if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | — | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
-      else if (k == "paho") printf "| bare Paho v3 subscriber, QoS 1 (nothing stored) | %.0f | %.3f | 1 | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
-      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", name(k), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
+      else if (k == "paho") printf "| bare Paho v3 subscriber, QoS 1 (nothing stored) | %.0f | %.3f | 1 | — | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
+      else if (k == "vertx") printf "| bare Vert.x MQTT subscriber, QoS 1 (nothing stored) | %.0f | %.3f | — | 1 | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
+      else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", name(k), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(rv[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])
     } }' "$RESULTS"
 echo
 echo "per round: $RESULTS"

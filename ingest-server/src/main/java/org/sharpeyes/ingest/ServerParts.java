@@ -370,7 +370,8 @@ final class ServerParts {
     step = "MQTT subscriber";
     subscriber.start();
     // Closed before the worker stops: the worker's last acks are then skipped and those
-    // messages come again as duplicates, which is harmless; the reverse would leave Paho
+    // messages come again as duplicates, which is harmless; the reverse would leave the intake's
+    // event loop
     // blocked on a full queue nobody drains.
     resources.push(subscriber);
     step = "audit pruning";
