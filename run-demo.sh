@@ -98,7 +98,7 @@ export SHARPEYES_MQTT_PASSWORD
 rm -f "$DEMO_DIR/logs/edge-account.txt"
 
 say "starting ingest-server (embedded broker on :$MQTT_PORT, H2 in $DEMO_DIR/data)"
-java $JAVA_OPTS -jar "${jars[0]}" run "${SERVER_ARGS[@]}" --http-port "$HTTP_PORT" \
+java $JAVA_OPTS @deploy/jvm/ingest-server.options -jar "${jars[0]}" run "${SERVER_ARGS[@]}" --http-port "$HTTP_PORT" \
   > "$DEMO_DIR/logs/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$HTTP_PORT/healthz" ingest-server "$DEMO_DIR/logs/ingest-server.log"

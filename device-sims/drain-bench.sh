@@ -12,8 +12,9 @@
 # - per round and store: `device-sims drain-load` publishes N valid events as the demo city's edges
 #   would (QoS 1, EventCodec, each edge's seq 1..n, 10 % hotlisted plates). Each consumer drains its
 #   copy, timed: a bare `mosquitto_sub -c -q 1`; bare subscribers on Paho v3 and on Vert.x MQTT (the
-#   server's intake client since issue 14; `device-sims drain-sub --client paho|vertx`); then the server (the shaded jar, the demo config with the external
-#   broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
+#   server's intake client since issue 14; `device-sims drain-sub --client paho|vertx`); then the
+#   server (the shaded jar with the JVM options it ships with, deploy/jvm/ingest-server.options, the
+#   demo config with the external broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
 #   sharpeyes_ingest_accepted_total reaches N (each event counted after its commit), polling /metrics.
 # --workers 1,2 runs the server once per worker count (ingest.workers); --baseline-jar runs an older
 # build of the server's shaded jar too (its config without the keys it does not know), so that a
@@ -216,7 +217,7 @@ server_drain() { # round store variant (base: the baseline jar; now: this build;
   # shellcheck disable=SC2206 # --java-opts is split on spaces on purpose
   [ -n "$JAVA_OPTS_EXTRA" ] && opts+=($JAVA_OPTS_EXTRA)
   t0=$(now)
-  java "-Xmx$HEAP" "${opts[@]}" -jar "$jar" run --config "$DIR/config-$v.yaml" --http-port "$HTTP" \
+  java "-Xmx$HEAP" "@$ROOT/deploy/jvm/ingest-server.options" "${opts[@]}" -jar "$jar" run --config "$DIR/config-$v.yaml" --http-port "$HTTP" \
     --data-dir "$data" --broker-url "tcp://127.0.0.1:$MQTT" "${jdbc[@]}" > "$DIR/server-$tag-$r.log" 2>&1 &
   pid=$!; pids+=("$pid")
   while :; do
@@ -295,7 +296,7 @@ awk -F'\t' -v heap="$HEAP" '
       rp[k] = rp[k] " " $3 / paho[$1]; rv[k] = rv[k] " " $3 / vertx[$1]; hwm[k] = hwm[k] " " $7; rss[k] = rss[k] " " $8 } }
   END {
     for (i = 1; i <= m; i++) { k = order[i]
-      if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | — | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
+      if (k == "bare") printf "| bare `mosquitto_sub -c -q 1` (nothing stored) | %.0f | 1 | — | — | %.1f (its own) | %.1f | %.1f s | — |\n", median(rate[k]), median(cpu[k]), median(tot[k]), median(wall[k])
       else if (k == "paho") printf "| bare Paho v3 subscriber, QoS 1 (nothing stored) | %.0f | %.3f | 1 | — | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
       else if (k == "vertx") printf "| bare Vert.x MQTT subscriber, QoS 1 (nothing stored) | %.0f | %.3f | — | 1 | %.0f (its JVM, start-up incl.) | %.1f | %.1f s | — |\n", median(rate[k]), median(ratio[k]), median(cpu[k]), median(tot[k]), median(wall[k])
       else printf "| ingest-server, %s (-Xmx%s) | %.0f | %.3f | %.3f | %.3f | %.0f | %.1f | %.1f s | %.0f / %.0f |\n", name(k), heap, median(rate[k]), median(ratio[k]), median(rp[k]), median(rv[k]), median(cpu[k]), median(tot[k]), median(wall[k]), median(hwm[k]), median(rss[k])

@@ -59,7 +59,7 @@ export SHARPEYES_MQTT_PASSWORD
 # The server seeds the demo users (config/demo-city/users.yaml): the feed and /metrics are read as
 # the city supervisor.
 export SHARPEYES_PASSWORD=demo-super-2026
-java -Xmx1g -jar "$DIR/ingest-server.jar" run --config "$CONFIG" \
+java -Xmx1g @deploy/jvm/ingest-server.options -jar "$DIR/ingest-server.jar" run --config "$CONFIG" \
   --http-port $HTTP --data-dir "$DIR/data" "${jdbc[@]}" > "$DIR/ingest-server.log" 2>&1 &
 pids+=($!)
 wait_http http://127.0.0.1:$HTTP/healthz
