@@ -17,7 +17,7 @@
 #   demo config with the external broker, a fresh H2 directory or a fresh PostgreSQL database), timed until its
 #   sharpeyes_ingest_accepted_total reaches N (each event counted after its commit), polling /metrics.
 # --workers 1,2 runs the server once per worker count (ingest.workers); --baseline-jar runs an older
-# build of the server's shaded jar too (its config without the keys it does not know), so that a
+# build of the server's shaded jar too (as it shipped: no options file), so that a
 # before/after comparison is measured side by side in one run. Every server run gets its own backlog.
 # Rounds are interleaved (bare, Paho, H2, bare, Paho, PostgreSQL, …); the summary gives medians over the rounds.
 # PostgreSQL: 127.0.0.1:5432, user postgres, trust auth; a throwaway database is created and dropped.
@@ -217,7 +217,9 @@ server_drain() { # round store variant (base: the baseline jar; now: this build;
   # shellcheck disable=SC2206 # --java-opts is split on spaces on purpose
   [ -n "$JAVA_OPTS_EXTRA" ] && opts+=($JAVA_OPTS_EXTRA)
   t0=$(now)
-  java "-Xmx$HEAP" "@$ROOT/deploy/jvm/ingest-server.options" "${opts[@]}" -jar "$jar" run --config "$DIR/config-$v.yaml" --http-port "$HTTP" \
+  # The baseline jar runs as it shipped, without the options file (it came with issue 14).
+  [ "$v" != base ] && opts=("@$ROOT/deploy/jvm/ingest-server.options" "${opts[@]}")
+  java "-Xmx$HEAP" "${opts[@]}" -jar "$jar" run --config "$DIR/config-$v.yaml" --http-port "$HTTP" \
     --data-dir "$data" --broker-url "tcp://127.0.0.1:$MQTT" "${jdbc[@]}" > "$DIR/server-$tag-$r.log" 2>&1 &
   pid=$!; pids+=("$pid")
   while :; do
