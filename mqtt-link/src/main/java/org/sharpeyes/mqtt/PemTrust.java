@@ -47,6 +47,23 @@ public final class PemTrust {
 
   /** A socket factory that verifies the broker against the CA certificates in {@code pemFile}. */
   public static SSLSocketFactory socketFactory(Path pemFile) {
+    TrustManagerFactory tmf = trustOnly(pemFile);
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "cannot set up TLS with " + pemFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A trust manager factory that trusts exactly the CA certificates in {@code pemFile}.
+   *
+   * @throws IllegalArgumentException when the file is not a PEM file of certificates
+   */
+  public static TrustManagerFactory trustOnly(Path pemFile) {
     List<Certificate> certs = certificates(pemFile);
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -57,12 +74,11 @@ public final class PemTrust {
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, tmf.getTrustManagers(), null);
-      return context.getSocketFactory();
+      return tmf;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "cannot set up TLS with " + pemFile + ": " + e.getMessage(), e);
     }
   }
+
 }

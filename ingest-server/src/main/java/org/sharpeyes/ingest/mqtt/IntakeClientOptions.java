@@ -3,15 +3,10 @@ package org.sharpeyes.ingest.mqtt;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttSubAckMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.TrustManagerFactory;
 import org.sharpeyes.mqtt.BrokerCredentials;
@@ -125,25 +120,11 @@ final class IntakeClientOptions {
 
   /** A trust manager factory that trusts exactly the CA certificates in {@code pemFile}. */
   private static TrustManagerFactory trustOnly(Path pemFile) {
-    List<Certificate> certs;
     try {
-      certs = PemTrust.certificates(pemFile);
+      return PemTrust.trustOnly(pemFile);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("cannot set up TLS with " + pemFile + ": " + e.getMessage());
     }
-    try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      for (int i = 0; i < certs.size(); i++) {
-        store.setCertificateEntry("ca-" + i, certs.get(i));
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      return tmf;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "cannot set up TLS with " + pemFile + ": " + e.getMessage(), e);
-    }
   }
+
 }
