@@ -80,5 +80,4 @@ public final class PemTrust {
           "cannot set up TLS with " + pemFile + ": " + e.getMessage(), e);
     }
   }
-
 }

@@ -126,5 +126,4 @@ final class IntakeClientOptions {
       throw new IllegalStateException("cannot set up TLS with " + pemFile + ": " + e.getMessage());
     }
   }
-
 }
